@@ -1,0 +1,113 @@
+"""Which places a figure is about: its clause's places, origins before destinations."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..gazetteer import ADMIN1, CITY
+from ..models import Figure, PlaceMention
+
+if TYPE_CHECKING:
+    from .figures import Sentence
+
+ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
+                    r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+                    re.IGNORECASE)
+DESTINATION = re.compile(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
+                         r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|, and|or|&)\s*$")
+ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the governorate": ADMIN1,
+            "the region": ADMIN1, "the state": ADMIN1}
+
+
+def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
+    lead = text[max(sentence_start, mention.start - 45):mention.start]
+    if ORIGIN.search(lead):
+        return "origin"
+    if DESTINATION.search(lead):
+        return "destination"
+    return "neutral"
+
+
+def _groups(mentions: list[tuple[int, PlaceMention]], text: str) -> list[list[tuple[int, PlaceMention]]]:
+    """Places listed together ('Tikrit and Samarra') form one group."""
+    groups: list[list[tuple[int, PlaceMention]]] = []
+    for item in mentions:
+        if groups and _LIST_GAP.match(text[groups[-1][-1][1].end:item[1].start]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _distance(group: list[tuple[int, PlaceMention]], fig: Figure) -> int:
+    start, end = group[0][1].start, group[-1][1].end
+    return max(start - fig.end, fig.start - end, 0)
+
+
+_GOVERNED = re.compile(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards|toward|out|outside"
+                       r"|fled|left|flee|fleeing|displaced|evacuated|returned|arrived|crossed|reached)\b",
+                       re.IGNORECASE)
+
+
+def _owner(group: list[tuple[int, PlaceMention]], figures: list[Figure], text: str) -> int:
+    """The figure a group of places belongs to: the figure before it when a verb or preposition
+    links them ('40,000 people fled the cities of X'), else the nearest one ('X with 13,554')."""
+    start = group[0][1].start
+    before = [k for k, f in enumerate(figures) if f.end <= start]
+    if before and _GOVERNED.search(text[figures[before[-1]].end:start]):
+        return before[-1]
+    return min(range(len(figures)), key=lambda k: _distance(group, figures[k]))
+
+
+def _main_place(places: Sequence[PlaceMention]) -> int | None:
+    counts = Counter(p.record for p in places if p.kind != "country")
+    if not counts:
+        return None
+    top = max(counts.values())
+    for i, p in enumerate(places):
+        if p.kind != "country" and counts[p.record] == top:
+            return i
+    return None
+
+
+def _anaphor(sentence: Sentence, places: Sequence[PlaceMention]) -> int | None:
+    lowered = sentence.text.lower()
+    for phrase, kind in ANAPHORA.items():
+        if phrase in lowered:
+            earlier = [i for i, p in enumerate(places) if p.kind == kind and p.start < sentence.start]
+            if earlier:
+                return earlier[-1]
+    return None
+
+
+def link_places(figures: list[Figure], sentence: Sentence, sentences: Sequence[Sentence],
+                places: Sequence[PlaceMention], text: str) -> list[Figure]:
+    """Figures of one sentence with the indexes of their places filled in."""
+    if not figures:
+        return figures
+    inside = [(i, p) for i, p in enumerate(places)
+              if sentence.start <= p.start < sentence.end and p.kind != "country"]
+    groups = _groups(inside, text)
+    roles = [[_role(text, p, sentence.start) for _, p in g] for g in groups]
+    # Each group of places belongs to the figure nearest to it.
+    owner = [_owner(g, figures, text) for g in groups]
+    sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
+    linked: list[Figure] = []
+    for k, fig in enumerate(figures):
+        own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
+        chosen = [g for g, r in own if "origin" in r] or sentence_origins or [g for g, r in own]
+        if not chosen and groups:
+            chosen = [min(groups, key=lambda g, f=fig: _distance(g, f))]
+        indexes = [i for g in chosen for i, _ in g]
+        if not indexes:
+            fallback = _anaphor(sentence, places)
+            if fallback is None:
+                fallback = _main_place(places)
+            indexes = [fallback] if fallback is not None else []
+        linked.append(replace(fig, places=tuple(dict.fromkeys(indexes))))
+    return linked

@@ -1,0 +1,124 @@
+"""Numbers in news prose: "144,500", "12 000", "1.2 million", "2.5m", "forty thousand", "thousands"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from text_to_num import text2num
+
+from ..errors import ParseError
+
+MULTIPLIERS = {
+    "thousand": 1_000, "k": 1_000, "million": 1_000_000, "millions": 1_000_000, "m": 1_000_000,
+    "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
+}
+FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "third": Decimal(1) / 3,
+             "three quarters": Decimal("0.75"), "two thirds": Decimal(2) / 3}
+WORD_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion"
+).split()
+# "thousands of people": the smallest value the words allow.
+VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000, "millions": 1_000_000,
+}
+
+_DIGITS = r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| (?=\d{3}(?!\d)))\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"(?:thousand|million|millions|billion|mln|mio|mn|bn|m|k|lakhs?|crore)"
+_WORD = r"(?:" + "|".join(WORD_NUMBERS) + r")"
+_WORD_RUN = rf"{_WORD}(?:(?:\s+|-|\s+and\s+){_WORD})*"
+_FRACTION = r"(?:(?:a|one)\s+)?(?:half|quarter|third|three[- ]quarters|two[- ]thirds)(?:\s+of)?\s+(?:a|one)\s+million"
+
+NUMBER_RE = re.compile(
+    rf"(?<![\w.])(?:"
+    rf"(?P<frac>{_FRACTION})"
+    rf"|(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_MULT})\b)?"
+    rf"|(?P<amult>an?\s+(?:thousand|million|billion))\b"
+    rf"|(?P<words>{_WORD_RUN})\b"
+    rf"|(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands|hundreds|millions|dozens|scores)"
+    rf"(?=\s+(?:of\b|more\b|(?:\w+\s+){{0,2}}(?:people|families|households|homes|houses|residents"
+    rf"|civilians|refugees|displaced|children|villagers|individuals)))"
+    rf")",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number phrase in the text and its value."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    vague: bool = False
+
+
+def _digits_value(digits: str, mult: str | None) -> int:
+    clean = re.sub(r"[,\u202f\u00a0\u2009 ]", "", digits)
+    try:
+        value = Decimal(clean)
+    except InvalidOperation as err:
+        raise ParseError(f"not a number: {digits!r}") from err
+    if mult:
+        value *= MULTIPLIERS[mult.lower()]
+    elif "." in clean:
+        raise ParseError(f"a decimal without a multiplier is not a count: {digits!r}")
+    return int(value)
+
+
+def _words_value(words: str) -> int:
+    phrase = re.sub(r"[\s-]+", " ", words.lower()).strip()
+    phrase = re.sub(r"^an? ", "one ", phrase)
+    try:
+        return int(text2num(phrase, "en"))
+    except ValueError as err:
+        raise ParseError(f"not a number in words: {words!r}") from err
+
+
+def _fraction_value(phrase: str) -> int:
+    low = re.sub(r"[\s-]+", " ", phrase.lower())
+    for name, share in sorted(FRACTIONS.items(), key=lambda kv: -len(kv[0])):
+        if name in low:
+            return int(share * 1_000_000)
+    raise ParseError(f"not a fraction of a million: {phrase!r}")
+
+
+def parse_quantity(phrase: str) -> int:
+    """The integer a number phrase stands for; raises ParseError for anything else."""
+    match = NUMBER_RE.fullmatch(phrase.strip())
+    if match is None:
+        vague = VAGUE.get(re.sub(r"\s+", " ", phrase.strip().lower()))
+        if vague is not None:
+            return vague
+        raise ParseError(f"not a number: {phrase!r}")
+    return _match_value(match)[0]
+
+
+def _match_value(match: re.Match[str]) -> tuple[int, bool]:
+    if match.group("frac"):
+        return _fraction_value(match.group("frac")), False
+    if match.group("digits"):
+        return _digits_value(match.group("digits"), match.group("mult")), False
+    if match.group("amult"):
+        return _words_value(match.group("amult")), False
+    if match.group("words"):
+        return _words_value(match.group("words")), False
+    return VAGUE[re.sub(r"\s+", " ", match.group("vague").lower())], True
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number phrase in text, left to right; phrases that do not parse are skipped."""
+    found: list[NumberMatch] = []
+    for match in NUMBER_RE.finditer(text):
+        try:
+            value, vague = _match_value(match)
+        except ParseError:
+            continue
+        found.append(NumberMatch(match.start(), match.end(), match.group(), value, vague))
+    return found

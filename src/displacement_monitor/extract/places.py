@@ -1,0 +1,257 @@
+"""Places and countries named in a text, matched against the gazetteer and disambiguated."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold_text
+from ..models import PlaceMention
+
+# Words after a name that make it an administrative area ("Saada province", "Borno State").
+ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
+               "county", "division", "wilaya", "muhafazah"}
+# Words after a name that keep it the place it names ("Mosul city", "Tyre district", "Zaatari camp").
+PLACE_WORDS = ADMIN_WORDS | {"city", "town", "district", "camp", "camps", "village", "villages",
+                             "municipality", "area", "valley", "border", "crossing", "airport", "port",
+                             "refugee", "idp", "settlement", "sub-district", "subdistrict"}
+LOCATIVES = {"in", "from", "to", "near", "outside", "around", "into", "towards", "toward", "at",
+             "across", "via", "between", "through", "reach", "reached", "fled", "left", "entered"}
+PARTICLES = {"al", "el", "ad", "as", "ar", "an", "ash", "az", "at", "ath", "de", "del", "di", "du", "des",
+             "la", "le", "les", "bin", "ibn", "abu", "of", "the", "da", "do", "dos", "y", "wa", "und"}
+# Places below this size outside the article's countries are more often a clash than a mention.
+NOTABLE_POPULATION = 100_000
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?=\S)")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    capital: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.group(), m.group()[:1].isupper()) for m in _TOKEN.finditer(text)]
+
+
+def _sentence_starts(text: str) -> set[int]:
+    return {m.end() for m in _SENTENCE_START.finditer(text)}
+
+
+def _is_title_case_line(text: str, start: int) -> bool:
+    """Headlines in Title Case capitalise every word, so capitalisation says nothing there."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = [w for w in _TOKEN.findall(text[line_start: line_end if line_end >= 0 else None]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _longest_matches(gaz: Gazetteer, folded: str) -> list[tuple[int, int, int]]:
+    """Non-overlapping matches, longest first at each position, left to right."""
+    raw = sorted(gaz.matches(folded), key=lambda m: (m[0], -(m[1] - m[0])))
+    chosen: list[tuple[int, int, int]] = []
+    last_end = -1
+    for start, end, key_id in raw:
+        if start >= last_end:
+            chosen.append((start, end, key_id))
+            last_end = end
+    return chosen
+
+
+class _Context:
+    """What the surrounding text says about a match: run, sentence position, next and previous words."""
+
+    def __init__(self, text: str, gaz: Gazetteer) -> None:
+        self.text = text
+        self.gaz = gaz
+        self.tokens = _tokens(text)
+        self.starts = [t.start for t in self.tokens]
+        self.sentence_starts = _sentence_starts(text)
+
+    def token_index(self, offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def word_after(self, end: int) -> str:
+        i = self.token_index(end)
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is None or not self.text[end:nxt.start].strip() == "":
+            return ""
+        return nxt.text.lower()
+
+    def word_before(self, start: int) -> str:
+        i = self.token_index(start)
+        prev = self.tokens[i - 1] if i >= 1 else None
+        if prev is None or self.text[prev.end:start].strip() not in ("",):
+            return ""
+        return prev.text.lower()
+
+    def run_outside(self, start: int, end: int, folded: str) -> list[_Token]:
+        """Capitalised tokens joined to the match by spaces or hyphens but not inside it."""
+        first = self.token_index(start)
+        last = self.token_index(end - 1)
+        extra: list[_Token] = []
+        i = last + 1
+        while i < len(self.tokens) and self._joined(self.tokens[i - 1], self.tokens[i]):
+            tok = self.tokens[i]
+            if not tok.capital and tok.text.lower() not in PARTICLES:
+                break
+            extra.append(tok)
+            i += 1
+        while extra and not extra[-1].capital:
+            extra.pop()
+        i = first - 1
+        before: list[_Token] = []
+        while i >= 0 and self._joined(self.tokens[i], self.tokens[i + 1]):
+            tok = self.tokens[i]
+            if tok.start in self.sentence_starts and tok.text.lower() in self.gaz.common_words:
+                break
+            if not tok.capital and tok.text.lower() not in PARTICLES:
+                break
+            before.append(tok)
+            if tok.start in self.sentence_starts:
+                break
+            i -= 1
+        while before and not before[-1].capital:
+            before.pop()
+        return before + extra
+
+    def _joined(self, left: _Token, right: _Token) -> bool:
+        gap = self.text[left.end:right.start]
+        return gap in (" ", "-", "\u2010", "\u2011")
+
+
+def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> bool:
+    """Capitalisation, run and stop-word rules that every place mention must pass."""
+    text, gaz = ctx.text, ctx.gaz
+    surface = text[start:end]
+    words = surface.split()
+    if key.startswith("the ") and len(words) > 1:
+        words = words[1:]
+    if not words[0][:1].isupper():
+        return False
+    if surface.isupper() and len(surface) <= 5 and not _is_dateline(text, start):
+        return key in gaz.demonym_keys or any(gaz.kinds[i] == COUNTRY for i in _records(gaz, key))
+    if _is_title_case_line(text, start):
+        return key not in gaz.stop_keys
+    for tok in ctx.run_outside(start, end, folded):
+        word = tok.text.lower()
+        if word in PLACE_WORDS or word in gaz.common_words and tok.start in ctx.sentence_starts:
+            continue
+        if gaz.automaton.get(fold_text(tok.text), None) is not None and fold_text(tok.text) not in gaz.stop_keys:
+            continue
+        return False
+    if key in gaz.stop_keys:
+        return ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+    return True
+
+
+def _is_dateline(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 2 and text[start:start + 40].find(",") > 0
+
+
+def _records(gaz: Gazetteer, key: str) -> tuple[int, ...]:
+    kid = gaz.automaton.get(key, None)
+    return gaz.key_records[kid] if kid is not None else ()
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    key: str
+    records: tuple[int, ...]
+    admin_word: bool
+    demonym: bool
+
+
+def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: bool) -> float:
+    kind = gaz.kinds[record]
+    score = math.log10(gaz.populations[record] + 10)
+    score += 4.0 * min(context.get(gaz.countries[record], 0), 3) ** 0.5
+    if want_admin:
+        score += 3.0 if kind == ADMIN1 else 0.0
+    elif kind == ADMIN1:
+        score -= 1.5
+    return score
+
+
+def _resolve(gaz: Gazetteer, cand: _Candidate, context: dict[str, int]) -> int | None:
+    places = [r for r in cand.records if gaz.kinds[r] != COUNTRY]
+    if not places:
+        return None
+    best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word))
+    if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
+        best = gaz.admin1_record[best]
+    in_context = context.get(gaz.countries[best], 0) > 0
+    if context and not in_context and gaz.populations[best] < NOTABLE_POPULATION:
+        return None
+    return best
+
+
+def _mention(gaz: Gazetteer, cand: _Candidate, record: int, text: str, end: int) -> PlaceMention:
+    return PlaceMention(
+        start=cand.start, end=end, surface=text[cand.start:end], record=record, name=gaz.names[record],
+        kind=gaz.kinds[record], country=gaz.countries[record], admin1=gaz.admin1_names[record],
+        lat=float(gaz.lats[record]), lon=float(gaz.lons[record]), geonameid=int(gaz.geonameids[record]),
+        population=int(gaz.populations[record]), demonym=cand.demonym,
+    )
+
+
+def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
+    countries = [r for r in cand.records if gaz.kinds[r] == COUNTRY]
+    return countries[0] if countries else None
+
+
+def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[str]]:
+    """Place mentions (cities, admin areas) and the ISO codes of countries named, in text order."""
+    folded = fold_text(text)
+    ctx = _Context(text, gaz)
+    candidates: list[_Candidate] = []
+    for start, end, key_id in _longest_matches(gaz, folded):
+        key = gaz.keys[key_id]
+        if not _acceptable(ctx, start, end, key, folded):
+            continue
+        candidates.append(_Candidate(start, end, key, gaz.key_records[key_id],
+                                     ctx.word_after(end) in ADMIN_WORDS, key in gaz.demonym_keys))
+
+    mentions: list[PlaceMention] = []
+    countries: list[str] = []
+    context: dict[str, int] = {}
+    pending: list[_Candidate] = []
+    for cand in candidates:
+        country = _country_record(gaz, cand)
+        if country is not None and (cand.demonym or not cand.admin_word):
+            code = gaz.countries[country]
+            mentions.append(_mention(gaz, cand, country, text, cand.end))
+            context[code] = context.get(code, 0) + 1
+            if code not in countries:
+                countries.append(code)
+        else:
+            pending.append(cand)
+
+    # Unambiguous or prominent places also tell which countries the article is about.
+    for cand in pending:
+        best = _resolve(gaz, cand, {})
+        if best is not None and (len(cand.records) == 1 or gaz.populations[best] >= NOTABLE_POPULATION):
+            code = gaz.countries[best]
+            context[code] = context.get(code, 0) + 1 if code in context else 1
+
+    for cand in pending:
+        best = _resolve(gaz, cand, context)
+        if best is None:
+            continue
+        end = cand.end
+        word = ctx.word_after(end)
+        if gaz.kinds[best] == ADMIN1 and word in ADMIN_WORDS:
+            end = text.lower().find(word, end) + len(word)
+        mentions.append(_mention(gaz, cand, best, text, end))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, countries

@@ -1,0 +1,75 @@
+"""Who a figure is attributed to, with acronyms and full names folded into one name."""
+
+from __future__ import annotations
+
+import re
+
+# Canonical name -> spellings met in reports (matched case-insensitively, longest first).
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "UNHCR": ("unhcr", "un refugee agency", "u.n. refugee agency", "united nations refugee agency",
+              "un high commissioner for refugees", "united nations high commissioner for refugees",
+              "office of the united nations high commissioner for refugees", "the refugee agency"),
+    "IOM": ("iom", "international organization for migration", "international organisation for migration",
+            "un migration agency", "united nations migration agency", "displacement tracking matrix", "dtm"),
+    "OCHA": ("ocha", "un office for the coordination of humanitarian affairs",
+             "office for the coordination of humanitarian affairs", "un humanitarian office",
+             "un humanitarian affairs office", "un aid office", "un humanitarian agency",
+             "un humanitarian coordination office", "united nations humanitarian office"),
+    "WFP": ("wfp", "world food programme", "world food program", "un food agency"),
+    "UNICEF": ("unicef", "un children's fund", "united nations children's fund", "un children's agency"),
+    "WHO": ("world health organization", "world health organisation"),
+    "ICRC": ("icrc", "international committee of the red cross"),
+    "IFRC": ("ifrc", "international federation of red cross and red crescent societies"),
+    "NRC": ("nrc", "norwegian refugee council"),
+    "MSF": ("msf", "doctors without borders", "medecins sans frontieres", "médecins sans frontières"),
+    "IDMC": ("idmc", "internal displacement monitoring centre", "internal displacement monitoring center"),
+    "Save the Children": ("save the children",),
+    "Human Rights Watch": ("human rights watch", "hrw"),
+    "Amnesty International": ("amnesty international",),
+    "United Nations": ("united nations", "the un", "u.n.", "un officials", "un figures", "un data"),
+}
+_ORG_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(a) for names in ORGANISATIONS.values() for a in names),
+                             key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
+
+_BODY = (r"government|ministry(?: of [A-Z][\w ]+?)?|authorities|officials|governor|agency|agencies|committee"
+         r"|council|office|commission|spokesman|spokeswoman|spokesperson|mayor|police|army|military"
+         r"|red crescent|red cross|aid workers|aid groups|aid officials|relief workers|disaster management agency"
+         r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
+         r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister")
+_GENERIC = re.compile(
+    rf"\b((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
+    rf"(?:[A-Z][\w'-]+ ){{0,4}}(?:{_BODY}))\b"
+)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|saying|estimates?|estimated|reported|reports|according to"
+                          r"|told|recorded|registered|counted|puts?|figures|data|tally|believes|stated"
+                          r"|announced|confirmed|noted|warned)\b", re.IGNORECASE)
+_PRONOUN_ATTRIBUTION = re.compile(r"\b(?:the agency|the organi[sz]ation|the office|it|they|the group"
+                                  r"|the ministry|the committee)\s+(?:said|says|added|estimates?|reported)\b",
+                                  re.IGNORECASE)
+
+
+def normalize_source(name: str) -> str:
+    """One name per organisation: 'International Organisation for Migration' -> 'IOM'."""
+    key = " ".join(name.lower().split())
+    key = re.sub(r"^the ", "", key) if key not in _CANONICAL else key
+    return _CANONICAL.get(key, _CANONICAL.get("the " + key, name.strip()))
+
+
+def find_source(sentence: str, previous: str | None = None) -> str | None:
+    """The organisation or official the sentence attributes its figures to, if it says."""
+    if not _ATTRIBUTION.search(sentence):
+        return None
+    orgs = _ORG_RE.findall(sentence)
+    if orgs:
+        return normalize_source(orgs[0])
+    if previous and _PRONOUN_ATTRIBUTION.search(sentence):
+        return previous
+    generic = [m for m in _GENERIC.finditer(sentence) if m.group(1).split()[-1].lower() not in {"said"}]
+    if generic:
+        phrase = re.sub(r"^(?:the|a)\s+", "", generic[0].group(1).strip())
+        return phrase if phrase[:1].isupper() else phrase.lower()
+    return None

