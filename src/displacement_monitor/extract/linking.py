@@ -6,13 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
-
-if TYPE_CHECKING:
-    from .figures import Sentence
+from .sentences import Sentence
 
 ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
                     r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
@@ -85,8 +82,8 @@ def _anaphor(sentence: Sentence, places: Sequence[PlaceMention]) -> int | None:
     return None
 
 
-def link_places(figures: list[Figure], sentence: Sentence, sentences: Sequence[Sentence],
-                places: Sequence[PlaceMention], text: str) -> list[Figure]:
+def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
+                text: str) -> list[Figure]:
     """Figures of one sentence with the indexes of their places filled in."""
     if not figures:
         return figures

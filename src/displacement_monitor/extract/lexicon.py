@@ -1,0 +1,113 @@
+"""Words that tell what a number counts and what happened to the people it counts."""
+
+from __future__ import annotations
+
+import re
+
+PEOPLE_NOUNS = {
+    "people", "persons", "person", "individuals", "civilians", "residents", "inhabitants", "villagers",
+    "children", "women", "men", "idps", "idp", "migrants", "citizens", "nationals", "others",
+    "returnees", "refugees", "evacuees", "displaced", "homeless", "survivors", "asylum-seekers",
+    "newcomers", "arrivals", "minors", "pupils", "students", "farmers", "herders", "pastoralists",
+    "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
+    "souls", "occupants", "tenants", "inmates", "passengers", "pilgrims", "residents'", "more",
+}
+HOUSEHOLD_NOUNS = {"families", "family", "households", "household"}
+HOUSE_NOUNS = {"houses", "homes", "shelters", "dwellings", "buildings", "huts", "residences", "apartments",
+               "flats", "house", "home", "homesteads", "structures", "housing"}
+# A head noun that is itself a term: "16,000 refugees", "1,200 returnees".
+NOUN_TERMS = {"refugees": "refugees", "returnees": "returned", "evacuees": "evacuated",
+              "displaced": "displaced", "idps": "displaced", "idp": "displaced", "homeless": "homeless",
+              "asylum-seekers": "refugees", "arrivals": "displaced"}
+# Words inside the noun phrase that carry the term: "457 damaged houses", "1,200 displaced families".
+ADJECTIVE_TERMS = {"displaced": "displaced", "damaged": "destroyed", "destroyed": "destroyed",
+                   "flattened": "destroyed", "evacuated": "evacuated", "returning": "returned",
+                   "returned": "returned", "homeless": "homeless", "refugee": "refugees", "uprooted": "displaced"}
+# Nouns that end the search: the number counts something that is not displaced people.
+OTHER_NOUNS = {
+    "killed", "dead", "deaths", "died", "casualties", "wounded", "injured", "bodies", "victims",
+    "soldiers", "troops", "fighters", "militants", "rebels", "police", "policemen", "officers", "insurgents",
+    "combatants", "jihadists", "gunmen", "members", "militiamen", "recruits", "trucks", "lorries",
+    "vehicles", "cars", "schools", "camps", "sites", "hospitals", "clinics", "tonnes", "tons", "meals",
+    "doses", "cases", "cattle", "livestock", "head", "km", "kilometres", "kilometers", "miles", "metres",
+    "meters", "hectares", "acres", "dollars", "euros", "pounds", "francs", "shillings", "rials", "riyals",
+    "dinars", "percent", "per", "hours", "days", "weeks", "months", "years", "year", "minutes", "votes",
+    "seats", "times", "units", "beds", "kits", "litres", "liters", "kg", "mm", "cm", "degrees", "points",
+    "districts", "villages", "towns", "cities", "provinces", "countries", "states", "communes", "localities",
+    "settlements", "neighbourhoods", "neighborhoods", "communities", "islands", "bridges", "roads",
+    "organisations", "organizations", "agencies", "partners", "staff", "teachers", "doctors", "nurses",
+    "year-old", "years-old", "aid", "projects", "tents", "rounds", "missiles", "rockets", "strikes",
+    "attacks", "incidents", "arrests", "detainees", "prisoners", "hostages", "abductions", "mother", "father",
+    "boats", "flights", "buses", "planes", "ships", "centres", "centers", "shelters'", "compounds", "bases",
+    "cents", "billion", "blankets", "rations", "checkpoints", "crossings", "shops", "mosques",
+    "churches", "wells", "latrines", "places", "spaces", "kilos", "bags", "goats", "sheep",
+}
+SKIPPABLE = {
+    "internally", "newly", "other", "additional", "new", "local", "mostly", "recently", "already",
+    "registered", "vulnerable", "affected", "poor", "of", "the", "them", "those", "whom", "a", "an",
+    "estimated", "some", "also", "still", "now", "young", "elderly", "further", "nearly", "about", "around",
+    "ethnic", "mainly", "many", "all", "more", "fresh", "total",
+}
+# After the number, these start a verb phrase: the counted noun is implied ("100,000 for Erbil").
+IMPLICIT_STARTERS = {
+    "who", "which", "that", "have", "has", "had", "were", "are", "was", "is", "been", "being", "will", "in",
+    "at", "to", "for", "from", "into", "across", "inside", "on", "by", "with", "as", "now", "since", "so",
+    "crossed", "fled", "left", "arrived", "returned", "remain", "remained", "remaining", "stayed", "staying",
+    "live", "living", "went", "gone", "moved", "headed", "sought", "took", "reached", "later", "alone",
+}
+MONTHS = ("january february march april may june july august september october november december "
+          "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+
+# Order is specificity: when several terms fit a clause, the earlier one wins.
+TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "destroyed", "displaced")
+TERM_PATTERNS: dict[str, re.Pattern[str]] = {
+    "returned": re.compile(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
+                           r"|come home|came home|back to their homes|crossed back|came back|coming back"
+                           r"|headed home|heading home)\b"),
+    "evacuated": re.compile(r"\b(?:evacuat\w*|relocated|rescued|moved to safety|taken to safety|brought to safety"
+                            r"|airlifted|moved out|brought out|taken out|flown out|flying|flown home|taken home"
+                            r"|repatriat\w+|ferried|bussed|bused|transported)\b"),
+    "sheltered": re.compile(r"\b(?:shelter(?:ing|ed|s)?|sought shelter|took refuge|taken refuge|taking refuge"
+                            r"|in (?:\w+ )?camps?|at (?:\w+ )?camps?|housed|hosted|hosting|host famil\w+"
+                            r"|hosts?|staying with|living with|living in (?:\w+ )?(?:camps?|shelters?|tents?"
+                            r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
+                            r"|took in|taking in|accommodated|lodged|sleeping in|camped|guests)\b"),
+    "refugees": re.compile(r"\b(?:refugees?|crossed(?! back)|crossing into|crossing the border|sought asylum"
+                           r"|asylum|fled (?:across|over) the border|fled abroad)\b"),
+    "homeless": re.compile(r"\b(?:homeless|without shelter|lost their homes|without a roof)\b"),
+    "destroyed": re.compile(r"\b(?:destroy\w*|damaged|razed|flattened|burn(?:ed|t) down|washed away"
+                            r"|swept away|collapsed|levelled|leveled)\b"),
+    "displaced": re.compile(r"\b(?:displac\w+|fled|flee|flees|fleeing|left(?!\s+(?:bank|side|wing|behind|over"
+                            r"|hand|alone|unattended))|leave|leaving|uprooted|forced|driven (?:from|out)"
+                            r"|escaped|abandon\w*|idps?|on the move|arrived|arrivals|made their way|headed"
+                            r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased)\b"),
+}
+# A crossing into or out of a country makes displaced people refugees ("fled into Turkey").
+CROSSING_VERB = r"(?:fled|flee|flees|fleeing|escaped|crossed|gone|went|arrived|sought refuge|taken refuge|headed)"
+ABROAD = re.compile(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
+                    r"|neighboring countries|across the border|over the border|the kingdom)\b")
+
+CASUALTY = re.compile(r"\b(?:killed|kill|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
+                      r"|casualties|death toll|toll|massacred|executed|slain|murdered|drowned|buried|bodies)\b")
+FORECAST = re.compile(r"\b(?:could|may|might|would|will|shall|expected to|likely to|set to|projected"
+                      r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
+                      r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
+PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b")
+DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
+POPULATION = re.compile(r"\b(?:home to|population of|populations? (?:is|was|of)|city of|town of|inhabited by"
+                        r"|pre-war population|census)\W*(?:\w+\W+){0,2}$")
+COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|toll|figure|count)\s+(?:of\s+)?(?:(?:\w+\s+){0,2}?"
+                             r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
+                             r"|returnees|civilians|residents)\b)?", re.IGNORECASE)
+QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
+    ("more than", re.compile(r"\b(?:more than|over|upwards of|in excess of|above|exceeding|exceeded|top|topped)"
+                             r"\s*$")),
+    ("at least", re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of|minimum)\s*$")),
+    ("nearly", re.compile(r"\b(?:nearly|almost|close to|just under|just short of|approaching|a little under)"
+                          r"\s*$")),
+    ("up to", re.compile(r"\b(?:up to|as many as|as much as|a maximum of)\s*$")),
+    ("estimated", re.compile(r"\b(?:an estimated|estimated|est\.)\s*$")),
+    ("about", re.compile(r"\b(?:about|around|roughly|approximately|some|circa|approx\.|an average of"
+                         r"|more or less|of about|of around|of some)\s*$")),
+    ("less than", re.compile(r"\b(?:less than|fewer than|under|below)\s*$")),
+]

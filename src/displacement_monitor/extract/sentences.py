@@ -1,0 +1,49 @@
+"""Sentences with their offsets; 'Feb. 11' and 'U.S. officials' do not end one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c(\d])|\n+")
+ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                 "sept", "oct", "nov", "dec", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "u.s", "u.n",
+                 "approx", "est", "vs", "etc", "e.g", "i.e", "mt", "ft"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article with its offset."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        offset = start + (len(chunk) - len(chunk.lstrip()))
+        out.append(Sentence(offset, offset + len(stripped), stripped))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of text, in order, each with its start and end offsets."""
+    sentences: list[Sentence] = []
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith(".") and _ends_with_abbreviation(text, match.start()):
+            continue
+        _add(sentences, text, pos, match.start() + len(match.group().rstrip()))
+        pos = match.end()
+    _add(sentences, text, pos, len(text))
+    return sentences
