@@ -51,48 +51,24 @@ def _conn(source: Source) -> sqlite3.Connection:
     return source.conn if isinstance(source, Store) else source
 
 
-def _in(column: str, values: Sequence[object], params: list[object]) -> str:
-    params.extend(values)
-    return f"{column} IN ({', '.join('?' * len(values))})"
+class _Params(dict[str, object]):
+    """Named SQL parameters, so predicates can nest in any order."""
+
+    def bind(self, value: object) -> str:
+        name = f"p{len(self)}"
+        self[name] = value
+        return f":{name}"
+
+    def any_of(self, column: str, values: Sequence[object]) -> str:
+        return f"{column} IN ({', '.join(self.bind(v) for v in values)})"
 
 
-def _where(conditions: list[str]) -> str:
-    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+def _all(conditions: list[str]) -> str:
+    return " AND ".join(conditions) if conditions else "1"
 
 
-def _article_conditions(filters: Filters, params: list[object]) -> list[str]:
-    conditions = []
-    if filters.articles:
-        conditions.append(_in("article_id", filters.articles, params))
-    if filters.date_from:
-        conditions.append("COALESCE(published, '') >= ?")
-        params.append(filters.date_from)
-    if filters.date_to:
-        conditions.append("COALESCE(published, '9999') <= ?")
-        params.append(filters.date_to)
-    return conditions
-
-
-def _place_conditions(filters: Filters, params: list[object]) -> list[str]:
-    conditions = ["article_id IN (SELECT article_id FROM fa0)"]
-    if filters.countries:
-        conditions.append(_in("country_code", filters.countries, params))
-    if filters.admin1:
-        conditions.append(f"({_in('admin1', filters.admin1, params)} OR {_in('name', filters.admin1, params)})")
-    if filters.cities:
-        conditions.append(_in("name", filters.cities, params))
-    return conditions
-
-
-def _figure_conditions(filters: Filters, params: list[object]) -> list[str]:
-    conditions = ["article_id IN (SELECT article_id FROM fa0)"]
-    for column, wanted in (("term", filters.terms), ("unit", filters.units), ("source", filters.sources)):
-        if wanted:
-            conditions.append(_in(column, wanted, params))
-    if _by_place(filters):
-        conditions.append("(article_id, figure_id) IN (SELECT l.article_id, l.figure_id FROM figure_places l"
-                          " JOIN fp0 p ON p.article_id = l.article_id AND p.place_id = l.place_id)")
-    return conditions
+def _by_article(filters: Filters) -> bool:
+    return bool(filters.articles or filters.date_from or filters.date_to)
 
 
 def _by_place(filters: Filters) -> bool:
@@ -103,136 +79,194 @@ def _by_figure(filters: Filters) -> bool:
     return bool(filters.terms or filters.units or filters.sources)
 
 
-def selection(filters: Filters) -> tuple[str, list[object]]:
-    """A WITH clause naming the filtered keys (fa articles, fp places, ff figures, fl links), as
-    export.filter_tables selects them, and its parameters."""
-    params: list[object] = []
-    fa0 = f"SELECT article_id FROM articles {_where(_article_conditions(filters, params))}"
-    fp0 = f"SELECT article_id, place_id FROM places {_where(_place_conditions(filters, params))}"
-    ff = f"SELECT article_id, figure_id FROM figures {_where(_figure_conditions(filters, params))}"
-    fl = ("SELECT l.article_id, l.figure_id, l.place_id FROM figure_places l"
-          " JOIN ff ON ff.article_id = l.article_id AND ff.figure_id = l.figure_id")
-    fp, fa = "SELECT article_id, place_id FROM fp0", "SELECT article_id FROM fa0"
+def _article_pred(filters: Filters, a: str, params: _Params) -> str:
+    conditions = []
+    if filters.articles:
+        conditions.append(params.any_of(f"{a}.article_id", filters.articles))
+    if filters.date_from:
+        conditions.append(f"COALESCE({a}.published, '') >= {params.bind(filters.date_from)}")
+    if filters.date_to:
+        conditions.append(f"COALESCE({a}.published, '9999') <= {params.bind(filters.date_to)}")
+    return _all(conditions)
+
+
+def _in_articles(filters: Filters, column: str, params: _Params, depth: int) -> list[str]:
+    if not _by_article(filters):
+        return []
+    a = f"a{depth}"
+    return [f"{column} IN (SELECT {a}.article_id FROM articles {a} WHERE {_article_pred(filters, a, params)})"]
+
+
+def _place_pred(filters: Filters, p: str, params: _Params, depth: int = 0) -> str:
+    """Places the place filters keep, before figure filters narrow them further."""
+    conditions = _in_articles(filters, f"{p}.article_id", params, depth)
+    if filters.countries:
+        conditions.append(params.any_of(f"{p}.country_code", filters.countries))
+    if filters.admin1:
+        conditions.append(f"({params.any_of(f'{p}.admin1', filters.admin1)}"
+                          f" OR {params.any_of(f'{p}.name', filters.admin1)})")
+    if filters.cities:
+        conditions.append(params.any_of(f"{p}.name", filters.cities))
+    return _all(conditions)
+
+
+def figure_pred(filters: Filters, f: str, params: _Params, depth: int = 0) -> str:
+    """SQL condition on figures alias f: the figures export.filter_tables keeps."""
+    conditions = _in_articles(filters, f"{f}.article_id", params, depth)
+    for column, wanted in (("term", filters.terms), ("unit", filters.units), ("source", filters.sources)):
+        if wanted:
+            conditions.append(params.any_of(f"{f}.{column}", wanted))
+    if _by_place(filters):
+        # Uncorrelated IN: SQLite builds the set of linked figures once, not once per figure.
+        link, p = f"l{depth}", f"p{depth}"
+        conditions.append(
+            f"({f}.article_id, {f}.figure_id) IN (SELECT {link}.article_id, {link}.figure_id"
+            f" FROM figure_places {link} JOIN places {p} ON {p}.article_id = {link}.article_id"
+            f" AND {p}.place_id = {link}.place_id WHERE {_place_pred(filters, p, params, depth + 1)})")
+    return _all(conditions)
+
+
+def place_pred(filters: Filters, p: str, params: _Params, depth: int = 0) -> str:
+    """SQL condition on places alias p: the place rows export.filter_tables keeps."""
+    conditions = [_place_pred(filters, p, params, depth)]
     if _by_figure(filters):
-        fp += " WHERE (article_id, place_id) IN (SELECT article_id, place_id FROM fl)"
-        fa += " WHERE article_id IN (SELECT article_id FROM ff)"
+        link, f = f"l{depth}", f"f{depth}"
+        conditions.append(
+            f"({p}.article_id, {p}.place_id) IN (SELECT {link}.article_id, {link}.place_id"
+            f" FROM figure_places {link} JOIN figures {f} ON {f}.article_id = {link}.article_id"
+            f" AND {f}.figure_id = {link}.figure_id WHERE {figure_pred(filters, f, params, depth + 1)})")
+    return _all(conditions)
+
+
+def article_pred(filters: Filters, a: str, params: _Params, depth: int = 0) -> str:
+    """SQL condition on articles alias a: the articles export.filter_tables keeps."""
+    conditions = [_article_pred(filters, a, params)]
+    if _by_figure(filters):
+        f = f"f{depth}"
+        conditions.append(f"{a}.article_id IN (SELECT {f}.article_id FROM figures {f}"
+                          f" WHERE {figure_pred(filters, f, params, depth + 1)})")
     elif _by_place(filters):
-        fa += " WHERE article_id IN (SELECT article_id FROM fp0)"
-    parts = {"fa0": fa0, "fp0": fp0, "ff": ff, "fl": fl, "fp": fp, "fa": fa}
-    return "WITH " + ", ".join(f"{name} AS ({sql})" for name, sql in parts.items()), params
+        p = f"p{depth}"
+        conditions.append(f"{a}.article_id IN (SELECT {p}.article_id FROM places {p}"
+                          f" WHERE {_place_pred(filters, p, params, depth + 1)})")
+    return _all(conditions)
 
 
-def _frame(conn: sqlite3.Connection, sql: str, params: Sequence[object], schema: dict[str, str]) -> pd.DataFrame:
-    frame = pd.read_sql_query(sql, conn, params=list(params))
+def _frame(conn: sqlite3.Connection, sql: str, params: _Params, schema: dict[str, str] | None = None,
+           dtypes: dict[str, str] | None = None) -> pd.DataFrame:
+    frame = pd.read_sql_query(sql, conn, params=dict(params))
+    if schema is None:
+        return frame.astype(dtypes or {})
     for column in _BOOLEAN_COLUMNS:
         if column in frame:
             frame[column] = frame[column].astype("boolean")
     return conform(frame, schema)
 
 
-def _select(schema: dict[str, str], alias: str, skip: Sequence[str] = ()) -> str:
-    return ", ".join(f"NULL AS {c}" if c in skip else f"{alias}.\"{c}\"" for c in schema)
+def _columns(schema: dict[str, str], alias: str, skip: Sequence[str] = ()) -> str:
+    return ", ".join(f"NULL AS {c}" if c in skip else f'{alias}."{c}"' for c in schema)
 
 
 def filtered_tables(source: Source, filters: Filters) -> Tables:
     """The four tables narrowed to filters (as export.filter_tables does), article text left out."""
-    conn = _conn(source)
-    with_, params = selection(filters)
-    articles = _frame(conn, f"{with_} SELECT {_select(ARTICLES_SCHEMA, 'a', ('text',))} FROM articles a"
-                            " WHERE a.article_id IN (SELECT article_id FROM fa) ORDER BY a.rowid",
-                      params, ARTICLES_SCHEMA)
-    places = _frame(conn, f"{with_} SELECT {_select(PLACES_SCHEMA, 'p')} FROM places p"
-                          " WHERE (p.article_id, p.place_id) IN (SELECT article_id, place_id FROM fp)"
-                          " ORDER BY p.rowid", params, PLACES_SCHEMA)
-    figures = _frame(conn, f"{with_} SELECT {_select(FIGURES_SCHEMA, 'f')} FROM figures f"
-                           " WHERE (f.article_id, f.figure_id) IN (SELECT article_id, figure_id FROM ff)"
-                           " ORDER BY f.rowid", params, FIGURES_SCHEMA)
-    links = _frame(conn, f"{with_} SELECT {_select(FIGURE_PLACES_SCHEMA, 'l')} FROM figure_places l"
-                         " WHERE (l.article_id, l.figure_id) IN (SELECT article_id, figure_id FROM ff)"
-                         " ORDER BY l.rowid", params, FIGURE_PLACES_SCHEMA)
+    conn, params = _conn(source), _Params()
+    articles = _frame(conn, f"SELECT {_columns(ARTICLES_SCHEMA, 'a', ('text',))} FROM articles a"
+                            f" WHERE {article_pred(filters, 'a', params)} ORDER BY a.rowid", params,
+                      ARTICLES_SCHEMA)
+    params = _Params()
+    places = _frame(conn, f"SELECT {_columns(PLACES_SCHEMA, 'p')} FROM places p"
+                          f" WHERE {place_pred(filters, 'p', params)} ORDER BY p.rowid", params, PLACES_SCHEMA)
+    params = _Params()
+    figures = _frame(conn, f"SELECT {_columns(FIGURES_SCHEMA, 'f')} FROM figures f"
+                           f" WHERE {figure_pred(filters, 'f', params)} ORDER BY f.rowid", params, FIGURES_SCHEMA)
+    params = _Params()
+    links = _frame(conn, f"SELECT {_columns(FIGURE_PLACES_SCHEMA, 'l')} FROM figure_places l"
+                         " JOIN figures f ON f.article_id = l.article_id AND f.figure_id = l.figure_id"
+                         f" WHERE {figure_pred(filters, 'f', params)} ORDER BY l.rowid", params,
+                   FIGURE_PLACES_SCHEMA)
     return Tables(articles, places, figures, links)
 
 
 def metrics(source: Source, filters: Filters) -> Metrics:
     """People displaced (each figure once, as normalize.people_displaced), and counts, for filters."""
-    conn = _conn(source)
-    with_, params = selection(filters)
-    figures = "FROM figures f JOIN ff ON ff.article_id = f.article_id AND ff.figure_id = f.figure_id"
-    row = conn.execute(
-        f"{with_} SELECT (SELECT COALESCE(SUM(f.people_estimate), 0) {figures} WHERE {_COUNTED}),"
-        f" (SELECT COUNT(*) {figures} WHERE f.vague = 1 AND f.term IN {_TERMS}),"
-        " (SELECT COUNT(DISTINCT place_id) FROM fp), (SELECT COUNT(*) FROM fa), (SELECT COUNT(*) FROM ff),"
-        f" (SELECT COUNT(DISTINCT f.source) {figures})",
-        params).fetchone()
-    sizes = conn.execute(f"{with_} SELECT DISTINCT f.household_size {figures} WHERE {_COUNTED}"
-                         " AND f.unit = 'households' AND f.household_size IS NOT NULL ORDER BY 1",
-                         params).fetchall()
-    return Metrics(*(int(v) for v in row), household_sizes=tuple(float(s) for (s,) in sizes))
+    conn, params = _conn(source), _Params()
+    people, vague, figures, sources = conn.execute(
+        f"SELECT COALESCE(SUM(CASE WHEN {_COUNTED} THEN f.people_estimate END), 0),"
+        f" COALESCE(SUM(f.vague = 1 AND f.term IN {_TERMS}), 0), COUNT(*), COUNT(DISTINCT f.source)"
+        f" FROM figures f WHERE {figure_pred(filters, 'f', params)}", params).fetchone()
+    params = _Params()
+    places = conn.execute(f"SELECT COUNT(DISTINCT p.place_id) FROM places p WHERE {place_pred(filters, 'p', params)}",
+                          params).fetchone()[0]
+    params = _Params()
+    articles = conn.execute(f"SELECT COUNT(*) FROM articles a WHERE {article_pred(filters, 'a', params)}",
+                            params).fetchone()[0]
+    params = _Params()
+    sizes = conn.execute(f"SELECT DISTINCT f.household_size FROM figures f WHERE {_COUNTED}"
+                         " AND f.unit = 'households' AND f.household_size IS NOT NULL"
+                         f" AND {figure_pred(filters, 'f', params)} ORDER BY 1", params).fetchall()
+    return Metrics(int(people), int(vague), int(places), int(articles), int(figures), int(sources),
+                   tuple(float(s) for (s,) in sizes))
 
 
 def people_by_place_term(source: Source, filters: Filters) -> pd.DataFrame:
     """People displaced per filtered place and term; a figure naming n places counts fully on each
     (people) and 1/n on each (people_share)."""
-    with_, params = selection(filters)
-    sql = (f"{with_} SELECT p.place_id, MAX(p.name) AS name, MAX(p.country_code) AS country_code,"
+    params = _Params()
+    sql = ("SELECT p.place_id, MAX(p.name) AS name, MAX(p.country_code) AS country_code,"
            " MAX(p.admin1) AS admin1, MAX(p.lat) AS lat, MAX(p.lon) AS lon, f.term,"
            " SUM(f.people_estimate) AS people, SUM(f.people_estimate * 1.0 / f.n_places) AS people_share,"
            " COUNT(*) AS figures, SUM(f.n_places > 1) AS shared,"
            " GROUP_CONCAT(DISTINCT f.source) AS sources, COUNT(DISTINCT f.article_id) AS articles"
-           " FROM fl JOIN fp ON fp.article_id = fl.article_id AND fp.place_id = fl.place_id"
-           " JOIN places p ON p.article_id = fp.article_id AND p.place_id = fp.place_id"
-           " JOIN figures f ON f.article_id = fl.article_id AND f.figure_id = fl.figure_id"
-           f" WHERE {_COUNTED} GROUP BY p.place_id, f.term ORDER BY people DESC, name")
-    frame = pd.read_sql_query(sql, _conn(source), params=params)
-    return frame.astype({"people": "Int64", "figures": "Int64", "shared": "Int64", "articles": "Int64"})
+           " FROM figure_places l"
+           " JOIN figures f ON f.article_id = l.article_id AND f.figure_id = l.figure_id"
+           " JOIN places p ON p.article_id = l.article_id AND p.place_id = l.place_id"
+           f" WHERE {_COUNTED} AND {figure_pred(filters, 'f', params)} AND {_place_pred(filters, 'p', params)}"
+           " GROUP BY p.place_id, f.term ORDER BY people DESC, name")
+    return _frame(_conn(source), sql, params,
+                  dtypes={"people": "Int64", "figures": "Int64", "shared": "Int64", "articles": "Int64"})
 
 
-def places_summary(source: Source, filters: Filters, *, max_titles: int = 3) -> pd.DataFrame:
-    """One row per filtered place: where it is, how often it is named, and in which articles."""
-    with_, params = selection(filters)
-    sql = (f"{with_}, pa AS (SELECT p.place_id, MAX(p.name) AS name, MAX(p.kind) AS kind,"
-           " MAX(p.country_code) AS country_code, MAX(p.admin1) AS admin1, MAX(p.lat) AS lat,"
-           " MAX(p.lon) AS lon, SUM(p.mentions) AS mentions, COUNT(*) AS articles FROM places p"
-           " JOIN fp ON fp.article_id = p.article_id AND fp.place_id = p.place_id GROUP BY p.place_id),"
-           " ranked AS (SELECT fp.place_id, a.title, ROW_NUMBER() OVER (PARTITION BY fp.place_id"
-           " ORDER BY a.published DESC, a.title) AS n FROM fp JOIN articles a ON a.article_id = fp.article_id)"
-           " SELECT pa.*, (SELECT GROUP_CONCAT(title, '\n') FROM ranked r WHERE r.place_id = pa.place_id"
-           " AND r.n <= ?) AS titles FROM pa ORDER BY pa.mentions DESC, pa.name")
-    frame = pd.read_sql_query(sql, _conn(source), params=[*params, max_titles])
-    return frame.astype({"mentions": "Int64", "articles": "Int64"})
+def places_summary(source: Source, filters: Filters) -> pd.DataFrame:
+    """One row per filtered place: where it is, how often it is named, in how many articles and the
+    title of the latest one (a window over every title costs too much on a large store)."""
+    params = _Params()
+    sql = ("SELECT p.place_id, MAX(p.name) AS name, MAX(p.kind) AS kind, MAX(p.country_code) AS country_code,"
+           " MAX(p.admin1) AS admin1, MAX(p.lat) AS lat, MAX(p.lon) AS lon, SUM(p.mentions) AS mentions,"
+           " COUNT(*) AS articles, MAX(COALESCE(a.published, '') || char(9) || a.title) AS latest"
+           f" FROM places p JOIN articles a ON a.article_id = p.article_id WHERE {place_pred(filters, 'p', params)}"
+           " GROUP BY p.place_id ORDER BY mentions DESC, name")
+    frame = _frame(_conn(source), sql, params, dtypes={"mentions": "Int64", "articles": "Int64"})
+    return frame.assign(latest_title=frame["latest"].str.split("\t", n=1).str[-1]).drop(columns="latest")
 
 
 def people_by_date(source: Source, filters: Filters) -> pd.DataFrame:
     """People displaced per publication date and term (date NA for undated articles)."""
-    with_, params = selection(filters)
-    sql = (f"{with_} SELECT a.published, f.term, SUM(f.people_estimate) AS people, COUNT(*) AS figures"
-           " FROM figures f JOIN ff ON ff.article_id = f.article_id AND ff.figure_id = f.figure_id"
-           f" JOIN articles a ON a.article_id = f.article_id WHERE {_COUNTED}"
+    params = _Params()
+    sql = ("SELECT a.published, f.term, SUM(f.people_estimate) AS people, COUNT(*) AS figures"
+           " FROM figures f JOIN articles a ON a.article_id = f.article_id"
+           f" WHERE {_COUNTED} AND {figure_pred(filters, 'f', params)}"
            " GROUP BY a.published, f.term ORDER BY a.published")
-    frame = pd.read_sql_query(sql, _conn(source), params=params)
-    return frame.astype({"people": "Int64", "figures": "Int64"})
+    return _frame(_conn(source), sql, params, dtypes={"people": "Int64", "figures": "Int64"})
 
 
 def people_by_source(source: Source, filters: Filters) -> pd.DataFrame:
     """People displaced per named source (NA when the figure names none)."""
-    with_, params = selection(filters)
-    sql = (f"{with_} SELECT f.source, SUM(f.people_estimate) AS people, COUNT(*) AS figures"
-           " FROM figures f JOIN ff ON ff.article_id = f.article_id AND ff.figure_id = f.figure_id"
-           f" WHERE {_COUNTED} GROUP BY f.source ORDER BY people DESC")
-    frame = pd.read_sql_query(sql, _conn(source), params=params)
-    return frame.astype({"people": "Int64", "figures": "Int64"})
+    params = _Params()
+    sql = ("SELECT f.source, SUM(f.people_estimate) AS people, COUNT(*) AS figures FROM figures f"
+           f" WHERE {_COUNTED} AND {figure_pred(filters, 'f', params)} GROUP BY f.source ORDER BY people DESC")
+    return _frame(_conn(source), sql, params, dtypes={"people": "Int64", "figures": "Int64"})
 
 
 def evidence(source: Source, filters: Filters, *, limit: int = 20) -> pd.DataFrame:
-    """The filtered figures with their article's title and date, largest first, at most limit rows."""
-    with_, params = selection(filters)
-    sql = (f"{with_} SELECT f.*, a.title, a.published, a.outlet, a.url FROM figures f"
-           " JOIN ff ON ff.article_id = f.article_id AND ff.figure_id = f.figure_id"
-           " JOIN articles a ON a.article_id = f.article_id"
-           " ORDER BY f.people_estimate IS NULL, f.people_estimate DESC, a.published DESC, f.start LIMIT ?")
-    frame = pd.read_sql_query(sql, _conn(source), params=[*params, limit])
-    return frame.astype({"vague": "boolean", "quantity": "Int64", "people_estimate": "Int64",
-                         "start": "Int64", "end": "Int64"})
+    """The filtered figures with their article's title, date and url, largest first, at most limit rows."""
+    params = _Params()
+    sql = (f"SELECT {_columns(FIGURES_SCHEMA, 'f')}, a.title, a.published, a.outlet, a.url FROM figures f"
+           f" JOIN articles a ON a.article_id = f.article_id WHERE {figure_pred(filters, 'f', params)}"
+           " ORDER BY f.people_estimate IS NULL, f.people_estimate DESC, a.published DESC, f.start"
+           f" LIMIT {params.bind(limit)}")
+    return _frame(_conn(source), sql, params, dtypes={
+        "quantity": "Int64", "quantity_max": "Int64", "people_estimate": "Int64", "start": "Int64",
+        "end": "Int64", "n_places": "Int64", "vague": "boolean"})
 
 
 def _distinct(conn: sqlite3.Connection, sql: str) -> tuple[str, ...]:

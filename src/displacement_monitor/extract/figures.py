@@ -84,6 +84,9 @@ def _read_noun(after: str, base: int) -> _Reading:
         if count > 7 or word in _PUNCTUATION:
             break
         end = base + match.end()
+        if raw.endswith(("'", "\u2019")) and len(raw) > 2:
+            continue  # "120,000 families' homes": the possessor is not what is counted
+        word = _unglue(word)
         if word in HOUSEHOLD_NOUNS:
             return _Reading("households", adjective, end)
         if word in HOUSE_NOUNS:
@@ -96,7 +99,8 @@ def _read_noun(after: str, base: int) -> _Reading:
         if word in OTHER_NOUNS or word in MONTHS:
             return _Reading(None, None, end)
         if raw[:1].isupper():
-            if _is_plural_people(raw):
+            nxt = _WORD.findall(after[match.end():])[:1]
+            if _is_plural_people(raw) and not (nxt and nxt[0].lower() in OTHER_NOUNS | PEOPLE_NOUNS):
                 return _Reading("people", adjective, end)
             continue
         if word in SKIPPABLE or word.endswith("ly"):
@@ -107,14 +111,29 @@ def _read_noun(after: str, base: int) -> _Reading:
     return _Reading(None if unknown else "implicit", adjective, base)
 
 
+_GLUED_TAIL = re.compile(r"^(people|persons|families|households|homes|houses|refugees|residents)"
+                         r"(?:were|was|are|have|had|who|in|from|fled|remain\w*)$")
+# Text pulled out of PDFs loses spaces ("hadevacuated", "weredisplaced"): split before a term's stem.
+_GLUED_STEM = re.compile(r"(?<=[a-z])(?=(?:evacuat|displac|destroy|damag|refuge|fled\b|return))")
+
+
+def _unglue(word: str) -> str:
+    """'peoplewere' -> 'people': a noun glued to the next word by a lost space."""
+    match = _GLUED_TAIL.match(word)
+    return match.group(1) if match else word
+
+
 def _term_word(word: str) -> bool:
+    """A verb form of a term ('fled', 'displaced'); nouns such as 'displacement' do not count."""
+    if word.endswith(("ment", "ments", "tion", "tions", "ees")):
+        return False
     return any(p.fullmatch(word) for p in TERM_PATTERNS.values())
 
 
 def _terms(text: str, reverse: bool = False) -> dict[str, int]:
     """Each term found in text with its distance from the start (or from the end when reverse)."""
     found: dict[str, int] = {}
-    lowered = text.lower()
+    lowered = _GLUED_STEM.sub(" ", text.lower())
     for term, pattern in TERM_PATTERNS.items():
         for match in pattern.finditer(lowered):
             distance = len(text) - match.end() if reverse else match.start()
@@ -127,8 +146,11 @@ def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str,
     if noun_term in ("refugees", "returned", "evacuated", "homeless"):
         late = [t for t in ("returned", "evacuated") if after.get(t, AFTER_WINDOW) < 40]
         return late[0] if late else noun_term
-    governing = {t: d for t, d in before.items() if d <= GOVERNING_DISTANCE}
-    candidates = {**({} if after else before), **governing, **after}
+    # The verb right before the number governs it ("uproot 28,000", "is hosting 55,000").
+    nearest = min(before.items(), key=lambda kv: kv[1], default=None)
+    governing = {nearest[0]: nearest[1]} if nearest and nearest[1] <= GOVERNING_DISTANCE else {}
+    close = {t: d for t, d in after.items() if d <= 45 or t in ("returned", "evacuated")}
+    candidates = {**governing, **close} or ({} if after else before) or after
     for term in TERM_RANK:
         if term in candidates:
             return term
@@ -161,13 +183,15 @@ def _qualifier(before: str, segment: str) -> str | None:
 _MONTH_RE = "|".join(MONTHS)
 _EXCLUDED_AFTER = re.compile(
     r"\s*(?:%|percent\b|per cent\b|-year|-month|-day|-week|-km|km\b|:\d|\.\d|th\b|st\b|nd\b|rd\b"
-    rf"|(?:{_MONTH_RE})\b|(?:in|out of)\s+(?:every\s+)?(?:\d+|ten|five|four|three|two|hundred)\b)",
+    rf"|(?:{_MONTH_RE})\b|(?:in|out of)\s+(?:every\s+)?(?:\d+|ten|five|four|three|two|hundred)\b"
+    r"(?!\s+(?:hours|days|weeks|months|years|minutes)))",
     re.IGNORECASE,
 )
 _EXCLUDED_BEFORE = re.compile(
     rf"(?:[$\u20ac\u00a3\u00a5]|US\$|USD|EUR|GBP|CHF|Rs\.?|\d\s*[-\u2013/])\s*$|\b(?:{_MONTH_RE})\.?\s*$"
     r"|\b(?:aged|age|ages|no\.|number|resolution|article|phase|category|level|route|highway|chapter"
-    r"|section|kilometre|km|mile|room|flight|page|bodies of|mother of|father of)\s*$",
+    r"|section|kilometre|km|mile|room|flight|page|bodies of|mother of|father of)\s*$"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s*$",
     re.IGNORECASE,
 )
 
@@ -198,22 +222,25 @@ def _forecast(before: str, after: str, verb_after: bool) -> bool:
 
 def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees."""
-    lowered = after[:90]
-    if ABROAD.search(lowered.lower()):
+    window = after[:110]
+    if ABROAD.search(window.lower()):
         return True
     if countries is None:
         return False
-    pattern = rf"\b{CROSSING_VERB}\s+(?:[\w'-]+\s+){{0,3}}?(?:(?:into|to|in|across|from|for)\s+)?(?:the\s+)?"
-    return any(countries.match(lowered, m.end()) for m in re.finditer(pattern, lowered, re.IGNORECASE))
+    for match in countries.finditer(window):
+        if window[match.end():match.end() + 2] in ("'s", "\u2019s"):
+            continue  # "Niger's Bosso" is a town inside the country, not a crossing
+        if CROSSING_VERB.search(window[max(0, match.start() - 60):match.start()]):
+            return True
+    return False
 
 
-def _implicit_unit(before: str, after_terms: dict[str, int], before_terms: dict[str, int],
+def _implicit_unit(reference: re.Match[str] | None, after_terms: dict[str, int], before_terms: dict[str, int],
                    prior: _Prior | None, offset_in_sentence: int) -> tuple[str | None, str | None]:
     """Unit (and inherited term) of a number with no noun: from a verb right after it, a 'number of
     displaced households' before it, or the figure it continues."""
-    reference = list(COUNT_REFERENCE.finditer(before))
     if reference:
-        noun = (reference[-1].group("noun") or "").lower()
+        noun = (reference.group("noun") or "").lower()
         if noun in ("households", "families"):
             return "households", None
         if noun:
@@ -240,24 +267,31 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
     reading = _read_noun(after, end)
     if reading.unit is None or (_casualty_near(before, after) and reading.noun_term is None):
         return None
-    after_text = text[reading.noun_end:end + len(after)][:AFTER_WINDOW]
+    after_text = text[reading.noun_end:min(hi, end + len(after))][:AFTER_WINDOW]
     after_terms = _terms(after_text)
-    before_terms = _terms(before[-BEFORE_WINDOW:], reverse=True)
+    references = list(COUNT_REFERENCE.finditer(before))
+    reference = references[-1] if references else None
+    reach = min(BEFORE_WINDOW, start - lo) if reference is None else len(before) - reference.start()
+    before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
     if _MOVED_BY_OTHERS.search(before[-40:].lower()):
         before_terms["evacuated"] = 0
     unit, inherited = reading.unit, None
     if unit == "implicit":
         if num.value < 10:
             return None
-        unit, inherited = _implicit_unit(before, after_terms, before_terms, prior, start)
+        unit, inherited = _implicit_unit(reference, after_terms, before_terms, prior, start)
         if unit is None:
             return None
     term = _choose_term(reading.noun_term, after_terms, before_terms) or inherited
+    if term is None and prior is not None and prior.same_sentence and prior.unit == unit:
+        term = prior.term  # "3,633 Egyptians home ... and 1,450 more who boarded at Sfax"
     if term is None:
         return None
     if term in ("displaced", "sheltered") and _crosses_border(after, countries):
         term = "refugees"
-    if unit == "houses" and term != "destroyed":
+    if unit == "houses" and term in ("evacuated", "displaced"):
+        unit = "households"  # "80 homes were evacuated": the households living in them
+    elif unit == "houses" and term != "destroyed":
         return None
     if unit != "houses" and term == "destroyed":
         term = "homeless" if unit == "people" else "displaced"
@@ -284,11 +318,26 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
             lead = text[max(0, num.start - 20):num.start].lower()
             joined = re.fullmatch(r"\s*(?:to|-|\u2013)\s*", gap) or (
                 re.search(r"\bbetween\s+(?:\w+\s+){0,2}$", lead) and gap.strip() == "and")
-            if joined and nxt.value > num.value:
+            dated = re.search(r"\b(?:" + _MONTH_RE + r")\.?\s*$", text[max(0, num.start - 12):num.start], re.I)
+            if joined and nxt.value > num.value and nxt.value <= 20 * num.value and not dated:
                 upper[num.start] = nxt.value
                 skip = i + 1
         kept.append(num)
     return kept, upper
+
+
+_COORDINATION = re.compile(r"(?:\band|\bwhile|\bwhereas|\bbut|\banother|\bincluding|,)\s+(?:\w+\s+){0,3}$")
+
+
+def _starts_new_figure(text: str, num: NumberMatch, nxt: NumberMatch) -> bool:
+    """Whether the next number begins a figure of its own ('and nearly 16,000 refugees'), rather than
+    restating this one ('125 families (800 people)', ', or 18,000 people') or counting something small."""
+    gap = text[num.end:nxt.start]
+    if gap.count("(") > gap.count(")") or re.search(r"\bor\s+(?:\w+\s+){0,3}$", gap):
+        return False
+    following = [w.lower() for w in _WORD.findall(text[nxt.end:nxt.end + 40])[:3]]
+    names_people = any(w in PEOPLE_NOUNS | HOUSEHOLD_NOUNS | NOUN_TERMS.keys() for w in following)
+    return names_people or bool(_COORDINATION.search(gap)) and nxt.value >= 10
 
 
 def _country_pattern(places: Sequence[PlaceMention]) -> re.Pattern[str] | None:
@@ -300,6 +349,7 @@ def _country_pattern(places: Sequence[PlaceMention]) -> re.Pattern[str] | None:
 
 def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     """Every displacement figure in text, with the indexes of the places it is about."""
+
     sentences = split_sentences(text)
     numbers, upper = _ranges(find_numbers(text), text)
     countries = _country_pattern(places)
@@ -318,7 +368,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
         found: list[Figure] = []
         for k, num in enumerate(in_sentence):
             lo = in_sentence[k - 1].end - sentence.start if k else 0
-            hi = in_sentence[k + 1].start - sentence.start if k + 1 < len(in_sentence) else len(sentence.text)
+            nxt = next((n for n in in_sentence[k + 1:] if _starts_new_figure(text, num, n)), None)
+            hi = nxt.start - sentence.start if nxt else len(sentence.text)
             figure = _read_figure(sentence, num, lo, hi, prior, countries)
             if figure is not None:
                 found.append(replace(figure, quantity_max=upper.get(num.start), source=source))

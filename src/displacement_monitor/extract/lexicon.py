@@ -10,19 +10,20 @@ PEOPLE_NOUNS = {
     "returnees", "refugees", "evacuees", "displaced", "homeless", "survivors", "asylum-seekers",
     "newcomers", "arrivals", "minors", "pupils", "students", "farmers", "herders", "pastoralists",
     "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
-    "souls", "occupants", "tenants", "inmates", "passengers", "pilgrims", "residents'", "more",
+    "souls", "occupants", "tenants", "inmates", "passengers", "pilgrims", "more", "displacements",
 }
 HOUSEHOLD_NOUNS = {"families", "family", "households", "household"}
 HOUSE_NOUNS = {"houses", "homes", "shelters", "dwellings", "buildings", "huts", "residences", "apartments",
-               "flats", "house", "home", "homesteads", "structures", "housing"}
+               "flats", "house", "home", "homesteads", "structures"}
 # A head noun that is itself a term: "16,000 refugees", "1,200 returnees".
 NOUN_TERMS = {"refugees": "refugees", "returnees": "returned", "evacuees": "evacuated",
               "displaced": "displaced", "idps": "displaced", "idp": "displaced", "homeless": "homeless",
-              "asylum-seekers": "refugees", "arrivals": "displaced"}
+              "asylum-seekers": "refugees", "arrivals": "displaced", "displacements": "displaced"}
 # Words inside the noun phrase that carry the term: "457 damaged houses", "1,200 displaced families".
 ADJECTIVE_TERMS = {"displaced": "displaced", "damaged": "destroyed", "destroyed": "destroyed",
                    "flattened": "destroyed", "evacuated": "evacuated", "returning": "returned",
-                   "returned": "returned", "homeless": "homeless", "refugee": "refugees", "uprooted": "displaced"}
+                   "returned": "returned", "homeless": "homeless", "refugee": "refugees", "uprooted": "displaced",
+                   "burned": "destroyed", "burnt": "destroyed"}
 # Nouns that end the search: the number counts something that is not displaced people.
 OTHER_NOUNS = {
     "killed", "dead", "deaths", "died", "casualties", "wounded", "injured", "bodies", "victims",
@@ -65,36 +66,45 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|come home|came home|back to their homes|crossed back|came back|coming back"
                            r"|headed home|heading home)\b"),
     "evacuated": re.compile(r"\b(?:evacuat\w*|relocated|rescued|moved to safety|taken to safety|brought to safety"
-                            r"|airlifted|moved out|brought out|taken out|flown out|flying|flown home|taken home"
+                            r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             r"|repatriat\w+|ferried|bussed|bused|transported)\b"),
-    "sheltered": re.compile(r"\b(?:shelter(?:ing|ed|s)?|sought shelter|took refuge|taken refuge|taking refuge"
-                            r"|in (?:\w+ )?camps?|at (?:\w+ )?camps?|housed|hosted|hosting|host famil\w+"
+    "sheltered": re.compile(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
+                            r"|taken refuge|taking refuge"
+                            r"|sought refuge|seek refuge|seeking refuge|found refuge"
+                            r"|(?:in|at) (?:\w+ ){0,2}(?:camps?|sites|shelters|bases|compounds|centres|centers"
+                            r"|churches|mosques)"
+                            r"|housed|hosted|hosting|host famil\w+"
                             r"|hosts?|staying with|living with|living in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in|camped|guests)\b"),
-    "refugees": re.compile(r"\b(?:refugees?|crossed(?! back)|crossing into|crossing the border|sought asylum"
+    "refugees": re.compile(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"
+                           r"|waded across|wading across|swam across|crossing into|crossing the border|sought asylum"
                            r"|asylum|fled (?:across|over) the border|fled abroad)\b"),
     "homeless": re.compile(r"\b(?:homeless|without shelter|lost their homes|without a roof)\b"),
-    "destroyed": re.compile(r"\b(?:destroy\w*|damaged|razed|flattened|burn(?:ed|t) down|washed away"
+    "destroyed": re.compile(r"\b(?:destroy\w*|damaged|damage to|razed|flattened|burn(?:ed|t)|torched|demolished"
+                            r"|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled)\b"),
     "displaced": re.compile(r"\b(?:displac\w+|fled|flee|flees|fleeing|left(?!\s+(?:bank|side|wing|behind|over"
-                            r"|hand|alone|unattended))|leave|leaving|uprooted|forced|driven (?:from|out)"
-                            r"|escaped|abandon\w*|idps?|on the move|arrived|arrivals|made their way|headed"
+                            r"|hand|alone|unattended))|leave|leaving|uproot\w*|forced|driven (?:from|out)"
+                            r"|escaped|abandon\w*|idps?|on the move|arrived|moved to|arrivals|made their way|headed"
                             r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased)\b"),
 }
 # A crossing into or out of a country makes displaced people refugees ("fled into Turkey").
-CROSSING_VERB = r"(?:fled|flee|flees|fleeing|escaped|crossed|gone|went|arrived|sought refuge|taken refuge|headed)"
+CROSSING_VERB = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|sought refuge"
+                           r"|taken refuge|headed|waded|wading|leave|left|leaving)\b", re.IGNORECASE)
 ABROAD = re.compile(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
                     r"|neighboring countries|across the border|over the border|the kingdom)\b")
 
 CASUALTY = re.compile(r"\b(?:killed|kill|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
-                      r"|casualties|death toll|toll|massacred|executed|slain|murdered|drowned|buried|bodies)\b")
-FORECAST = re.compile(r"\b(?:could|may|might|would|will|shall|expected to|likely to|set to|projected"
+                      r"|casualties|death toll|toll|massacred|executed|slain|murdered|drowned|buried|bodies"
+                      r"|burned alive|burned to death)\b")
+FORECAST = re.compile(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
-POPULATION = re.compile(r"\b(?:home to|population of|populations? (?:is|was|of)|city of|town of|inhabited by"
+POPULATION = re.compile(r"\b(?:home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|city of"
+                        r"|town of|inhabited by"
                         r"|pre-war population|census)\W*(?:\w+\W+){0,2}$")
 COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|toll|figure|count)\s+(?:of\s+)?(?:(?:\w+\s+){0,2}?"
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"

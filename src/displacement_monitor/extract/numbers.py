@@ -35,12 +35,12 @@ _WORD_RUN = rf"{_WORD}(?:(?:\s+|-|\s+and\s+){_WORD})*"
 _FRACTION = r"(?:(?:a|one)\s+)?(?:half|quarter|third|three[- ]quarters|two[- ]thirds)(?:\s+of)?\s+(?:a|one)\s+million"
 
 NUMBER_RE = re.compile(
-    rf"(?<![\w.])(?:"
-    rf"(?P<frac>{_FRACTION})"
-    rf"|(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_MULT})\b)?"
-    rf"|(?P<amult>an?\s+(?:thousand|million|billion))\b"
-    rf"|(?P<words>{_WORD_RUN})\b"
-    rf"|(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands|hundreds|millions|dozens|scores)"
+    rf"(?:(?<![\w.])(?P<frac>{_FRACTION})"
+    # digits may follow a letter when PDF extraction lost a space ("with14,593")
+    rf"|(?<![\d.,A-Z])(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_MULT})\b)?"
+    rf"|(?<![\w.])(?P<amult>an?\s+(?:thousand|million|billion))\b"
+    rf"|(?<![\w.])(?P<words>{_WORD_RUN})\b"
+    rf"|(?<![\w.])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands|hundreds|millions|dozens|scores)"
     rf"(?=\s+(?:of\b|more\b|(?:\w+\s+){{0,2}}(?:people|families|households|homes|houses|residents"
     rf"|civilians|refugees|displaced|children|villagers|individuals)))"
     rf")",

@@ -254,4 +254,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             end = text.lower().find(word, end) + len(word)
         mentions.append(_mention(gaz, cand, best, text, end))
     mentions.sort(key=lambda m: m.start)
+    # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
+    if not countries:
+        for mention in mentions:
+            if mention.country and mention.country not in countries:
+                countries.append(mention.country)
     return mentions, countries
