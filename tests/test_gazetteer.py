@@ -1,0 +1,124 @@
+"""gazetteer.py: name folding, name variants, and the GeoNames index."""
+
+from __future__ import annotations
+
+import pytest
+
+from displacement_monitor.gazetteer import (
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    Gazetteer,
+    admin_variants,
+    display_name,
+    fold,
+    fold_text,
+    load_gazetteer,
+    name_variants,
+)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Mosul", "mosul"),
+        ("Al-Hudaydah", "al hudaydah"),
+        ("Ḩalab", "halab"),
+        ("Sāmarrā’", "samarra'"),
+        ("  Port   au  Prince ", "port au prince"),
+        ("Straße", "strase"),
+        ("İzmir", "izmir"),
+        ("N’Djamena", "n'djamena"),
+    ],
+)
+def test_fold(name: str, key: str) -> None:
+    assert fold(name) == key
+
+
+def test_fold_text_keeps_length_so_offsets_still_point_into_the_text() -> None:
+    text = "Déplacés à Ḩalab — Sāmarrā’"
+    assert len(fold_text(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [
+        ("Al-Hudaydah", {"al hudaydah", "hudaydah"}),
+        ("Mosul", {"mosul"}),
+        ("Sa'dah", {"sa'dah", "sadah"}),
+        ("Al Ain", {"al ain"}),  # "ain" is too short to stand alone
+        ("Ur", set()),  # keys shorter than three characters are never indexed
+    ],
+)
+def test_name_variants(name: str, keys: set[str]) -> None:
+    assert name_variants(name) == keys
+
+
+def test_admin_variants_drop_the_division_word() -> None:
+    assert {"borno state", "borno"} <= admin_variants("Borno State")
+    assert {"nineveh governorate", "nineveh"} <= admin_variants("Nineveh Governorate")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("Sāmarrā’", "Samarra"), ("Şa‘dah", "Şa'dah"), ("Ḩalab", "Halab"), ("Ménaka", "Ménaka"), ("’", "’")],
+)
+def test_display_name(name: str, shown: str) -> None:
+    assert display_name(name) == shown
+
+
+def cities(gaz: Gazetteer, name: str, country: str) -> list[int]:
+    return [i for i in gaz.lookup(name) if gaz.kinds[i] == CITY and gaz.countries[i] == country]
+
+
+def test_mosul(gaz: Gazetteer) -> None:
+    [mosul] = cities(gaz, "Mosul", "IQ")
+    place = gaz.place(mosul)
+    assert (place.name, place.geonameid, place.admin1) == ("Mosul", 99072, "Nineveh")
+    assert place.lat == pytest.approx(36.335, abs=0.01)
+    assert place.lon == pytest.approx(43.119, abs=0.01)
+
+
+def test_al_mawsil_is_mosul(gaz: Gazetteer) -> None:
+    assert cities(gaz, "Al Mawsil", "IQ") == cities(gaz, "Mosul", "IQ")
+    assert cities(gaz, "mawsil", "IQ") == cities(gaz, "Mosul", "IQ")
+
+
+def test_erbil_arbil_irbil_are_one_record(gaz: Gazetteer) -> None:
+    erbil, arbil, irbil = (cities(gaz, n, "IQ") for n in ("Erbil", "Arbil", "Irbil"))
+    assert erbil == arbil == irbil
+    assert len(erbil) == 1
+    assert gaz.geonameids[erbil[0]] == 95446
+
+
+def test_borno_state_is_an_admin1(gaz: Gazetteer) -> None:
+    [borno] = [i for i in gaz.lookup("Borno State") if gaz.kinds[i] == ADMIN1]
+    assert (gaz.names[borno], gaz.countries[borno]) == ("Borno State", "NG")
+    assert borno in gaz.lookup("Borno")
+
+
+def test_countries_and_their_names(gaz: Gazetteer) -> None:
+    [iraq] = [i for i in gaz.lookup("Iraq") if gaz.kinds[i] == COUNTRY]
+    assert gaz.countries[iraq] == "IQ"
+    assert gaz.country_names["IQ"] == "Iraq"
+    assert gaz.country_names["LB"] == "Lebanon"
+
+
+def test_unknown_name(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Xyzzyville") == []
+
+
+def test_matches_find_whole_words_in_folded_text(gaz: Gazetteer) -> None:
+    folded = fold_text("People fled Mosul, not Mosuleh.")
+    spans = [(start, end) for start, end, _ in gaz.matches(folded)]
+    assert (12, 17) in spans
+    assert all(folded[start:end] != "mosul" or start == 12 for start, end in spans)
+
+
+def test_load_gazetteer_is_cached_per_process(gaz: Gazetteer) -> None:
+    assert load_gazetteer() is gaz
