@@ -93,6 +93,25 @@ def name_variants(name: str) -> set[str]:
     return {k for k in keys if len(k) >= 3}
 
 
+_CARDINALS = {"north": "north", "northern": "north", "nord": "north", "south": "south", "southern": "south",
+              "sud": "south", "east": "east", "eastern": "east", "est": "east", "west": "west", "western": "west",
+              "ouest": "west"}
+_CARDINAL_FORMS = {"north": ("north", "northern"), "south": ("south", "southern"), "east": ("east", "eastern"),
+                   "west": ("west", "western")}
+
+
+def _cardinal_variants(key: str) -> set[str]:
+    """'nord kivu' -> 'north kivu', 'northern kivu'; 'southern darfur' -> 'south darfur'."""
+    words = key.split()
+    if len(words) < 2:
+        return set()
+    for head, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        direction = _CARDINALS.get(head)
+        if direction:
+            return {" ".join((form, *rest)) for form in _CARDINAL_FORMS[direction]}
+    return set()
+
+
 def admin_variants(name: str) -> set[str]:
     """Keys for a first-level division: the name with and without 'Governorate', 'Province'..."""
     keys = name_variants(name)
@@ -103,6 +122,8 @@ def admin_variants(name: str) -> set[str]:
         for prefix in ADMIN_PREFIXES:
             if k.startswith(prefix):
                 keys |= name_variants(k[len(prefix):])
+    for k in list(keys):
+        keys |= _cardinal_variants(k)
     return keys
 
 
@@ -346,7 +367,7 @@ def build_gazetteer() -> Gazetteer:
             return False
         # Countries and major cities are common words because they are famous, not ambiguous.
         rows = [builder.rows[i] for i in builder.key_records[kid]]
-        return not any(r[2] == COUNTRY or r[8] >= MAJOR_CITY_POPULATION for r in rows)
+        return not any(r[2] == COUNTRY or r[2] == CITY and r[8] >= MAJOR_CITY_POPULATION for r in rows)
 
     stop_keys = frozenset(k for k, kid in builder.key_ids.items() if is_stop(k, kid))
     return _freeze(builder, stop_keys, common, country_names, frozenset(demonym_keys))

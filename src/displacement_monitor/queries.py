@@ -306,3 +306,14 @@ def article_marks(source: Source, article_id: str) -> tuple[pd.DataFrame, pd.Dat
     places = pd.read_sql_query("SELECT place_id, name, kind, surfaces FROM places WHERE article_id = ?"
                                " ORDER BY name", conn, params=[article_id])
     return figures, places
+
+
+def articles_page(source: Source, filters: Filters, *, limit: int = 1000) -> tuple[pd.DataFrame, int]:
+    """The newest filtered articles (no text), at most limit of them, and how many match in all."""
+    conn, params = _conn(source), _Params()
+    where = article_pred(filters, "a", params)
+    total = int(conn.execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params).fetchone()[0])
+    columns = _columns(ARTICLES_SCHEMA, "a", ("text",))
+    frame = _frame(conn, f"SELECT {columns} FROM articles a WHERE {where}"
+                         f" ORDER BY a.published DESC, a.title LIMIT {params.bind(limit)}", params, ARTICLES_SCHEMA)
+    return frame.drop(columns="text"), total

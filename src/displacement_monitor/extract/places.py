@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold_text
+from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold, fold_text
 from ..models import PlaceMention
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
@@ -22,6 +22,15 @@ PARTICLES = {"al", "el", "ad", "as", "ar", "an", "ash", "az", "at", "ath", "de",
              "la", "le", "les", "bin", "ibn", "abu", "of", "the", "da", "do", "dos", "y", "wa", "und"}
 # Places below this size outside the article's countries are more often a clash than a mention.
 NOTABLE_POPULATION = 100_000
+# Villages this small need their country to be one the article is mostly about.
+SMALL_PLACE_POPULATION = 5_000
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"}
+# A capitalised word before these names a group of people ("Kuki families", "Federal officials").
+GROUP_NOUNS = {"families", "people", "refugees", "herders", "fighters", "militants", "militia", "militias",
+               "forces", "troops", "officials", "authorities", "government", "rebels", "communities", "community",
+               "villagers", "residents", "leaders", "elders", "youths", "women", "men", "children", "tribesmen",
+               "insurgents", "soldiers", "police", "army", "clans", "clan", "groups", "group", "farmers"}
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?=\S)")
@@ -123,6 +132,8 @@ class _Context:
         return before + extra
 
     def _joined(self, left: _Token, right: _Token) -> bool:
+        if left.text.endswith(("'s", "\u2019s")):
+            return False  # "Burundi's Cibitoke province": a possessive ends the name before it
         gap = self.text[left.end:right.start]
         return gap in (" ", "-", "\u2010", "\u2011")
 
@@ -144,9 +155,9 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
         word = tok.text.lower()
         if word in PLACE_WORDS or word in gaz.common_words and tok.start in ctx.sentence_starts:
             continue
-        if gaz.automaton.get(fold_text(tok.text), None) is not None and fold_text(tok.text) not in gaz.stop_keys:
-            continue
         return False
+    if key in MONTH_NAMES:
+        return ctx.word_after(end) in PLACE_WORDS
     if key in gaz.stop_keys:
         return ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
     return True
@@ -170,11 +181,14 @@ class _Candidate:
     records: tuple[int, ...]
     admin_word: bool
     demonym: bool
+    before_group: bool = False
 
 
-def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: bool) -> float:
+def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: bool, key: str) -> float:
     kind = gaz.kinds[record]
     score = math.log10(gaz.populations[record] + 10)
+    if fold(gaz.names[record]).replace("'", "") == key.replace("'", ""):
+        score += 1.5  # named by its main name, not one of many alternates ("Hatay" the province)
     score += 4.0 * min(context.get(gaz.countries[record], 0), 3) ** 0.5
     if want_admin:
         score += 3.0 if kind == ADMIN1 else 0.0
@@ -187,11 +201,14 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, context: dict[str, int]) -> int |
     places = [r for r in cand.records if gaz.kinds[r] != COUNTRY]
     if not places:
         return None
-    best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word))
+    best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key))
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
-    in_context = context.get(gaz.countries[best], 0) > 0
-    if context and not in_context and gaz.populations[best] < NOTABLE_POPULATION:
+    weight = context.get(gaz.countries[best], 0)
+    if context and not weight and (gaz.populations[best] < NOTABLE_POPULATION or cand.before_group):
+        return None
+    small = gaz.kinds[best] == CITY and gaz.populations[best] < SMALL_PLACE_POPULATION
+    if small and context and weight * 2 < max(context.values()):
         return None
     return best
 
@@ -219,8 +236,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         key = gaz.keys[key_id]
         if not _acceptable(ctx, start, end, key, folded):
             continue
-        candidates.append(_Candidate(start, end, key, gaz.key_records[key_id],
-                                     ctx.word_after(end) in ADMIN_WORDS, key in gaz.demonym_keys))
+        after = ctx.word_after(end)
+        candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], after in ADMIN_WORDS,
+                                     key in gaz.demonym_keys, after in GROUP_NOUNS))
 
     mentions: list[PlaceMention] = []
     countries: list[str] = []
