@@ -87,8 +87,6 @@ def test_exactly_one_false_gives_a_list(offline: OfflineGeocoder) -> None:
     assert {loc.raw["country_code"] for loc in found} >= {"LB", "LY"}
 
 
-@pytest.mark.xfail(reason="admin1 records carry the summed population of their towns, so 'Erbil' "
-                          "geocodes to Erbil governorate's centroid instead of the city", strict=True)
 def test_erbil_is_the_city(offline: OfflineGeocoder) -> None:
     erbil = offline.geocode("Erbil")
     assert erbil.raw["kind"] == "city"
@@ -115,8 +113,6 @@ def test_online_service_without_a_cache_is_refused() -> None:
     assert caught.value.args[0] == "the online geocoder 'nominatim' needs a cache (open a Store)"
 
 
-@pytest.mark.xfail(reason="CachedOnlineGeocoder catches GeocoderServiceError, but geopy's "
-                          "get_geocoder_for_service raises GeocoderNotFound for an unknown name", strict=True)
 def test_unknown_service_name(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store, pytest.raises(UnknownGeocoderError, match="no geocoder named"):
         get_geocoder("no-such-service", cache=store)

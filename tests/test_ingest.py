@@ -78,8 +78,6 @@ def test_undecodable_bytes(tmp_path: Path) -> None:
     assert str(caught.value) == f"{path}: cannot tell the text encoding; save the file as UTF-8 and try again"
 
 
-@pytest.mark.xfail(reason="bytes that are valid UTF-8 skip the control-character check, so a file of "
-                          "control characters is accepted as an article", strict=True)
 def test_control_characters_are_not_text() -> None:
     with pytest.raises(BinaryInputError, match="binary file"):
         decode_bytes(bytes(range(1, 32)) * 50, "blob.txt")
@@ -152,8 +150,6 @@ WESTERN_EUROPEAN = [
 ]
 
 
-@pytest.mark.xfail(reason="charset-normalizer picks cp1250 for short cp1252/latin-1 text: 'à' -> 'ŕ', "
-                          "'ñ' -> 'ń', 'ã' -> 'ă'", strict=True)
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
 @pytest.mark.parametrize("text", WESTERN_EUROPEAN)
 def test_western_european_legacy_encodings(text: str, encoding: str) -> None:

@@ -122,7 +122,7 @@ def figure_places_for_export(tables: Tables) -> pd.DataFrame:
 
 def to_csv(frame: pd.DataFrame) -> str:
     """UTF-8 CSV text, one header row, formula cells neutralised."""
-    return neutralize(frame).to_csv(index=False, lineterminator="\n")
+    return neutralize(frame).to_csv(index=False, lineterminator="\r\n")
 
 
 def to_hxl_csv(frame: pd.DataFrame, table: str) -> str:
@@ -130,7 +130,7 @@ def to_hxl_csv(frame: pd.DataFrame, table: str) -> str:
     tags = HXL_TAGS[table]
     tag_row = pd.DataFrame([[tags.get(c, "") for c in frame.columns]], columns=frame.columns)
     body = neutralize(frame).astype(object)
-    return pd.concat([tag_row, body], ignore_index=True).to_csv(index=False, lineterminator="\n")
+    return pd.concat([tag_row, body], ignore_index=True).to_csv(index=False, lineterminator="\r\n")
 
 
 def to_geojson(tables: Tables) -> str:

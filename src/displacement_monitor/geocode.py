@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 import pandas as pd
-from geopy.exc import GeocoderServiceError, GeocoderTimedOut, GeopyError
+from geopy.exc import GeocoderNotFound, GeocoderServiceError, GeocoderTimedOut, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import get_geocoder_for_service
 from geopy.geocoders.base import Geocoder
@@ -15,7 +15,7 @@ from geopy.location import Location
 
 from .config import GeocoderSettings
 from .errors import UnknownGeocoderError
-from .gazetteer import COUNTRY, Gazetteer, load_gazetteer
+from .gazetteer import ADMIN1, COUNTRY, Gazetteer, load_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,10 @@ class OfflineGeocoder(Geocoder):
         records = gaz.lookup(name.strip())
         if wanted:
             records = [i for i in records if gaz.countries[i] in wanted] or []
-        records.sort(key=lambda i: (gaz.kinds[i] == COUNTRY, -gaz.populations[i]))
+        # A town before the province named after it, unless the query asks for the province.
+        wants_area = any(w in query.lower() for w in ("province", "governorate", "state", "region"))
+        records.sort(key=lambda i: (gaz.kinds[i] == COUNTRY, (gaz.kinds[i] == ADMIN1) != wants_area,
+                                    -gaz.populations[i]))
         locations = [self._location(i) for i in records]
         if not locations:
             return None
@@ -89,7 +92,7 @@ class CachedOnlineGeocoder(Geocoder):
         super().__init__(timeout=settings.timeout, user_agent=settings.user_agent)
         try:
             cls = get_geocoder_for_service(service)
-        except GeocoderServiceError as err:  # geopy's "unknown service" error
+        except (GeocoderNotFound, GeocoderServiceError) as err:  # geopy's "unknown service" errors
             raise UnknownGeocoderError(f"no geocoder named {service!r}: {err}") from err
         options: dict[str, Any] = {"timeout": settings.timeout, "user_agent": settings.user_agent}
         if settings.domain:

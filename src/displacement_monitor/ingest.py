@@ -41,19 +41,32 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BinaryInputError(f"{name}: this is a binary file, not text (it contains NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise EncodingError(f"{name}: cannot tell the text encoding; save the file as UTF-8 and try again")
-    text = str(best)
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+        text = _detect(data, name)
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(10, len(text) // 100):
         raise BinaryInputError(f"{name}: this looks like a binary file, not text")
     return text
+
+
+# When several single-byte encodings fit, news in Latin script is far more often Windows-1252.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _detect(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    results = list(from_bytes(data))
+    if not results:
+        raise EncodingError(f"{name}: cannot tell the text encoding; save the file as UTF-8 and try again")
+    for result in results:
+        if result.encoding in _PREFERRED or any(a in _PREFERRED for a in result.could_be_from_charset):
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                return data.decode("latin_1")
+    return str(results[0])
 
 
 class _TextOnly(HTMLParser):

@@ -29,7 +29,8 @@ VAGUE = {
 }
 
 _DIGITS = r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| (?=\d{3}(?!\d)))\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT = r"(?:thousand|million|millions|billion|mln|mio|mn|bn|m|k|lakhs?|crore)"
+# One-letter multipliers only when written against the number ("2.5m"); "2.5 m deep" is metres.
+_MULT = r"(?:\s?(?:thousand|million|millions|billion|mln|mio|mn|bn|lakhs?|crore)|(?:m|k))"
 _WORD = r"(?:" + "|".join(WORD_NUMBERS) + r")"
 _WORD_RUN = rf"{_WORD}(?:(?:\s+|-|\s+and\s+){_WORD})*"
 _FRACTION = r"(?:(?:a|one)\s+)?(?:half|quarter|third|three[- ]quarters|two[- ]thirds)(?:\s+of)?\s+(?:a|one)\s+million"
@@ -37,8 +38,9 @@ _FRACTION = r"(?:(?:a|one)\s+)?(?:half|quarter|third|three[- ]quarters|two[- ]th
 NUMBER_RE = re.compile(
     rf"(?:(?<![\w.])(?P<frac>{_FRACTION})"
     # digits may follow a letter when PDF extraction lost a space ("with14,593")
-    rf"|(?<![\d.,A-Z])(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_MULT})\b)?"
-    rf"|(?<![\w.])(?P<amult>an?\s+(?:thousand|million|billion))\b"
+    rf"|(?<![\w.])(?P<andhalf>(?:\d+|{_WORD})\s+and\s+a\s+half\s+(?:million|thousand))\b"
+    rf"|(?<![\d.,A-Z])(?P<digits>{_DIGITS})(?:(?P<mult>{_MULT})\b)?"
+    rf"|(?<![\w.])(?P<amult>an?\s+(?:hundred|thousand|million|billion))\b"
     rf"|(?<![\w.])(?P<words>{_WORD_RUN})\b"
     rf"|(?<![\w.])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands|hundreds|millions|dozens|scores)"
     rf"(?=\s+(?:of\b|more\b|(?:\w+\s+){{0,2}}(?:people|families|households|homes|houses|residents"
@@ -66,7 +68,7 @@ def _digits_value(digits: str, mult: str | None) -> int:
     except InvalidOperation as err:
         raise ParseError(f"not a number: {digits!r}") from err
     if mult:
-        value *= MULTIPLIERS[mult.lower()]
+        value *= MULTIPLIERS[mult.strip().lower()]
     elif "." in clean:
         raise ParseError(f"a decimal without a multiplier is not a count: {digits!r}")
     return int(value)
@@ -100,7 +102,15 @@ def parse_quantity(phrase: str) -> int:
     return _match_value(match)[0]
 
 
+def _and_a_half(phrase: str) -> int:
+    whole, _, unit = re.split(r"\s+and\s+a\s+half\s+", phrase.lower())[0], None, phrase.lower().split()[-1]
+    base = int(whole) if whole.isdigit() else _words_value(whole)
+    return int((Decimal(base) + Decimal("0.5")) * MULTIPLIERS[unit])
+
+
 def _match_value(match: re.Match[str]) -> tuple[int, bool]:
+    if match.group("andhalf"):
+        return _and_a_half(match.group("andhalf")), False
     if match.group("frac"):
         return _fraction_value(match.group("frac")), False
     if match.group("digits"):

@@ -35,7 +35,7 @@ class Span:
 def find_spans(text: str, phrases: Iterable[str], kind: str, title: str = "", *,
                ignore_case: bool = False) -> list[Span]:
     """Every whole-word occurrence of each phrase in text."""
-    words = sorted({p for p in phrases if p and p.strip()}, key=len, reverse=True)
+    words = sorted({p for p in phrases if isinstance(p, str) and p.strip()}, key=len, reverse=True)
     if not words:
         return []
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)",
@@ -70,7 +70,7 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
 
 def source_spellings(source: str | None) -> tuple[str, ...]:
     """The ways a (canonical) source can be written: 'IOM' -> 'International Organization for Migration', ..."""
-    if not source:
+    if not isinstance(source, str) or not source:
         return ()
     return (source, *ORGANISATIONS.get(source, ()))
 
@@ -110,7 +110,7 @@ def article_html(text: str, figures: pd.DataFrame, places: pd.DataFrame) -> str:
 
 def sentence_html(sentence: str, number_text: str | None, places: Sequence[str], source: str | None) -> str:
     """One evidence sentence, escaped, with its number, places and source marked."""
-    spans = find_spans(sentence, [number_text or ""], "figure", "the figure")
+    spans = find_spans(sentence, [number_text] if isinstance(number_text, str) else [], "figure", "the figure")
     spans += find_spans(sentence, places, "place")
     spans += find_spans(sentence, source_spellings(source), "source", f"source: {source}", ignore_case=True)
     return f'<div class="dm-sentence" style="line-height:1.6">{highlight(sentence, spans)}</div>'

@@ -104,3 +104,24 @@ def article_label(title: object, published: object) -> str:
     """How an article is named in selectors: 'Title (2014-06-14)'."""
     name = str(title) if title is not None and pd.notna(title) and str(title) else "(untitled)"
     return f"{name} ({published})" if published is not None and pd.notna(published) else name
+
+
+def _text(value: object, default: str = "") -> str:
+    return str(value) if value is not None and pd.notna(value) and str(value) else default
+
+
+def figure_place_names(places: object) -> list[str]:
+    """'Tikrit; Samarra' -> ['Tikrit', 'Samarra']."""
+    return [p for p in _text(places).split("; ") if p]
+
+
+def figure_caption(figure: pd.Series) -> str:
+    """One line under an evidence sentence: what the figure counts, where, who says so, in which article."""
+    people = figure.get("people_estimate")
+    if figure.get("vague") is True or people is None or pd.isna(people):
+        amount = f"{_text(figure.get('number_text'))} {_text(figure.get('unit'))} (not counted)"
+    else:
+        amount = f"{int(people):,} people"
+    return (f"{amount} {_text(figure.get('term'))} · {_text(figure.get('places'), 'no place named')} · "
+            f"source: {_text(figure.get('source'), 'not named')} · "
+            f"{article_label(figure.get('title'), figure.get('published'))}")
