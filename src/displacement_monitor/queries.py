@@ -94,7 +94,9 @@ def _in_articles(filters: Filters, column: str, params: _Params, depth: int) -> 
     if not _by_article(filters):
         return []
     a = f"a{depth}"
-    return [f"{column} IN (SELECT {a}.article_id FROM articles {a} WHERE {_article_pred(filters, a, params)})"]
+    return [
+        f"{column} IN (SELECT {a}.article_id FROM articles {a} WHERE {_article_pred(filters, a, params)})"
+    ]
 
 
 def _place_pred(filters: Filters, p: str, params: _Params, depth: int = 0) -> str:
@@ -103,8 +105,10 @@ def _place_pred(filters: Filters, p: str, params: _Params, depth: int = 0) -> st
     if filters.countries:
         conditions.append(params.any_of(f"{p}.country_code", filters.countries))
     if filters.admin1:
-        conditions.append(f"({params.any_of(f'{p}.admin1', filters.admin1)}"
-                          f" OR {params.any_of(f'{p}.name', filters.admin1)})")
+        conditions.append(
+            f"({params.any_of(f'{p}.admin1', filters.admin1)}"
+            f" OR {params.any_of(f'{p}.name', filters.admin1)})"
+        )
     if filters.cities:
         conditions.append(params.any_of(f"{p}.name", filters.cities))
     return _all(conditions)
@@ -122,7 +126,8 @@ def figure_pred(filters: Filters, f: str, params: _Params, depth: int = 0) -> st
         conditions.append(
             f"({f}.article_id, {f}.figure_id) IN (SELECT {link}.article_id, {link}.figure_id"
             f" FROM figure_places {link} JOIN places {p} ON {p}.article_id = {link}.article_id"
-            f" AND {p}.place_id = {link}.place_id WHERE {_place_pred(filters, p, params, depth + 1)})")
+            f" AND {p}.place_id = {link}.place_id WHERE {_place_pred(filters, p, params, depth + 1)})"
+        )
     return _all(conditions)
 
 
@@ -134,7 +139,8 @@ def place_pred(filters: Filters, p: str, params: _Params, depth: int = 0) -> str
         conditions.append(
             f"({p}.article_id, {p}.place_id) IN (SELECT {link}.article_id, {link}.place_id"
             f" FROM figure_places {link} JOIN figures {f} ON {f}.article_id = {link}.article_id"
-            f" AND {f}.figure_id = {link}.figure_id WHERE {figure_pred(filters, f, params, depth + 1)})")
+            f" AND {f}.figure_id = {link}.figure_id WHERE {figure_pred(filters, f, params, depth + 1)})"
+        )
     return _all(conditions)
 
 
@@ -143,17 +149,26 @@ def article_pred(filters: Filters, a: str, params: _Params, depth: int = 0) -> s
     conditions = [_article_pred(filters, a, params)]
     if _by_figure(filters):
         f = f"f{depth}"
-        conditions.append(f"{a}.article_id IN (SELECT {f}.article_id FROM figures {f}"
-                          f" WHERE {figure_pred(filters, f, params, depth + 1)})")
+        conditions.append(
+            f"{a}.article_id IN (SELECT {f}.article_id FROM figures {f}"
+            f" WHERE {figure_pred(filters, f, params, depth + 1)})"
+        )
     elif _by_place(filters):
         p = f"p{depth}"
-        conditions.append(f"{a}.article_id IN (SELECT {p}.article_id FROM places {p}"
-                          f" WHERE {_place_pred(filters, p, params, depth + 1)})")
+        conditions.append(
+            f"{a}.article_id IN (SELECT {p}.article_id FROM places {p}"
+            f" WHERE {_place_pred(filters, p, params, depth + 1)})"
+        )
     return _all(conditions)
 
 
-def _frame(conn: sqlite3.Connection, sql: str, params: _Params, schema: dict[str, str] | None = None,
-           dtypes: dict[str, str] | None = None) -> pd.DataFrame:
+def _frame(
+    conn: sqlite3.Connection,
+    sql: str,
+    params: _Params,
+    schema: dict[str, str] | None = None,
+    dtypes: dict[str, str] | None = None,
+) -> pd.DataFrame:
     frame = pd.read_sql_query(sql, conn, params=dict(params))
     if schema is None:
         return frame.astype(dtypes or {})
@@ -170,20 +185,38 @@ def _columns(schema: dict[str, str], alias: str, skip: Sequence[str] = ()) -> st
 def filtered_tables(source: Source, filters: Filters) -> Tables:
     """The four tables narrowed to filters (as export.filter_tables does), article text left out."""
     conn, params = _conn(source), _Params()
-    articles = _frame(conn, f"SELECT {_columns(ARTICLES_SCHEMA, 'a', ('text',))} FROM articles a"
-                            f" WHERE {article_pred(filters, 'a', params)} ORDER BY a.rowid", params,
-                      ARTICLES_SCHEMA)
+    articles = _frame(
+        conn,
+        f"SELECT {_columns(ARTICLES_SCHEMA, 'a', ('text',))} FROM articles a"
+        f" WHERE {article_pred(filters, 'a', params)} ORDER BY a.rowid",
+        params,
+        ARTICLES_SCHEMA,
+    )
     params = _Params()
-    places = _frame(conn, f"SELECT {_columns(PLACES_SCHEMA, 'p')} FROM places p"
-                          f" WHERE {place_pred(filters, 'p', params)} ORDER BY p.rowid", params, PLACES_SCHEMA)
+    places = _frame(
+        conn,
+        f"SELECT {_columns(PLACES_SCHEMA, 'p')} FROM places p"
+        f" WHERE {place_pred(filters, 'p', params)} ORDER BY p.rowid",
+        params,
+        PLACES_SCHEMA,
+    )
     params = _Params()
-    figures = _frame(conn, f"SELECT {_columns(FIGURES_SCHEMA, 'f')} FROM figures f"
-                           f" WHERE {figure_pred(filters, 'f', params)} ORDER BY f.rowid", params, FIGURES_SCHEMA)
+    figures = _frame(
+        conn,
+        f"SELECT {_columns(FIGURES_SCHEMA, 'f')} FROM figures f"
+        f" WHERE {figure_pred(filters, 'f', params)} ORDER BY f.rowid",
+        params,
+        FIGURES_SCHEMA,
+    )
     params = _Params()
-    links = _frame(conn, f"SELECT {_columns(FIGURE_PLACES_SCHEMA, 'l')} FROM figure_places l"
-                         " JOIN figures f ON f.article_id = l.article_id AND f.figure_id = l.figure_id"
-                         f" WHERE {figure_pred(filters, 'f', params)} ORDER BY l.rowid", params,
-                   FIGURE_PLACES_SCHEMA)
+    links = _frame(
+        conn,
+        f"SELECT {_columns(FIGURE_PLACES_SCHEMA, 'l')} FROM figure_places l"
+        " JOIN figures f ON f.article_id = l.article_id AND f.figure_id = l.figure_id"
+        f" WHERE {figure_pred(filters, 'f', params)} ORDER BY l.rowid",
+        params,
+        FIGURE_PLACES_SCHEMA,
+    )
     return Tables(articles, places, figures, links)
 
 
@@ -193,48 +226,71 @@ def metrics(source: Source, filters: Filters) -> Metrics:
     people, vague, figures, sources = conn.execute(
         f"SELECT COALESCE(SUM(CASE WHEN {_COUNTED} THEN f.people_estimate END), 0),"
         f" COALESCE(SUM(f.vague = 1 AND f.term IN {_TERMS}), 0), COUNT(*), COUNT(DISTINCT f.source)"
-        f" FROM figures f WHERE {figure_pred(filters, 'f', params)}", params).fetchone()
+        f" FROM figures f WHERE {figure_pred(filters, 'f', params)}",
+        params,
+    ).fetchone()
     params = _Params()
-    places = conn.execute(f"SELECT COUNT(DISTINCT p.place_id) FROM places p WHERE {place_pred(filters, 'p', params)}",
-                          params).fetchone()[0]
+    places = conn.execute(
+        f"SELECT COUNT(DISTINCT p.place_id) FROM places p WHERE {place_pred(filters, 'p', params)}", params
+    ).fetchone()[0]
     params = _Params()
-    articles = conn.execute(f"SELECT COUNT(*) FROM articles a WHERE {article_pred(filters, 'a', params)}",
-                            params).fetchone()[0]
+    articles = conn.execute(
+        f"SELECT COUNT(*) FROM articles a WHERE {article_pred(filters, 'a', params)}", params
+    ).fetchone()[0]
     params = _Params()
-    sizes = conn.execute(f"SELECT DISTINCT f.household_size FROM figures f WHERE {_COUNTED}"
-                         " AND f.unit = 'households' AND f.household_size IS NOT NULL"
-                         f" AND {figure_pred(filters, 'f', params)} ORDER BY 1", params).fetchall()
-    return Metrics(int(people), int(vague), int(places), int(articles), int(figures), int(sources),
-                   tuple(float(s) for (s,) in sizes))
+    sizes = conn.execute(
+        f"SELECT DISTINCT f.household_size FROM figures f WHERE {_COUNTED}"
+        " AND f.unit = 'households' AND f.household_size IS NOT NULL"
+        f" AND {figure_pred(filters, 'f', params)} ORDER BY 1",
+        params,
+    ).fetchall()
+    return Metrics(
+        int(people),
+        int(vague),
+        int(places),
+        int(articles),
+        int(figures),
+        int(sources),
+        tuple(float(s) for (s,) in sizes),
+    )
 
 
 def people_by_place_term(source: Source, filters: Filters) -> pd.DataFrame:
     """People displaced per filtered place and term; a figure naming n places counts fully on each
     (people) and 1/n on each (people_share)."""
     params = _Params()
-    sql = ("SELECT p.place_id, MAX(p.name) AS name, MAX(p.country_code) AS country_code,"
-           " MAX(p.admin1) AS admin1, MAX(p.lat) AS lat, MAX(p.lon) AS lon, f.term,"
-           " SUM(f.people_estimate) AS people, SUM(f.people_estimate * 1.0 / f.n_places) AS people_share,"
-           " COUNT(*) AS figures, SUM(f.n_places > 1) AS shared,"
-           " GROUP_CONCAT(DISTINCT f.source) AS sources, COUNT(DISTINCT f.article_id) AS articles"
-           " FROM figure_places l"
-           " JOIN figures f ON f.article_id = l.article_id AND f.figure_id = l.figure_id"
-           " JOIN places p ON p.article_id = l.article_id AND p.place_id = l.place_id"
-           f" WHERE {_COUNTED} AND {figure_pred(filters, 'f', params)} AND {_place_pred(filters, 'p', params)}"
-           " GROUP BY p.place_id, f.term ORDER BY people DESC, name")
-    return _frame(_conn(source), sql, params,
-                  dtypes={"people": "Int64", "figures": "Int64", "shared": "Int64", "articles": "Int64"})
+    sql = (
+        "SELECT p.place_id, MAX(p.name) AS name, MAX(p.country_code) AS country_code,"
+        " MAX(p.admin1) AS admin1, MAX(p.lat) AS lat, MAX(p.lon) AS lon, f.term,"
+        " SUM(f.people_estimate) AS people, SUM(f.people_estimate * 1.0 / f.n_places) AS people_share,"
+        " COUNT(*) AS figures, SUM(f.n_places > 1) AS shared,"
+        " GROUP_CONCAT(DISTINCT f.source) AS sources, COUNT(DISTINCT f.article_id) AS articles"
+        " FROM figure_places l"
+        " JOIN figures f ON f.article_id = l.article_id AND f.figure_id = l.figure_id"
+        " JOIN places p ON p.article_id = l.article_id AND p.place_id = l.place_id"
+        f" WHERE {_COUNTED} AND {figure_pred(filters, 'f', params)} AND {_place_pred(filters, 'p', params)}"
+        " GROUP BY p.place_id, f.term ORDER BY people DESC, name"
+    )
+    return _frame(
+        _conn(source),
+        sql,
+        params,
+        dtypes={"people": "Int64", "figures": "Int64", "shared": "Int64", "articles": "Int64"},
+    )
 
 
 def places_summary(source: Source, filters: Filters) -> pd.DataFrame:
     """One row per filtered place: where it is, how often it is named, in how many articles and the
     title of the latest one (a window over every title costs too much on a large store)."""
     params = _Params()
-    sql = ("SELECT p.place_id, MAX(p.name) AS name, MAX(p.kind) AS kind, MAX(p.country_code) AS country_code,"
-           " MAX(p.admin1) AS admin1, MAX(p.lat) AS lat, MAX(p.lon) AS lon, SUM(p.mentions) AS mentions,"
-           " COUNT(*) AS articles, MAX(COALESCE(a.published, '') || char(9) || a.title) AS latest"
-           f" FROM places p JOIN articles a ON a.article_id = p.article_id WHERE {place_pred(filters, 'p', params)}"
-           " GROUP BY p.place_id ORDER BY mentions DESC, name")
+    sql = (
+        "SELECT p.place_id, MAX(p.name) AS name, MAX(p.kind) AS kind, MAX(p.country_code) AS country_code,"
+        " MAX(p.admin1) AS admin1, MAX(p.lat) AS lat, MAX(p.lon) AS lon, SUM(p.mentions) AS mentions,"
+        " COUNT(*) AS articles, MAX(COALESCE(a.published, '') || char(9) || a.title) AS latest"
+        " FROM places p JOIN articles a ON a.article_id = p.article_id"
+        f" WHERE {place_pred(filters, 'p', params)}"
+        " GROUP BY p.place_id ORDER BY mentions DESC, name"
+    )
     frame = _frame(_conn(source), sql, params, dtypes={"mentions": "Int64", "articles": "Int64"})
     return frame.assign(latest_title=frame["latest"].str.split("\t", n=1).str[-1]).drop(columns="latest")
 
@@ -242,31 +298,48 @@ def places_summary(source: Source, filters: Filters) -> pd.DataFrame:
 def people_by_date(source: Source, filters: Filters) -> pd.DataFrame:
     """People displaced per publication date and term (date NA for undated articles)."""
     params = _Params()
-    sql = ("SELECT a.published, f.term, SUM(f.people_estimate) AS people, COUNT(*) AS figures"
-           " FROM figures f JOIN articles a ON a.article_id = f.article_id"
-           f" WHERE {_COUNTED} AND {figure_pred(filters, 'f', params)}"
-           " GROUP BY a.published, f.term ORDER BY a.published")
+    sql = (
+        "SELECT a.published, f.term, SUM(f.people_estimate) AS people, COUNT(*) AS figures"
+        " FROM figures f JOIN articles a ON a.article_id = f.article_id"
+        f" WHERE {_COUNTED} AND {figure_pred(filters, 'f', params)}"
+        " GROUP BY a.published, f.term ORDER BY a.published"
+    )
     return _frame(_conn(source), sql, params, dtypes={"people": "Int64", "figures": "Int64"})
 
 
 def people_by_source(source: Source, filters: Filters) -> pd.DataFrame:
     """People displaced per named source (NA when the figure names none)."""
     params = _Params()
-    sql = ("SELECT f.source, SUM(f.people_estimate) AS people, COUNT(*) AS figures FROM figures f"
-           f" WHERE {_COUNTED} AND {figure_pred(filters, 'f', params)} GROUP BY f.source ORDER BY people DESC")
+    sql = (
+        "SELECT f.source, SUM(f.people_estimate) AS people, COUNT(*) AS figures FROM figures f"
+        f" WHERE {_COUNTED} AND {figure_pred(filters, 'f', params)} GROUP BY f.source ORDER BY people DESC"
+    )
     return _frame(_conn(source), sql, params, dtypes={"people": "Int64", "figures": "Int64"})
 
 
 def evidence(source: Source, filters: Filters, *, limit: int = 20) -> pd.DataFrame:
     """The filtered figures with their article's title, date and url, largest first, at most limit rows."""
     params = _Params()
-    sql = (f"SELECT {_columns(FIGURES_SCHEMA, 'f')}, a.title, a.published, a.outlet, a.url FROM figures f"
-           f" JOIN articles a ON a.article_id = f.article_id WHERE {figure_pred(filters, 'f', params)}"
-           " ORDER BY f.people_estimate IS NULL, f.people_estimate DESC, a.published DESC, f.start"
-           f" LIMIT {params.bind(limit)}")
-    return _frame(_conn(source), sql, params, dtypes={
-        "quantity": "Int64", "quantity_max": "Int64", "people_estimate": "Int64", "start": "Int64",
-        "end": "Int64", "n_places": "Int64", "vague": "boolean"})
+    sql = (
+        f"SELECT {_columns(FIGURES_SCHEMA, 'f')}, a.title, a.published, a.outlet, a.url FROM figures f"
+        f" JOIN articles a ON a.article_id = f.article_id WHERE {figure_pred(filters, 'f', params)}"
+        " ORDER BY f.people_estimate IS NULL, f.people_estimate DESC, a.published DESC, f.start"
+        f" LIMIT {params.bind(limit)}"
+    )
+    return _frame(
+        _conn(source),
+        sql,
+        params,
+        dtypes={
+            "quantity": "Int64",
+            "quantity_max": "Int64",
+            "people_estimate": "Int64",
+            "start": "Int64",
+            "end": "Int64",
+            "n_places": "Int64",
+            "vague": "boolean",
+        },
+    )
 
 
 def _distinct(conn: sqlite3.Connection, sql: str) -> tuple[str, ...]:
@@ -276,18 +349,22 @@ def _distinct(conn: sqlite3.Connection, sql: str) -> tuple[str, ...]:
 def filter_options(source: Source) -> Options:
     """Every value the sidebar filters can offer."""
     conn = _conn(source)
-    articles = pd.read_sql_query("SELECT article_id, title, published FROM articles"
-                                 " ORDER BY published DESC, title", conn)
+    articles = pd.read_sql_query(
+        "SELECT article_id, title, published FROM articles ORDER BY published DESC, title", conn
+    )
     low, high = conn.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
     return Options(
         cities=_distinct(conn, "SELECT DISTINCT name FROM places WHERE kind = 'city' ORDER BY name"),
         countries=_distinct(conn, "SELECT DISTINCT country_code FROM places ORDER BY 1"),
-        admin1=_distinct(conn, "SELECT admin1 FROM places UNION SELECT name FROM places WHERE kind = 'admin1'"
-                               " ORDER BY 1"),
+        admin1=_distinct(
+            conn, "SELECT admin1 FROM places UNION SELECT name FROM places WHERE kind = 'admin1' ORDER BY 1"
+        ),
         terms=_distinct(conn, "SELECT DISTINCT term FROM figures ORDER BY 1"),
         units=_distinct(conn, "SELECT DISTINCT unit FROM figures ORDER BY 1"),
         sources=_distinct(conn, "SELECT DISTINCT source FROM figures ORDER BY 1"),
-        articles=articles, date_min=low, date_max=high,
+        articles=articles,
+        date_min=low,
+        date_max=high,
     )
 
 
@@ -300,11 +377,17 @@ def article_text(source: Source, article_id: str) -> str | None:
 def article_marks(source: Source, article_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """What to highlight in one article: its figures (with spans) and its places (with spellings)."""
     conn = _conn(source)
-    figures = pd.read_sql_query("SELECT figure_id, start, \"end\", number_text, quantity, unit, term, source,"
-                                " places FROM figures WHERE article_id = ? ORDER BY start", conn,
-                                params=[article_id])
-    places = pd.read_sql_query("SELECT place_id, name, kind, surfaces FROM places WHERE article_id = ?"
-                               " ORDER BY name", conn, params=[article_id])
+    figures = pd.read_sql_query(
+        'SELECT figure_id, start, "end", number_text, quantity, unit, term, source,'
+        " places FROM figures WHERE article_id = ? ORDER BY start",
+        conn,
+        params=[article_id],
+    )
+    places = pd.read_sql_query(
+        "SELECT place_id, name, kind, surfaces FROM places WHERE article_id = ? ORDER BY name",
+        conn,
+        params=[article_id],
+    )
     return figures, places
 
 
@@ -314,6 +397,11 @@ def articles_page(source: Source, filters: Filters, *, limit: int = 1000) -> tup
     where = article_pred(filters, "a", params)
     total = int(conn.execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params).fetchone()[0])
     columns = _columns(ARTICLES_SCHEMA, "a", ("text",))
-    frame = _frame(conn, f"SELECT {columns} FROM articles a WHERE {where}"
-                         f" ORDER BY a.published DESC, a.title LIMIT {params.bind(limit)}", params, ARTICLES_SCHEMA)
+    frame = _frame(
+        conn,
+        f"SELECT {columns} FROM articles a WHERE {where}"
+        f" ORDER BY a.published DESC, a.title LIMIT {params.bind(limit)}",
+        params,
+        ARTICLES_SCHEMA,
+    )
     return frame.drop(columns="text"), total

@@ -11,8 +11,13 @@ import plotly.graph_objects as go
 
 # One colour per term, shared by the map and every chart (Okabe-Ito, readable for colour-blind users).
 TERM_COLORS = {
-    "displaced": "#D55E00", "evacuated": "#E69F00", "refugees": "#0072B2", "homeless": "#CC79A7",
-    "sheltered": "#009E73", "returned": "#56B4E9", "destroyed": "#999999",
+    "displaced": "#D55E00",
+    "evacuated": "#E69F00",
+    "refugees": "#0072B2",
+    "homeless": "#CC79A7",
+    "sheltered": "#009E73",
+    "returned": "#56B4E9",
+    "destroyed": "#999999",
 }
 MENTIONED = "named, no figure"
 MENTIONED_COLOR = "#7f7f7f"
@@ -58,22 +63,33 @@ def _place_hover(row: Mapping[str, Any], place: Mapping[str, Any] | None) -> str
 
 def _bubble_sizeref(people: pd.Series) -> float:
     top = float(people.max()) if len(people) and pd.notna(people.max()) else 1.0
-    return 2.0 * max(top, 1.0) / (_MAX_BUBBLE_PX ** 2)
+    return 2.0 * max(top, 1.0) / (_MAX_BUBBLE_PX**2)
 
 
 def _geo_layout(lats: Sequence[float], lons: Sequence[float]) -> dict[str, Any]:
     geo: dict[str, Any] = {
-        "showland": True, "landcolor": "#eeeeee", "showcountries": True, "countrycolor": "#9a9a9a",
-        "showcoastlines": True, "coastlinecolor": "#9a9a9a", "showocean": True, "oceancolor": "#f4f8fb",
-        "showframe": False, "resolution": MAP_RESOLUTION, "projection": {"type": "natural earth"},
+        "showland": True,
+        "landcolor": "#eeeeee",
+        "showcountries": True,
+        "countrycolor": "#9a9a9a",
+        "showcoastlines": True,
+        "coastlinecolor": "#9a9a9a",
+        "showocean": True,
+        "oceancolor": "#f4f8fb",
+        "showframe": False,
+        "resolution": MAP_RESOLUTION,
+        "projection": {"type": "natural earth"},
     }
     if lats and (max(lats) - min(lats) > 2 or max(lons) - min(lons) > 2):
         geo["fitbounds"] = "locations"
     elif lats:
         # fitbounds on a single point zooms in until no border is left to see; show the region instead.
         lat, lon = sum(lats) / len(lats), sum(lons) / len(lons)
-        geo.update(center={"lat": lat, "lon": lon}, lataxis={"range": [lat - 6, lat + 6]},
-                   lonaxis={"range": [lon - 8, lon + 8]})
+        geo.update(
+            center={"lat": lat, "lon": lon},
+            lataxis={"range": [lat - 6, lat + 6]},
+            lonaxis={"range": [lon - 8, lon + 8]},
+        )
     return geo
 
 
@@ -87,37 +103,69 @@ def map_figure(by_place_term: pd.DataFrame, places: pd.DataFrame) -> go.Figure:
     order = located.groupby("term")["people"].sum().sort_values(ascending=False).index
     for term in order:
         rows = located[located["term"] == term]
-        fig.add_trace(go.Scattergeo(
-            lat=rows["lat"].astype(float), lon=rows["lon"].astype(float), name=str(term), mode="markers",
-            customdata=rows[["place_id", "name"]].astype(str).values.tolist(),
-            hovertext=[_place_hover(r, info.get(r["place_id"])) for r in rows.to_dict("records")],
-            hoverinfo="text",
-            marker={"size": rows["people"].astype(float).fillna(0).tolist(), "sizemode": "area",
-                    "sizeref": sizeref, "sizemin": 5, "color": term_color(str(term)), "opacity": 0.75,
-                    "line": {"width": 1, "color": "white"}},
-        ))
+        fig.add_trace(
+            go.Scattergeo(
+                lat=rows["lat"].astype(float),
+                lon=rows["lon"].astype(float),
+                name=str(term),
+                mode="markers",
+                customdata=rows[["place_id", "name"]].astype(str).values.tolist(),
+                hovertext=[_place_hover(r, info.get(r["place_id"])) for r in rows.to_dict("records")],
+                hoverinfo="text",
+                marker={
+                    "size": rows["people"].astype(float).fillna(0).tolist(),
+                    "sizemode": "area",
+                    "sizeref": sizeref,
+                    "sizemin": 5,
+                    "color": term_color(str(term)),
+                    "opacity": 0.75,
+                    "line": {"width": 1, "color": "white"},
+                },
+            )
+        )
     quiet = places[~places["place_id"].isin(located["place_id"])].dropna(subset=["lat", "lon"])
     if len(quiet):
-        fig.add_trace(go.Scattergeo(
-            lat=quiet["lat"].astype(float), lon=quiet["lon"].astype(float), name=MENTIONED, mode="markers",
-            customdata=quiet[["place_id", "name"]].astype(str).values.tolist(),
-            hovertext=[_place_hover({"name": r["name"]}, r) for r in quiet.to_dict("records")],
-            hoverinfo="text", marker={"size": 6, "color": MENTIONED_COLOR, "opacity": 0.7},
-        ))
+        fig.add_trace(
+            go.Scattergeo(
+                lat=quiet["lat"].astype(float),
+                lon=quiet["lon"].astype(float),
+                name=MENTIONED,
+                mode="markers",
+                customdata=quiet[["place_id", "name"]].astype(str).values.tolist(),
+                hovertext=[_place_hover({"name": r["name"]}, r) for r in quiet.to_dict("records")],
+                hoverinfo="text",
+                marker={"size": 6, "color": MENTIONED_COLOR, "opacity": 0.7},
+            )
+        )
     lats = [*located["lat"].astype(float), *quiet["lat"].astype(float)]
     lons = [*located["lon"].astype(float), *quiet["lon"].astype(float)]
-    fig.update_layout(geo=_geo_layout(lats, lons), margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=460,
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 0.0, "x": 0.0,
-                              "bgcolor": "rgba(255,255,255,0.7)", "title": {"text": "Term"}},
-                      font=_FONT, clickmode="event+select", dragmode="pan")
+    fig.update_layout(
+        geo=_geo_layout(lats, lons),
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=460,
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 0.0,
+            "x": 0.0,
+            "bgcolor": "rgba(255,255,255,0.7)",
+            "title": {"text": "Term"},
+        },
+        font=_FONT,
+        clickmode="event+select",
+        dragmode="pan",
+    )
     return fig
 
 
 def selected_places(selection: Mapping[str, Any] | None) -> tuple[str, ...]:
     """Place names picked on the map, from a plotly selection event (customdata [place_id, name])."""
     points = (selection or {}).get("points") or []
-    names = [p["customdata"][1] for p in points
-             if isinstance(p, Mapping) and isinstance(p.get("customdata"), Sequence) and len(p["customdata"]) > 1]
+    names = [
+        p["customdata"][1]
+        for p in points
+        if isinstance(p, Mapping) and isinstance(p.get("customdata"), Sequence) and len(p["customdata"]) > 1
+    ]
     return tuple(dict.fromkeys(str(n) for n in names))
 
 
@@ -126,15 +174,24 @@ def _stacked_bars(frame: pd.DataFrame, category: str, *, horizontal: bool) -> go
     for term, rows in frame.groupby("term", sort=False):
         values = rows["people"].astype(float).tolist()
         labels = rows[category].astype(str).tolist()
-        fig.add_trace(go.Bar(
-            x=values if horizontal else labels, y=labels if horizontal else values,
-            orientation="h" if horizontal else "v", name=str(term), marker_color=term_color(str(term)),
-            hovertemplate=f"%{{{'y' if horizontal else 'x'}}}<br>%{{{'x' if horizontal else 'y'}:,.0f}}"
-                          f" {html.escape(str(term))}<extra></extra>",
-        ))
-    fig.update_layout(barmode="stack", margin={"l": 10, "r": 10, "t": 10, "b": 10}, font=_FONT,
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "title": {"text": "Term"}},
-                      separators=".,")
+        fig.add_trace(
+            go.Bar(
+                x=values if horizontal else labels,
+                y=labels if horizontal else values,
+                orientation="h" if horizontal else "v",
+                name=str(term),
+                marker_color=term_color(str(term)),
+                hovertemplate=f"%{{{'y' if horizontal else 'x'}}}<br>%{{{'x' if horizontal else 'y'}:,.0f}}"
+                f" {html.escape(str(term))}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        font=_FONT,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "title": {"text": "Term"}},
+        separators=".,",
+    )
     return fig
 
 
@@ -162,14 +219,21 @@ def timeline(by_date: pd.DataFrame) -> go.Figure:
 def sources_bar(by_source: pd.DataFrame, *, top: int = 15) -> go.Figure:
     """People displaced by the source each figure is attributed to."""
     frame = by_source.assign(source=by_source["source"].fillna(NO_SOURCE)).head(top)
-    fig = go.Figure(go.Bar(
-        x=frame["people"].astype(float), y=frame["source"].astype(str), orientation="h",
-        marker_color="#0072B2", text=[_fmt(v) for v in frame["people"]], textposition="auto",
-        hovertemplate="%{y}<br>%{x:,.0f} people in %{customdata:,} figures<extra></extra>",
-        customdata=frame["figures"].astype(int),
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=frame["people"].astype(float),
+            y=frame["source"].astype(str),
+            orientation="h",
+            marker_color="#0072B2",
+            text=[_fmt(v) for v in frame["people"]],
+            textposition="auto",
+            hovertemplate="%{y}<br>%{x:,.0f} people in %{customdata:,} figures<extra></extra>",
+            customdata=frame["figures"].astype(int),
+        )
+    )
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(tickformat=",", title="People displaced")
-    fig.update_layout(height=max(240, 32 * len(frame) + 90), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      font=_FONT)
+    fig.update_layout(
+        height=max(240, 32 * len(frame) + 90), margin={"l": 10, "r": 10, "t": 10, "b": 10}, font=_FONT
+    )
     return fig

@@ -22,8 +22,11 @@ class Notice:
 
 def _stored_notice(title: str, places: int, figures: int) -> Notice:
     if not places and not figures:
-        return Notice("info", f"Added “{title}”. No places or displacement figures were found in it; "
-                              "it is stored and listed, but adds nothing to the map.")
+        return Notice(
+            "info",
+            f"Added “{title}”. No places or displacement figures were found in it; "
+            "it is stored and listed, but adds nothing to the map.",
+        )
     return Notice("success", f"Added “{title}”: {places} places, {figures} figures.")
 
 
@@ -40,20 +43,38 @@ def store_article(read: Callable[[], Article], store: Store) -> Notice:
     return _stored_notice(article.title, len(tables.places), len(tables.figures))
 
 
-def add_uploads(files: Sequence[tuple[str, bytes]], store: Store, *, max_bytes: int | None = None) -> list[Notice]:
+def add_uploads(
+    files: Sequence[tuple[str, bytes]], store: Store, *, max_bytes: int | None = None
+) -> list[Notice]:
     """Store each uploaded (name, bytes) file as an article."""
+
     def reader(name: str, data: bytes) -> Callable[[], Article]:
         return lambda: article_from_bytes(data, name, max_bytes=max_bytes)
 
     return [store_article(reader(name, data), store) for name, data in files]
 
 
-def add_pasted(text: str, store: Store, *, title: str | None = None, published: str | None = None,
-               outlet: str | None = None, url: str | None = None) -> Notice:
+def add_pasted(
+    text: str,
+    store: Store,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> Notice:
     """Store pasted text (plain, Markdown or HTML) as an article."""
-    return store_article(lambda: article_from_text(text, title=title or None, published=published or None,
-                                                   outlet=outlet or None, url=url or None,
-                                                   name="pasted text"), store)
+    return store_article(
+        lambda: article_from_text(
+            text,
+            title=title or None,
+            published=published or None,
+            outlet=outlet or None,
+            url=url or None,
+            name="pasted text",
+        ),
+        store,
+    )
 
 
 def remove_article(article_id: str, title: str, store: Store) -> Notice:

@@ -9,9 +9,11 @@ import pycountry
 
 from ..queries import Metrics
 
-HOUSEHOLD_NOTE = ("Households are converted to people with the average household size of the place's country "
-                  "(UN data; {sizes}). Each figure is counted once, even when it names several places. "
-                  "Vague figures (such as 'thousands') and housing figures are not counted.")
+HOUSEHOLD_NOTE = (
+    "Households are converted to people with the average household size of the place's country "
+    "(UN data; {sizes}). Each figure is counted once, even when it names several places. "
+    "Vague figures (such as 'thousands') and housing figures are not counted."
+)
 
 
 @dataclass(frozen=True)
@@ -43,45 +45,96 @@ def household_note(metrics: Metrics) -> str:
 
 def figures_table(evidence: pd.DataFrame) -> pd.DataFrame:
     """Figures with their article, in reading order for a person checking them."""
-    columns = ["people_estimate", "quantity", "unit", "term", "places", "source", "qualifier", "vague",
-               "published", "title", "url", "sentence", "article_id", "figure_id"]
+    columns = [
+        "people_estimate",
+        "quantity",
+        "unit",
+        "term",
+        "places",
+        "source",
+        "qualifier",
+        "vague",
+        "published",
+        "title",
+        "url",
+        "sentence",
+        "article_id",
+        "figure_id",
+    ]
     return evidence.loc[:, columns].reset_index(drop=True)
 
 
 FIGURE_COLUMNS = {
     "people_estimate": Column("People", "number", "localized", "People displaced (households converted)"),
     "quantity": Column("Figure", "number", "localized", "The number as written"),
-    "unit": Column("Unit"), "term": Column("Term"), "places": Column("Places"), "source": Column("Source"),
-    "qualifier": Column("Qualifier"), "vague": Column("Vague", "check"),
-    "published": Column("Published", "date"), "title": Column("Article"),
-    "url": Column("Link", "link", "open"), "sentence": Column("Evidence"),
-    "article_id": Column("Article id"), "figure_id": Column("Figure id"),
+    "unit": Column("Unit"),
+    "term": Column("Term"),
+    "places": Column("Places"),
+    "source": Column("Source"),
+    "qualifier": Column("Qualifier"),
+    "vague": Column("Vague", "check"),
+    "published": Column("Published", "date"),
+    "title": Column("Article"),
+    "url": Column("Link", "link", "open"),
+    "sentence": Column("Evidence"),
+    "article_id": Column("Article id"),
+    "figure_id": Column("Figure id"),
 }
 
 
 def places_table(by_place_term: pd.DataFrame, places: pd.DataFrame, total: int) -> pd.DataFrame:
     """One row per place: people displaced there (shared figures split evenly), its share of the total,
     and how often it is named."""
-    people = (by_place_term.groupby("place_id", as_index=False)
-              .agg(people=("people", "sum"), people_share=("people_share", "sum"), figures=("figures", "sum")))
+    people = by_place_term.groupby("place_id", as_index=False).agg(
+        people=("people", "sum"), people_share=("people_share", "sum"), figures=("figures", "sum")
+    )
     out = places.merge(people, on="place_id", how="left")
     share = out["people_share"].astype("Float64") / total if total else pd.Series(0.0, index=out.index)
-    out = out.assign(country=out["country_code"].map(country_name), share=share.fillna(0.0).astype(float),
-                     people=out["people"].astype("Int64"), figures=out["figures"].fillna(0).astype("Int64"))
-    columns = ["name", "admin1", "country", "people", "share", "figures", "mentions", "articles", "kind",
-               "lat", "lon", "place_id"]
-    return out.sort_values(["people", "mentions"], ascending=False, na_position="last").loc[:, columns] \
+    out = out.assign(
+        country=out["country_code"].map(country_name),
+        share=share.fillna(0.0).astype(float),
+        people=out["people"].astype("Int64"),
+        figures=out["figures"].fillna(0).astype("Int64"),
+    )
+    columns = [
+        "name",
+        "admin1",
+        "country",
+        "people",
+        "share",
+        "figures",
+        "mentions",
+        "articles",
+        "kind",
+        "lat",
+        "lon",
+        "place_id",
+    ]
+    return (
+        out.sort_values(["people", "mentions"], ascending=False, na_position="last")
+        .loc[:, columns]
         .reset_index(drop=True)
+    )
 
 
 PLACE_COLUMNS = {
-    "name": Column("Place"), "admin1": Column("Governorate / province"), "country": Column("Country"),
+    "name": Column("Place"),
+    "admin1": Column("Governorate / province"),
+    "country": Column("Country"),
     "people": Column("People", "number", "localized", "People displaced in figures naming this place"),
-    "share": Column("Share", "progress", "percent", "Share of the people displaced in this view (a figure "
-                    "naming several places is split evenly)", 1.0),
-    "figures": Column("Figures", "number", "localized"), "mentions": Column("Mentions", "number", "localized"),
-    "articles": Column("Articles", "number", "localized"), "kind": Column("Kind"),
-    "lat": Column("Lat", "number", "%.4f"), "lon": Column("Lon", "number", "%.4f"),
+    "share": Column(
+        "Share",
+        "progress",
+        "percent",
+        "Share of the people displaced in this view (a figure naming several places is split evenly)",
+        1.0,
+    ),
+    "figures": Column("Figures", "number", "localized"),
+    "mentions": Column("Mentions", "number", "localized"),
+    "articles": Column("Articles", "number", "localized"),
+    "kind": Column("Kind"),
+    "lat": Column("Lat", "number", "%.4f"),
+    "lon": Column("Lon", "number", "%.4f"),
     "place_id": Column("Place id"),
 }
 
@@ -89,14 +142,21 @@ PLACE_COLUMNS = {
 def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
     """Articles, newest first, with a clickable link when they have one."""
     columns = ["published", "title", "outlet", "url", "countries", "n_chars", "article_id"]
-    return articles.sort_values("published", ascending=False, na_position="last").loc[:, columns] \
+    return (
+        articles.sort_values("published", ascending=False, na_position="last")
+        .loc[:, columns]
         .reset_index(drop=True)
+    )
 
 
 ARTICLE_COLUMNS = {
-    "published": Column("Published", "date"), "title": Column("Title"), "outlet": Column("Outlet"),
-    "url": Column("Link", "link", "open"), "countries": Column("Countries"),
-    "n_chars": Column("Characters", "number", "localized"), "article_id": Column("Article id"),
+    "published": Column("Published", "date"),
+    "title": Column("Title"),
+    "outlet": Column("Outlet"),
+    "url": Column("Link", "link", "open"),
+    "countries": Column("Countries"),
+    "n_chars": Column("Characters", "number", "localized"),
+    "article_id": Column("Article id"),
 }
 
 
@@ -122,6 +182,8 @@ def figure_caption(figure: pd.Series) -> str:
         amount = f"{_text(figure.get('number_text'))} {_text(figure.get('unit'))} (not counted)"
     else:
         amount = f"{int(people):,} people"
-    return (f"{amount} {_text(figure.get('term'))} · {_text(figure.get('places'), 'no place named')} · "
-            f"source: {_text(figure.get('source'), 'not named')} · "
-            f"{article_label(figure.get('title'), figure.get('published'))}")
+    return (
+        f"{amount} {_text(figure.get('term'))} · {_text(figure.get('places'), 'no place named')} · "
+        f"source: {_text(figure.get('source'), 'not named')} · "
+        f"{article_label(figure.get('title'), figure.get('published'))}"
+    )
