@@ -230,7 +230,13 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     for match in countries.finditer(window):
         if window[match.end():match.end() + 2] in ("'s", "\u2019s"):
             continue  # "Niger's Bosso" is a town inside the country, not a crossing
-        if CROSSING_VERB.search(window[max(0, match.start() - 60):match.start()]):
+        lead = window[max(0, match.start() - 60):match.start()]
+        # "fled Libya", "crossed into Turkey", "fled to Chad"; not "left Mosul city of Iraq"
+        adjacent = re.search(r"(\w+)\s+(?:the\s+)?$", lead)
+        word = adjacent.group(1).lower() if adjacent else ""
+        if CROSSING_VERB.fullmatch(word):
+            return True
+        if word in ("into", "to", "across", "toward", "towards", "for") and CROSSING_VERB.search(lead):
             return True
     return False
 
@@ -283,8 +289,8 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
         if unit is None:
             return None
     term = _choose_term(reading.noun_term, after_terms, before_terms) or inherited
-    if term is None and prior is not None and prior.same_sentence and prior.unit == unit:
-        term = prior.term  # "3,633 Egyptians home ... and 1,450 more who boarded at Sfax"
+    if term is None and prior is not None and prior.same_sentence:
+        term = prior.term  # "3,633 Egyptians home ... and 1,450 more", "1,500 families, or 9,000 people"
     if term is None:
         return None
     if term in ("displaced", "sheltered") and _crosses_border(after, countries):
@@ -322,6 +328,7 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
             if joined and nxt.value > num.value and nxt.value <= 20 * num.value and not dated:
                 upper[num.start] = nxt.value
                 skip = i + 1
+                num = NumberMatch(num.start, nxt.end, text[num.start:nxt.end], num.value)
         kept.append(num)
     return kept, upper
 

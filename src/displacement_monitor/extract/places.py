@@ -205,6 +205,8 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, context: dict[str, int]) -> int |
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
     weight = context.get(gaz.countries[best], 0)
+    if cand.before_group and not weight:
+        return None
     if context and not weight and (gaz.populations[best] < NOTABLE_POPULATION or cand.before_group):
         return None
     small = gaz.kinds[best] == CITY and gaz.populations[best] < SMALL_PLACE_POPULATION
@@ -257,10 +259,13 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
 
     # Unambiguous or prominent places also tell which countries the article is about.
     for cand in pending:
+        owners = {gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY}
         best = _resolve(gaz, cand, {})
-        if best is not None and (len(cand.records) == 1 or gaz.populations[best] >= NOTABLE_POPULATION):
+        # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon.
+        if best is not None and len(owners) == 1 and (len(cand.records) == 1 or
+                                                       gaz.populations[best] >= NOTABLE_POPULATION):
             code = gaz.countries[best]
-            context[code] = context.get(code, 0) + 1 if code in context else 1
+            context[code] = context.get(code, 0) + 1
 
     for cand in pending:
         best = _resolve(gaz, cand, context)

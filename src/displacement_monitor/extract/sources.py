@@ -26,7 +26,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Save the Children": ("save the children",),
     "Human Rights Watch": ("human rights watch", "hrw"),
     "Amnesty International": ("amnesty international",),
-    "United Nations": ("united nations", "the un", "u.n.", "un officials", "un figures", "un data"),
+    "United Nations": ("united nations", "un", "u.n.", "un officials", "un figures", "un data"),
 }
 _ORG_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(a) for names in ORGANISATIONS.values() for a in names),
@@ -70,6 +70,6 @@ def find_source(sentence: str, previous: str | None = None) -> str | None:
         return previous
     generic = [m for m in _GENERIC.finditer(sentence) if m.group(1).split()[-1].lower() not in {"said"}]
     if generic:
-        phrase = re.sub(r"^(?:the|a)\s+", "", generic[0].group(1).strip())
+        phrase = re.sub(r"^(?:the|a)\s+", "", generic[0].group(1).strip(), flags=re.IGNORECASE)
         return phrase if phrase[:1].isupper() else phrase.lower()
     return None

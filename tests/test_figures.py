@@ -1,0 +1,133 @@
+"""Rules of the figure extractor, each with sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from displacement_monitor.extract import extract
+from displacement_monitor.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def figures(text: str, gaz) -> list[tuple[int, str, str]]:
+    return [(f.quantity, f.unit, f.term) for f in extract(text, gaz).figures]
+
+
+def first(text: str, gaz):
+    found = extract(text, gaz).figures
+    assert found, f"no figure in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said 12,500 people fled the fighting in Kirkuk.", (12500, "people", "displaced")),
+        ("About 3,000 families were uprooted by the floods in Sindh province.", (3000, "households", "displaced")),
+        ("Rescuers evacuated 8,400 residents from Beira on Monday.", (8400, "people", "evacuated")),
+        ("Some 2,300 refugees crossed into Chad last week.", (2300, "people", "refugees")),
+        ("Nearly 900 returnees arrived back in Mosul in March.", (900, "people", "returned")),
+        ("The storm destroyed 1,250 houses in the district of Tacloban.", (1250, "houses", "destroyed")),
+        ("At least 4,000 people were left homeless by the earthquake in Herat.", (4000, "people", "homeless")),
+        ("Schools in Goma are sheltering 6,100 people who fled the clashes.", (6100, "people", "sheltered")),
+        ("A total of 15,000 IDPs have been registered in Maiduguri.", (15000, "people", "displaced")),
+    ],
+)
+def test_term_and_unit(text: str, expected: tuple[int, str, str], gaz) -> None:
+    assert expected in figures(text, gaz)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("1.2 million people have fled their homes in Tigray.", 1_200_000),
+        ("Some 2.5m people were displaced in Sudan.", 2_500_000),
+        ("Forty thousand people fled Aleppo overnight.", 40_000),
+        ("Half a million people have left Kharkiv.", 500_000),
+        ("A quarter of a million people fled Mosul.", 250_000),
+        ("Around 12 000 people fled Bunia.", 12_000),
+        ("Two million people were displaced across Pakistan.", 2_000_000),
+    ],
+)
+def test_numbers_in_words_and_digits(phrase: str, value: int, gaz) -> None:
+    assert first(phrase, gaz).quantity == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clashes in Kirkuk killed 45 people and injured 120 others.",
+        "Donors pledged $250 million for the response in Yemen.",
+        "The camp in Dohuk opened on 12 June 2014.",
+        "About 60 percent of the people of Raqqa are women and children.",
+        "A 41-year-old teacher said she had walked 90 km from Mosul.",
+        "Some 2,000 soldiers and 500 fighters were deployed to Tikrit.",
+        "Aid agencies sent 35 trucks and 400 tents to Sinjar.",
+        "Mosul, a city of nearly two million people, fell on Tuesday.",
+        "The offensive could displace 200,000 people in Idlib, the UN warned.",
+        "As many as 50,000 people may flee Hodeidah if the fighting spreads.",
+        "The government denied that 10,000 people had fled Kherson.",
+    ],
+)
+def test_not_displacement_figures(text: str, gaz) -> None:
+    assert figures(text, gaz) == []
+
+
+def test_range_keeps_both_ends(gaz) -> None:
+    fig = first("Between 3,000 and 5,000 people fled the villages around Kidal.", gaz)
+    assert (fig.quantity, fig.quantity_max) == (3000, 5000)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("More than 7,000 people fled Sinjar.", "more than"),
+        ("At least 7,000 people fled Sinjar.", "at least"),
+        ("Nearly 7,000 people fled Sinjar.", "nearly"),
+        ("About 7,000 people fled Sinjar.", "about"),
+        ("Up to 7,000 people fled Sinjar.", "up to"),
+        ("An estimated 7,000 people fled Sinjar.", "estimated"),
+        ("Some 7,000 people are believed to have fled Sinjar.", "about"),
+        ("7,000 people are believed to have fled Sinjar.", "believed"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str, gaz) -> None:
+    assert first(text, gaz).qualifier == qualifier
+
+
+def test_vague_figure_is_flagged_with_its_smallest_value(gaz) -> None:
+    fig = first("Tens of thousands of people fled Sirte as the fighting closed in.", gaz)
+    assert (fig.quantity, fig.vague) == (10_000, True)
+
+
+def test_elliptical_number_continues_the_previous_figure(gaz) -> None:
+    text = "Officials said 20,000 people had fled Raqqa for Tabqa and about 5,000 for Kobani."
+    assert (5000, "people", "displaced") in figures(text, gaz)
+
+
+def test_households_and_people_in_apposition_are_two_figures(gaz) -> None:
+    text = "Shelling forced about 1,500 families, or 9,000 people, out of eastern Ghouta."
+    found = figures(text, gaz)
+    assert (1500, "households", "displaced") in found and (9000, "people", "displaced") in found
+
+
+def test_specific_term_beats_generic_one(gaz) -> None:
+    text = "About 2,400 people who had fled the shelling were sheltering in schools in Bakhmut."
+    assert first(text, gaz).term == "sheltered"
+
+
+def test_headline_repeat_is_one_figure(gaz) -> None:
+    text = "30,000 flee Beni as rebels advance\n\nAbout 30,000 people have fled Beni this week, OCHA said."
+    found = extract(text, gaz).figures
+    assert len(found) == 1 and found[0].qualifier == "about"
+
+
+def test_figure_spans_point_at_the_number(gaz) -> None:
+    text = "Local officials said 7,250 people had fled Ménaka."
+    fig = first(text, gaz)
+    assert text[fig.start:fig.end] == "7,250"
+    assert fig.sentence in text

@@ -1,0 +1,91 @@
+"""Rules of the place extractor: spellings, admin areas, disambiguation, and what is not a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from displacement_monitor.extract.places import extract_places
+from displacement_monitor.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def names(text: str, gaz) -> set[str]:
+    places, _ = extract_places(text, gaz)
+    return {p.name for p in places if p.kind != "country"}
+
+
+def place(text: str, gaz, name: str):
+    places, _ = extract_places(text, gaz)
+    hits = [p for p in places if p.name == name]
+    assert hits, f"{name} not found in {sorted(p.name for p in places)}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("spelling", ["Erbil", "Arbil", "Irbil"])
+def test_alternate_spellings_are_one_place(spelling: str, gaz) -> None:
+    assert names(f"Families reached {spelling} in northern Iraq on foot.", gaz) == {"Erbil"}
+
+
+def test_al_prefix_is_optional(gaz) -> None:
+    assert place("Fighting spread to Hudaydah in Yemen.", gaz, "Al Hudaydah").country == "YE"
+
+
+def test_province_word_makes_the_admin_area(gaz) -> None:
+    mention = place("Thousands fled within Borno State in Nigeria.", gaz, "Borno State")
+    assert mention.kind == "admin1" and mention.country == "NG"
+
+
+def test_city_named_province_is_the_province(gaz) -> None:
+    text = "Aid reached Hajjah governorate in Yemen after weeks of fighting."
+    places, _ = extract_places(text, gaz)
+    assert [p.kind for p in places if p.country == "YE" and p.kind != "country"] == ["admin1"]
+
+
+def test_possessive_country_does_not_hide_the_province(gaz) -> None:
+    assert "Cibitoke" in names("People waded into Burundi's Cibitoke province overnight.", gaz)
+
+
+@pytest.mark.parametrize(("country", "code"), [("Lebanon", "LB"), ("Libya", "LY")])
+def test_article_country_decides_between_namesakes(country: str, code: str, gaz) -> None:
+    assert place(f"Shelling hit Tripoli, {country}'s port city, on Sunday.", gaz, "Tripoli").country == code
+
+
+def test_samarra_is_in_iraq(gaz) -> None:
+    mention = place("Families fled Samarra after clashes in Iraq.", gaz, "Samarra")
+    assert mention.country == "IQ" and abs(mention.lat - 34.2) < 0.1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also Read\nA later report gave no numbers.",
+        "Read more on the website.",
+        "President Hassan Rouhani spoke on Saturday.",
+        "The Islamic State in Iraq and the Levant seized the town.",
+        "Doctors Without Borders opened a clinic.",
+        "In August the rains began early.",
+        "Kuki families fled their homes.",
+    ],
+)
+def test_common_words_people_and_organisations_are_not_places(text: str, gaz) -> None:
+    assert names(text, gaz) == set()
+
+
+def test_countries_from_names_and_demonyms(gaz) -> None:
+    _, countries = extract_places("Syrian refugees crossed from Syria into Turkey, the US said.", gaz)
+    assert set(countries) == {"SY", "TR", "US"}
+
+
+def test_places_imply_their_country_when_none_is_named(gaz) -> None:
+    _, countries = extract_places("About 4,700 people fled to Chibok in Borno State.", gaz)
+    assert countries == ["NG"]
+
+
+def test_mention_spans_index_the_text(gaz) -> None:
+    text = "Convoys left Mosul for Dohuk and Erbil."
+    places, _ = extract_places(text, gaz)
+    assert [text[p.start:p.end] for p in places] == [p.surface for p in places]
