@@ -143,6 +143,26 @@ def display_name(name: str) -> str:
     return clean if clean else name
 
 
+# What each country calls its first-level divisions, so "Ménaka" the region reads apart from the town.
+ADMIN_TYPES = {
+    **dict.fromkeys("IQ YE LB EG SY JO KW BH OM".split(), "Governorate"),
+    **dict.fromkeys("ML NE BF TD SN ET GN CI GH CM TG BJ MR GM IT FR ES PE CL".split(), "Region"),
+    **dict.fromkeys("NG SD SS US MM IN MX BR VE AU MY".split(), "State"),
+    **dict.fromkeys("UA RU BY KZ".split(), "Oblast"),
+    **dict.fromkeys("CF HT".split(), "Department"),
+}
+_TYPE_WORDS = ("governorate", "province", "region", "state", "oblast", "department", "district", "county",
+               "territory", "prefecture", "division", "city", "capital", "municipality", "krai", "republic")
+
+
+def admin_display_name(name: str, country: str) -> str:
+    """'Ménaka' in Mali -> 'Ménaka Region'; names that already say what they are stay as they are."""
+    clean = display_name(name)
+    if any(word in clean.lower() for word in _TYPE_WORDS) or clean.lower().startswith("muhafazat"):
+        return clean
+    return f"{clean} {ADMIN_TYPES.get(country, 'Province')}"
+
+
 def _is_latin(name: str) -> bool:
     return all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 or c in _APOSTROPHES for c in name)
 
@@ -327,7 +347,8 @@ def build_gazetteer() -> Gazetteer:
         total = sum(max(c["population"], 1) for c in members)
         lat = sum(c["latitude"] * max(c["population"], 1) for c in members) / total
         lon = sum(c["longitude"] * max(c["population"], 1) for c in members) / total
-        row = (0, display_name(name), ADMIN1, cc, code, display_name(name), round(lat, 5), round(lon, 5), total, -1)
+        row = (0, admin_display_name(name, cc), ADMIN1, cc, code, display_name(name), round(lat, 5), round(lon, 5),
+               total, -1)
         admin_index[(cc, code)] = builder.add(row, admin_variants(name))
 
     for city in cities.values():

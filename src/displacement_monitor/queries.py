@@ -280,19 +280,22 @@ def people_by_place_term(source: Source, filters: Filters) -> pd.DataFrame:
 
 
 def places_summary(source: Source, filters: Filters) -> pd.DataFrame:
-    """One row per filtered place: where it is, how often it is named, in how many articles and the
-    title of the latest one (a window over every title costs too much on a large store)."""
-    params = _Params()
+    """One row per filtered place: where it is, how often it is named, in how many articles, and the
+    title of the one stored last (joining every article for a title costs too much on a large store)."""
+    conn, params = _conn(source), _Params()
     sql = (
         "SELECT p.place_id, MAX(p.name) AS name, MAX(p.kind) AS kind, MAX(p.country_code) AS country_code,"
         " MAX(p.admin1) AS admin1, MAX(p.lat) AS lat, MAX(p.lon) AS lon, SUM(p.mentions) AS mentions,"
-        " COUNT(*) AS articles, MAX(COALESCE(a.published, '') || char(9) || a.title) AS latest"
-        " FROM places p JOIN articles a ON a.article_id = p.article_id"
-        f" WHERE {place_pred(filters, 'p', params)}"
+        " COUNT(*) AS articles, MAX(p.rowid) AS last_row"
+        f" FROM places p WHERE {place_pred(filters, 'p', params)}"
         " GROUP BY p.place_id ORDER BY mentions DESC, name"
     )
-    frame = _frame(_conn(source), sql, params, dtypes={"mentions": "Int64", "articles": "Int64"})
-    return frame.assign(latest_title=frame["latest"].str.split("\t", n=1).str[-1]).drop(columns="latest")
+    frame = _frame(conn, sql, params, dtypes={"mentions": "Int64", "articles": "Int64"})
+    rows = _Params()
+    wanted = rows.any_of("p.rowid", [int(r) for r in frame["last_row"]]) if len(frame) else "0"
+    titles = dict(conn.execute("SELECT p.rowid, a.title FROM places p JOIN articles a"
+                               f" ON a.article_id = p.article_id WHERE {wanted}", rows).fetchall())
+    return frame.assign(latest_title=frame["last_row"].map(titles)).drop(columns="last_row")
 
 
 def people_by_date(source: Source, filters: Filters) -> pd.DataFrame:

@@ -381,7 +381,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             if figure is not None:
                 found.append(replace(figure, quantity_max=upper.get(num.start), source=source))
                 prior = _Prior(figure.unit, figure.term, True)
-        figures.extend(link_places(found, sentence, places, text))
+        linked = link_places(found, sentence, places, text, figures[-1].places if figures else ())
+        figures.extend(linked)
         prior = replace(prior, same_sentence=False) if prior and found else None
     return _dedupe(figures, text)
 

@@ -82,13 +82,20 @@ def _anaphor(sentence: Sentence, places: Sequence[PlaceMention]) -> int | None:
     return None
 
 
+def _is_dateline(text: str, mention: PlaceMention) -> bool:
+    """'BAMAKO, June 17 -': where the reporter filed from, not where people fled."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return mention.start - line_start <= 2 and mention.surface.isupper() and text[mention.end:mention.end + 1] == ","
+
+
 def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
-                text: str) -> list[Figure]:
-    """Figures of one sentence with the indexes of their places filled in."""
+                text: str, previous: tuple[int, ...] = ()) -> list[Figure]:
+    """Figures of one sentence with the indexes of their places filled in; previous holds the places of
+    the figure before, which a sentence naming no place continues."""
     if not figures:
         return figures
     inside = [(i, p) for i, p in enumerate(places)
-              if sentence.start <= p.start < sentence.end and p.kind != "country"]
+              if sentence.start <= p.start < sentence.end and p.kind != "country" and not _is_dateline(text, p)]
     groups = _groups(inside, text)
     roles = [[_role(text, p, sentence.start) for _, p in g] for g in groups]
     # Each group of places belongs to the figure nearest to it.
@@ -103,8 +110,10 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
         indexes = [i for g in chosen for i, _ in g]
         if not indexes:
             fallback = _anaphor(sentence, places)
-            if fallback is None:
-                fallback = _main_place(places)
-            indexes = [fallback] if fallback is not None else []
+            if fallback is None and previous:
+                indexes = list(previous)
+            else:
+                fallback = fallback if fallback is not None else _main_place(places)
+                indexes = [fallback] if fallback is not None else []
         linked.append(replace(fig, places=tuple(dict.fromkeys(indexes))))
     return linked
