@@ -70,7 +70,8 @@ def place_id(mention: PlaceMention) -> str:
     """A stable id for a gazetteer place: its GeoNames id, or country+admin1 for derived areas."""
     if mention.geonameid:
         return f"gn:{mention.geonameid}"
-    return f"adm1:{mention.country}.{mention.name}"
+    prefix = "camp" if mention.kind == "camp" else "adm1"
+    return f"{prefix}:{mention.country}.{mention.name}"
 
 
 def _figure_id(article: str, start: int) -> str:
@@ -150,6 +151,8 @@ def people_by_place(figures: pd.DataFrame, figure_places: pd.DataFrame, places: 
     counted = figures[figures["term"].isin(DISPLACEMENT_TERMS) & ~figures["vague"].fillna(False).astype(bool)]
     links = figure_places.merge(counted[["article_id", "figure_id", "people_estimate", "n_places", "term"]],
                                 on=["article_id", "figure_id"])
+    # Only places still in view: a filter on Tikrit keeps the shared figure but not Samarra's row.
+    links = links.merge(places[["article_id", "place_id"]].drop_duplicates(), on=["article_id", "place_id"])
     links = links.assign(people_share=links["people_estimate"].astype("Float64") / links["n_places"])
     names = places.drop_duplicates("place_id")[["place_id", "name", "country_code", "lat", "lon"]]
     grouped = (links.groupby("place_id", as_index=False)

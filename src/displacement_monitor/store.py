@@ -28,6 +28,12 @@ _INDEXES = [
     "CREATE INDEX IF NOT EXISTS places_place ON places(place_id)",
     "CREATE INDEX IF NOT EXISTS figure_places_place ON figure_places(place_id)",
     "CREATE INDEX IF NOT EXISTS articles_published ON articles(published)",
+    # the dashboard's filters: term, unit and source narrow figures; these keep broad filters fast
+    "CREATE INDEX IF NOT EXISTS figures_term ON figures(term, article_id, figure_id)",
+    "CREATE INDEX IF NOT EXISTS figures_unit ON figures(unit, article_id, figure_id)",
+    "CREATE INDEX IF NOT EXISTS figures_source ON figures(source, article_id, figure_id)",
+    "CREATE INDEX IF NOT EXISTS places_country ON places(country_code, article_id, place_id)",
+    "CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1, article_id, place_id)",
 ]
 
 

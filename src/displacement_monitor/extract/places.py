@@ -229,6 +229,53 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
     return countries[0] if countries else None
 
 
+_CAMP = re.compile(r"\b((?:[A-Z][\w'\u2019-]*|al|el)(?:[ -](?:[A-Z][\w'\u2019-]*|al|el)){0,2})"
+                   r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
+_NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "military", "displacement", "new", "main",
+                   "largest", "official", "informal", "protection", "makeshift", "tent", "boot", "training", "prison"}
+
+
+def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Camps the gazetteer does not know ("Kalma camp"), placed at the nearest named place in their
+    sentence, or at the article's first place; a camp named after a known place is that place."""
+    anchors = [m for m in mentions if m.kind != COUNTRY]
+    found: list[PlaceMention] = []
+    for match in _CAMP.finditer(text):
+        name = match.group(1)
+        words = name.split()
+        if words[0].lower() in _NOT_CAMP_NAMES or fold(name) in gaz.common_words or name.isupper():
+            continue
+        if any(m.start <= match.start(1) < m.end for m in mentions):
+            continue  # "Zaatari camp" where Zaatari is a known town: the town stands for the camp
+        near = _nearest(anchors, match.start(), match.end(), text)
+        if near is None:
+            continue
+        found.append(PlaceMention(
+            start=match.start(1), end=match.end(), surface=text[match.start(1):match.end()], record=-1,
+            name=f"{name} {'site' if match.group(2) == 'site' else 'camp'}", kind="camp", country=near.country,
+            admin1=near.admin1, lat=near.lat, lon=near.lon, geonameid=0, population=0,
+        ))
+    return found
+
+
+_RELATION = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:near|outside|in|at|on the outskirts of|north of|south of|east of"
+                       r"|west of|beside|close to)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?")
+
+
+def _nearest(anchors: list[PlaceMention], offset: int, end: int, text: str) -> PlaceMention | None:
+    """Where a camp is: the place a relation names ("Kalma camp near Nyala"), else the closest named
+    place in its sentence; None rather than a guess from elsewhere in the article."""
+    relation = _RELATION.match(text, end)
+    if relation:
+        named = [m for m in anchors if m.start == relation.end()]
+        if named:
+            return named[0]
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    local = [m for m in anchors if start <= m.start < stop]
+    return min(local, key=lambda m: abs(m.start - offset)) if local else None
+
+
 def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[str]]:
     """Place mentions (cities, admin areas) and the ISO codes of countries named, in text order."""
     folded = fold_text(text)
@@ -276,6 +323,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if gaz.kinds[best] == ADMIN1 and word in ADMIN_WORDS:
             end = text.lower().find(word, end) + len(word)
         mentions.append(_mention(gaz, cand, best, text, end))
+    mentions.extend(_camps(text, gaz, mentions))
     mentions.sort(key=lambda m: m.start)
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
     if not countries:
