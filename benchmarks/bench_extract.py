@@ -204,7 +204,8 @@ def measure_cold(article: Path, runs: int, cpu: int | None) -> dict:
     phases = {k: statistics.median(r[k] for r, _ in results)
               for k in ("import_s", "gazetteer_s", "first_extract_s", "peak_rss_mib")}
     return {"runs_s": walls, "median_s": statistics.median(walls), "phases_median": phases,
-            "prime_had_cache": prime["was_cached"], "all_runs_cached": all(r["was_cached"] for r, _ in results)}
+            "prime_had_cache": prime["was_cached"],
+            "all_runs_cached": all(r["was_cached"] for r, _ in results)}
 
 
 def measure_rebuild(article: Path, cpu: int | None) -> dict:
@@ -272,7 +273,8 @@ def format_report(result: dict) -> str:
                      f"{result['rebuild']['cache_files_mib']:.0f} MiB written", ""))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     header = (f"package: {warm['package']} (checkout {result['commit']}, python {result['python']})\n"
-              f"articles: {warm['articles']} (seed {result['seed']}, mean {warm['mean_article_bytes']:,.0f} bytes)"
+              f"articles: {warm['articles']} (seed {result['seed']},"
+              f" mean {warm['mean_article_bytes']:,.0f} bytes)"
               f"; cpu: {result['cpu']}; extract runs: "
               + ", ".join(f"{t:.2f}" for t in warm["extract_runs_s"])
               + " s; cold runs: " + ", ".join(f"{t:.2f}" for t in cold["runs_s"]) + " s")
@@ -312,7 +314,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--cpu", type=int, default=_default_cpu(),
                         help="core to pin the children to (default: the last one allowed)")
     parser.add_argument("--source", action="append", type=Path,
-                        help="folder of .txt articles to sample (repeatable; default: shared corpus + data/articles)")
+                        help="folder of .txt articles to sample (repeatable;"
+                             " default: shared corpus + data/articles)")
     parser.add_argument("--rebuild", action="store_true", help="also time one build of the gazetteer cache")
     parser.add_argument("--json", type=Path, help="write all measurements to this JSON file")
     parser.add_argument("--profile", type=Path, help="profile one warm pass with cProfile into this file")
