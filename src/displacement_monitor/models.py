@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .errors import SchemaError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ FIGURE_PLACES_SCHEMA: dict[str, str] = {
 
 def empty_table(schema: dict[str, str]) -> pd.DataFrame:
     """A zero-row DataFrame with the schema's columns and dtypes."""
+    import pandas as pd  # imported here so extraction alone does not pay for pandas
+
     return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in schema.items()})
 
 

@@ -198,6 +198,7 @@ _EXCLUDED_BEFORE = re.compile(
 
 def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     """Money, percentages, ratios, dates, years, ages, day ranges, population counts."""
+    before = before[-80:]  # the patterns look at the words right before the number
     if _EXCLUDED_BEFORE.search(before) or _EXCLUDED_AFTER.match(after):
         return True
     if re.match(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)", after):
@@ -361,17 +362,18 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     numbers, upper = _ranges(find_numbers(text), text)
     countries = _country_pattern(places)
     figures: list[Figure] = []
-    previous_source: str | None = None
     prior: _Prior | None = None
+    sources: dict[int, str | None] = {}
     cursor = 0
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         in_sentence = []
         while cursor < len(numbers) and numbers[cursor].start < sentence.end:
             if numbers[cursor].start >= sentence.start:
                 in_sentence.append(numbers[cursor])
             cursor += 1
-        source = find_source(sentence.text, previous_source)
-        previous_source = source or previous_source
+        if not in_sentence:
+            prior = None
+            continue
         found: list[Figure] = []
         for k, num in enumerate(in_sentence):
             lo = in_sentence[k - 1].end - sentence.start if k else 0
@@ -379,12 +381,25 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             hi = nxt.start - sentence.start if nxt else len(sentence.text)
             figure = _read_figure(sentence, num, lo, hi, prior, countries)
             if figure is not None:
-                found.append(replace(figure, quantity_max=upper.get(num.start), source=source))
+                found.append(replace(figure, quantity_max=upper.get(num.start)))
                 prior = _Prior(figure.unit, figure.term, True)
+        if found:
+            source = find_source(sentence.text, _earlier_source(sentences, index, sources))
+            found = [replace(f, source=source) for f in found]
         linked = link_places(found, sentence, places, text, figures[-1].places if figures else ())
         figures.extend(linked)
         prior = replace(prior, same_sentence=False) if prior and found else None
     return _dedupe(figures, text)
+
+
+def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:
+    """The last organisation named in the two sentences before ('... IOM said. The agency added ...')."""
+    for k in range(index - 1, max(-1, index - 3), -1):
+        if k not in seen:
+            seen[k] = find_source(sentences[k].text)
+        if seen[k]:
+            return seen[k]
+    return None
 
 
 def _dedupe(figures: list[Figure], text: str) -> list[Figure]:

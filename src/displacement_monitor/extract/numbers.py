@@ -122,13 +122,28 @@ def _match_value(match: re.Match[str]) -> tuple[int, bool]:
     return VAGUE[re.sub(r"\s+", " ", match.group("vague").lower())], True
 
 
+# Words a number phrase can start with; the full pattern is only tried where one of these (or a digit) is.
+_STARTS = frozenset(WORD_NUMBERS) | {"a", "an", "half", "quarter", "third", "three", "two", "tens", "hundreds",
+                                     "thousands", "millions", "dozens", "scores"}
+_CANDIDATE = re.compile(r"\d+|[A-Za-z]+")
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number phrase in text, left to right; phrases that do not parse are skipped."""
     found: list[NumberMatch] = []
-    for match in NUMBER_RE.finditer(text):
+    end = 0
+    for candidate in _CANDIDATE.finditer(text):
+        start = candidate.start()
+        token = candidate.group()
+        if start < end or not (token[0].isdigit() or token.lower() in _STARTS):
+            continue
+        match = NUMBER_RE.match(text, start)
+        if match is None:
+            continue
         try:
             value, vague = _match_value(match)
         except ParseError:
             continue
         found.append(NumberMatch(match.start(), match.end(), match.group(), value, vague))
+        end = match.end()
     return found

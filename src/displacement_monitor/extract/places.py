@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold, fold_text
 from ..models import PlaceMention
@@ -36,28 +37,22 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?=\S)")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
-    capital: bool
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group(), m.group()[:1].isupper()) for m in _TOKEN.finditer(text)]
+_SPACE_THEN_TOKEN = re.compile(r"\s*([^\W\d_](?:[\w'\u2019]*[^\W_])?)")
+_JOIN_GAPS = (" ", "-", "\u2010", "\u2011")
 
 
 def _sentence_starts(text: str) -> set[int]:
     return {m.end() for m in _SENTENCE_START.finditer(text)}
-
-
-def _is_title_case_line(text: str, start: int) -> bool:
-    """Headlines in Title Case capitalise every word, so capitalisation says nothing there."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    words = [w for w in _TOKEN.findall(text[line_start: line_end if line_end >= 0 else None]) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _longest_matches(gaz: Gazetteer, folded: str) -> list[tuple[int, int, int]]:
@@ -73,69 +68,89 @@ def _longest_matches(gaz: Gazetteer, folded: str) -> list[tuple[int, int, int]]:
 
 
 class _Context:
-    """What the surrounding text says about a match: run, sentence position, next and previous words."""
+    """What the surrounding text says about a match: run, sentence position, next and previous words.
+    Only the words next to a match are looked at, so the cost follows the matches, not the text."""
 
     def __init__(self, text: str, gaz: Gazetteer) -> None:
         self.text = text
         self.gaz = gaz
-        self.tokens = _tokens(text)
-        self.starts = [t.start for t in self.tokens]
         self.sentence_starts = _sentence_starts(text)
+        self._title_lines: dict[int, bool] = {}
 
-    def token_index(self, offset: int) -> int:
-        import bisect
+    def is_title_case_line(self, start: int) -> bool:
+        """Headlines in Title Case capitalise every word, so capitalisation says nothing there."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if line_start not in self._title_lines:
+            line_end = self.text.find("\n", start)
+            line = self.text[line_start: line_end if line_end >= 0 else None]
+            words = [w for w in _TOKEN.findall(line) if len(w) > 3]
+            self._title_lines[line_start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(
+                words)
+        return self._title_lines[line_start]
 
-        return bisect.bisect_right(self.starts, offset) - 1
+    def _after(self, pos: int, joined: bool) -> _Token | None:
+        """The word after pos: right after one space or hyphen (joined), or after any whitespace."""
+        if joined:
+            if pos >= len(self.text) or self.text[pos] not in _JOIN_GAPS:
+                return None
+            match = _TOKEN.match(self.text, pos + 1)
+            return _Token(match.start(), match.end(), match.group()) if match else None
+        match = _SPACE_THEN_TOKEN.match(self.text, pos)
+        return _Token(match.start(1), match.end(1), match.group(1)) if match else None
+
+    def _before(self, pos: int, joined: bool) -> _Token | None:
+        """The word before pos, ending right before one space or hyphen (joined), or any whitespace."""
+        if joined:
+            if pos < 1 or self.text[pos - 1] not in _JOIN_GAPS:
+                return None
+            end = pos - 1
+        else:
+            end = len(self.text[:pos].rstrip())
+            if end == pos and pos > 0 and not self.text[pos - 1].isspace():
+                return None
+        begin = end
+        while begin > 0 and (self.text[begin - 1].isalnum() or self.text[begin - 1] in "'\u2019"):
+            begin -= 1
+        match = _TOKEN.match(self.text, begin, end)
+        if match is None or match.end() != end:
+            return None
+        return _Token(match.start(), match.end(), match.group())
 
     def word_after(self, end: int) -> str:
-        i = self.token_index(end)
-        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        if nxt is None or not self.text[end:nxt.start].strip() == "":
-            return ""
-        return nxt.text.lower()
+        token = self._after(end, joined=False)
+        return token.text.lower() if token else ""
 
     def word_before(self, start: int) -> str:
-        i = self.token_index(start)
-        prev = self.tokens[i - 1] if i >= 1 else None
-        if prev is None or self.text[prev.end:start].strip() not in ("",):
-            return ""
-        return prev.text.lower()
+        token = self._before(start, joined=False)
+        return token.text.lower() if token else ""
 
     def run_outside(self, start: int, end: int, folded: str) -> list[_Token]:
-        """Capitalised tokens joined to the match by spaces or hyphens but not inside it."""
-        first = self.token_index(start)
-        last = self.token_index(end - 1)
+        """Capitalised words joined to the match by a space or hyphen but not inside it."""
         extra: list[_Token] = []
-        i = last + 1
-        while i < len(self.tokens) and self._joined(self.tokens[i - 1], self.tokens[i]):
-            tok = self.tokens[i]
-            if not tok.capital and tok.text.lower() not in PARTICLES:
-                break
-            extra.append(tok)
-            i += 1
+        token = self._after(end, joined=True) if self.text[end - 2:end] not in ("'s", "\u2019s") else None
+        while token is not None and (token.capital or token.text.lower() in PARTICLES):
+            extra.append(token)
+            if token.text.endswith(("'s", "\u2019s")):
+                break  # "Burundi's Cibitoke province": a possessive ends the name before it
+            token = self._after(token.end, joined=True)
         while extra and not extra[-1].capital:
             extra.pop()
-        i = first - 1
         before: list[_Token] = []
-        while i >= 0 and self._joined(self.tokens[i], self.tokens[i + 1]):
-            tok = self.tokens[i]
-            if tok.start in self.sentence_starts and tok.text.lower() in self.gaz.common_words:
+        token = self._before(start, joined=True)
+        while token is not None and not token.text.endswith(("'s", "\u2019s")):
+            lowered = token.text.lower()
+            at_start = token.start in self.sentence_starts
+            if at_start and lowered in self.gaz.common_words:
                 break
-            if not tok.capital and tok.text.lower() not in PARTICLES:
+            if not token.capital and lowered not in PARTICLES:
                 break
-            before.append(tok)
-            if tok.start in self.sentence_starts:
+            before.append(token)
+            if at_start:
                 break
-            i -= 1
+            token = self._before(token.start, joined=True)
         while before and not before[-1].capital:
             before.pop()
         return before + extra
-
-    def _joined(self, left: _Token, right: _Token) -> bool:
-        if left.text.endswith(("'s", "\u2019s")):
-            return False  # "Burundi's Cibitoke province": a possessive ends the name before it
-        gap = self.text[left.end:right.start]
-        return gap in (" ", "-", "\u2010", "\u2011")
 
 
 def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> bool:
@@ -149,7 +164,7 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
         return False
     if surface.isupper() and len(surface) <= 5 and not _is_dateline(text, start):
         return key in gaz.demonym_keys or any(gaz.kinds[i] == COUNTRY for i in _records(gaz, key))
-    if _is_title_case_line(text, start):
+    if ctx.is_title_case_line(start):
         return key not in gaz.stop_keys
     for tok in ctx.run_outside(start, end, folded):
         word = tok.text.lower()
@@ -169,7 +184,7 @@ def _is_dateline(text: str, start: int) -> bool:
 
 
 def _records(gaz: Gazetteer, key: str) -> tuple[int, ...]:
-    kid = gaz.automaton.get(key, None)
+    kid = gaz.key_id(key)
     return gaz.key_records[kid] if kid is not None else ()
 
 
