@@ -248,7 +248,8 @@ def _implicit_unit(reference: re.Match[str] | None, after_terms: dict[str, int],
     displaced households' before it, or the figure it continues."""
     if reference:
         noun = (reference.group("noun") or "").lower()
-        if noun in ("households", "families"):
+        following = _WORD.findall(reference.string[reference.end():reference.end() + 30].lower())[:2]
+        if noun in ("households", "families") or {"households", "families"} & set(following):
             return "households", None
         if noun:
             return "people", None

@@ -72,7 +72,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|taken refuge|taking refuge"
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
                             r"|(?:in|at) (?:\w+ ){0,2}(?:camps?|sites|shelters|bases|compounds|centres|centers"
-                            r"|churches|mosques)"
+                            r"|churches|mosques|tent cities|tent camps)|spent (?:\w+ ){0,2}nights? in"
                             r"|housed|hosted|hosting|host famil\w+"
                             r"|hosts?|staying with|living with|living in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
@@ -85,7 +85,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled)\b"),
     "displaced": re.compile(r"\b(?:displac\w+|fled|flee|flees|fleeing|left(?!\s+(?:bank|side|wing|behind|over"
-                            r"|hand|alone|unattended))|leave|leaving|uproot\w*|forced|driven (?:from|out)"
+                            r"|hand|alone|unattended))|leave|leaving|uproot\w*|forced|driven|drove|pushed out"
                             r"|escaped|abandon\w*|idps?|on the move|arrived|moved to|arrivals|made their way|headed"
                             r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased)\b"),
 }
@@ -95,7 +95,7 @@ CROSSING_VERB = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossi
 ABROAD = re.compile(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
                     r"|neighboring countries|across the border|over the border|the kingdom)\b")
 
-CASUALTY = re.compile(r"\b(?:killed|kill|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
+CASUALTY = re.compile(r"\b(?:killed|kill|killing|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
                       r"|casualties|death toll|toll|massacred|executed|slain|murdered|drowned|buried|bodies"
                       r"|burned alive|burned to death)\b")
 FORECAST = re.compile(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
@@ -103,10 +103,11 @@ FORECAST = re.compile(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
-POPULATION = re.compile(r"\b(?:home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|city of"
+POPULATION = re.compile(r"\b(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|stood at|climbed to|of|at|to)"
+                        r"|home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|city of"
                         r"|town of|inhabited by"
                         r"|pre-war population|census)\W*(?:\w+\W+){0,2}$")
-COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|toll|figure|count)\s+(?:of\s+)?(?:(?:\w+\s+){0,2}?"
+COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)\s+(?:of\s+)?(?:(?:\w+\s+){0,2}?"
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
                              r"|returnees|civilians|residents)\b)?", re.IGNORECASE)
 QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [

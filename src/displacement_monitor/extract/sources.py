@@ -35,7 +35,8 @@ _ORG_RE = re.compile(
 )
 _CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
 
-_BODY = (r"government|ministry(?: of [A-Z][\w ]+?)?|authorities|officials|governor|agency|agencies|committee"
+_BODY = (r"government|ministry(?: of [A-Z][\w ]+?)?|authorities|authority|officials|governor|agency|agencies"
+         r"|committee|institute|directorate"
          r"|council|office|commission|spokesman|spokeswoman|spokesperson|mayor|police|army|military"
          r"|red crescent|red cross|aid workers|aid groups|aid officials|relief workers|disaster management agency"
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
@@ -48,8 +49,15 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|say|saying|estimates?|estimated|repor
                           r"|told|recorded|registered|counted|puts?|figures|data|tally|believes|stated"
                           r"|announced|confirmed|noted|warned)\b", re.IGNORECASE)
 _PRONOUN_ATTRIBUTION = re.compile(r"\b(?:the agency|the organi[sz]ation|the office|it|they|the group"
-                                  r"|the ministry|the committee)\s+(?:said|says|added|estimates?|reported)\b",
-                                  re.IGNORECASE)
+                                  r"|the ministry|the committee|the authority|the authorities|the institute)"
+                                  r"\s+(?:said|says|added|estimates?|reported)\b", re.IGNORECASE)
+# "Provincial Disaster Management Authority (PDMA)", or an acronym as the subject: "The INGD said".
+_DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\w'-]+))+\s+\(([A-Z]{2,8})\)")
+_ACRONYM_SUBJECT = re.compile(r"\b([A-Z]{3,8})\s+(?:said|says|reported|estimated|estimates|counted|recorded"
+                              r"|registered)\b|\baccording to (?:the\s+)?([A-Z]{3,8})\b")
+_VERB_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|estimates?|estimated|reported|reports|told"
+                         r"|recorded|registered|counted|puts?|believes|stated|announced|confirmed|noted|warned)\b")
+_VERB_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s+$")
 
 
 def normalize_source(name: str) -> str:
@@ -66,10 +74,22 @@ def find_source(sentence: str, previous: str | None = None) -> str | None:
     orgs = _ORG_RE.findall(sentence)
     if orgs:
         return normalize_source(orgs[0])
+    defined = _DEFINED_ACRONYM.search(sentence)
+    if defined:
+        return normalize_source(defined.group(1))
+    subject = _ACRONYM_SUBJECT.search(sentence)
+    if subject:
+        return normalize_source(subject.group(1) or subject.group(2))
     if previous and _PRONOUN_ATTRIBUTION.search(sentence):
         return previous
-    generic = [m for m in _GENERIC.finditer(sentence) if m.group(1).split()[-1].lower() not in {"said"}]
-    if generic:
-        phrase = re.sub(r"^(?:the|a)\s+", "", generic[0].group(1).strip(), flags=re.IGNORECASE)
-        return phrase if phrase[:1].isupper() else phrase.lower()
+    return _speaker(sentence)
+
+
+def _speaker(sentence: str) -> str | None:
+    """The body that is the subject of the attribution verb ('local officials said', 'said the governor');
+    a body named elsewhere in the sentence is not the source."""
+    for match in _GENERIC.finditer(sentence):
+        if _VERB_AFTER.match(sentence, match.end()) or _VERB_BEFORE.search(sentence[:match.start()]):
+            phrase = re.sub(r"^(?:the|a)\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
+            return phrase if phrase[:1].isupper() else phrase.lower()
     return None
