@@ -26,7 +26,7 @@ _KEYS = {
 _INDEXES = [
     "CREATE INDEX IF NOT EXISTS places_name ON places(name)",
     "CREATE INDEX IF NOT EXISTS places_place ON places(place_id)",
-    "CREATE INDEX IF NOT EXISTS figure_places_place ON figure_places(place_id)",
+    "CREATE INDEX IF NOT EXISTS figure_places_place ON figure_places(place_id, article_id, figure_id)",
     "CREATE INDEX IF NOT EXISTS articles_published ON articles(published)",
     # the dashboard's filters: term, unit and source narrow figures; these keep broad filters fast
     "CREATE INDEX IF NOT EXISTS figures_term ON figures(term, article_id, figure_id)",
