@@ -37,7 +37,7 @@ class OfflineGeocoder(Geocoder):
                 **_: Any) -> Location | list[Location] | None:
         """'Mosul', 'Mosul, Iraq' or 'Mosul, IQ': the most populous match, preferring the named country."""
         gaz = self.gazetteer
-        name, _, qualifier = query.partition(",")
+        name, _sep, qualifier = query.partition(",")
         wanted = {c.upper() for c in ([country_codes] if isinstance(country_codes, str) else country_codes or [])}
         if qualifier.strip():
             hit = [i for i in gaz.lookup(qualifier.strip()) if gaz.kinds[i] == COUNTRY]

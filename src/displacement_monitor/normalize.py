@@ -110,7 +110,7 @@ def normalize_places(article: Article, extraction: Extraction) -> pd.DataFrame:
 def normalize_figures(article: Article, extraction: Extraction) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The figures table and the figure x place table of one article."""
     figure_rows = []
-    link_rows = []
+    link_rows: list[dict[str, object]] = []
     for fig in extraction.figures:
         fid = _figure_id(article.id, fig.start)
         mentions = [extraction.places[i] for i in fig.places]

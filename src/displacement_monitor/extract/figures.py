@@ -283,7 +283,8 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
     if _MOVED_BY_OTHERS.search(before[-40:].lower()):
         before_terms["evacuated"] = 0
-    unit, inherited = reading.unit, None
+    unit: str | None = reading.unit
+    inherited: str | None = None
     if unit == "implicit":
         if num.value < 10:
             return None
@@ -293,7 +294,7 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
     term = _choose_term(reading.noun_term, after_terms, before_terms) or inherited
     if term is None and prior is not None and prior.same_sentence:
         term = prior.term  # "3,633 Egyptians home ... and 1,450 more", "1,500 families, or 9,000 people"
-    if term is None:
+    if term is None or unit is None:
         return None
     if term in ("displaced", "sheltered") and _crosses_border(after, countries):
         term = "refugees"

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
@@ -106,7 +107,7 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
         chosen = [g for g, r in own if "origin" in r] or sentence_origins or [g for g, r in own]
         if not chosen and groups:
-            chosen = [min(groups, key=lambda g, f=fig: _distance(g, f))]
+            chosen = [min(groups, key=partial(_distance, fig=fig))]
         indexes = [i for g in chosen for i, _ in g]
         if not indexes:
             fallback = _anaphor(sentence, places)

@@ -40,7 +40,7 @@ def plotly_config() -> dict[str, Any]:
 
 
 def _fmt(value: object) -> str:
-    return f"{int(value):,}" if value is not None and pd.notna(value) else "-"
+    return f"{int(float(str(value))):,}" if value is not None and pd.notna(value) else "-"
 
 
 def _esc(value: object) -> str:

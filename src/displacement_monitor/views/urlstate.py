@@ -46,7 +46,7 @@ def filters_from_params(params: Mapping[str, str | Sequence[str]]) -> Filters:
         for name, field in LIST_PARAMS.items()
     }
     dates = {field: _iso(params.get(name)) for name, field in DATE_PARAMS.items()}
-    return Filters(**lists, **dates)
+    return Filters(**lists, **dates)  # type: ignore[arg-type]  # keys are Filters' own field names
 
 
 def params_from_filters(filters: Filters) -> dict[str, list[str]]:
