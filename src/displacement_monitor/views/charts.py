@@ -210,7 +210,10 @@ def timeline(by_date: pd.DataFrame) -> go.Figure:
     """People displaced by the publication date of the reporting article, stacked by term."""
     dated = by_date.dropna(subset=["published"])
     fig = _stacked_bars(dated, "published", horizontal=False)
-    fig.update_xaxes(type="date", title="Publication date")
+    # Whole days: without this a single date gets sub-second ticks and hairline bars.
+    fig.update_xaxes(type="date", title="Publication date", tickformat="%d %b %Y", dtick=86_400_000 * 7
+                     if dated["published"].nunique() <= 3 else None)
+    fig.update_traces(width=86_400_000 * 0.8)
     fig.update_yaxes(tickformat=",", title="People displaced")
     fig.update_layout(height=340)
     return fig
