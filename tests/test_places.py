@@ -80,6 +80,11 @@ def test_common_words_people_and_organisations_are_not_places(text: str, gaz) ->
     assert names(text, gaz) == set()
 
 
+def test_english_words_do_not_join_a_name_to_the_next_capital(gaz) -> None:
+    _, countries = extract_places("About 46,000 people were displaced in Mali as of February.", gaz)
+    assert countries == ["ML"]
+
+
 def test_countries_from_names_and_demonyms(gaz) -> None:
     _, countries = extract_places("Syrian refugees crossed from Syria into Turkey, the US said.", gaz)
     assert set(countries) == {"SY", "TR", "US"}

@@ -19,6 +19,10 @@ PLACE_WORDS = ADMIN_WORDS | {"city", "town", "district", "camp", "camps", "villa
                              "refugee", "idp", "settlement", "sub-district", "subdistrict"}
 LOCATIVES = {"in", "from", "to", "near", "outside", "around", "into", "towards", "toward", "at",
              "across", "via", "between", "through", "reach", "reached", "fled", "left", "entered"}
+# Particles inside names across a space ("Villa del Rosario", "Abu Ghraib"); English words such as "as",
+# "of" and "at" only join with a hyphen ("as-Sulaymaniyah"), or "in Mali as of February" is one name.
+SPACED_PARTICLES = {"al", "el", "de", "del", "di", "du", "des", "la", "le", "les", "bin", "ibn", "abu", "da", "dos",
+                    "do", "y", "van", "von", "der"}
 PARTICLES = {"al", "el", "ad", "as", "ar", "an", "ash", "az", "at", "ath", "de", "del", "di", "du", "des",
              "la", "le", "les", "bin", "ibn", "abu", "of", "the", "da", "do", "dos", "y", "wa", "und"}
 # Places below this size outside the article's countries are more often a clash than a mention.
@@ -116,6 +120,12 @@ class _Context:
             return None
         return _Token(match.start(), match.end(), match.group())
 
+    def _particle(self, token: _Token) -> bool:
+        word = token.text.lower()
+        hyphened = self.text[token.start - 1:token.start] in _JOIN_GAPS[1:] or \
+            self.text[token.end:token.end + 1] in _JOIN_GAPS[1:]
+        return word in SPACED_PARTICLES or (hyphened and word in PARTICLES)
+
     def word_after(self, end: int) -> str:
         token = self._after(end, joined=False)
         return token.text.lower() if token else ""
@@ -128,7 +138,7 @@ class _Context:
         """Capitalised words joined to the match by a space or hyphen but not inside it."""
         extra: list[_Token] = []
         token = self._after(end, joined=True) if self.text[end - 2:end] not in ("'s", "\u2019s") else None
-        while token is not None and (token.capital or token.text.lower() in PARTICLES):
+        while token is not None and (token.capital or self._particle(token)):
             extra.append(token)
             if token.text.endswith(("'s", "\u2019s")):
                 break  # "Burundi's Cibitoke province": a possessive ends the name before it
@@ -142,7 +152,7 @@ class _Context:
             at_start = token.start in self.sentence_starts
             if at_start and lowered in self.gaz.common_words:
                 break
-            if not token.capital and lowered not in PARTICLES:
+            if not token.capital and not self._particle(token):
                 break
             before.append(token)
             if at_start:
