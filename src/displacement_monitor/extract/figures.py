@@ -198,14 +198,15 @@ _EXCLUDED_BEFORE = re.compile(
 
 def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     """Money, percentages, ratios, dates, years, ages, day ranges, population counts."""
-    before = before[-80:]  # the patterns look at the words right before the number
-    if _EXCLUDED_BEFORE.search(before) or _EXCLUDED_AFTER.match(after):
+    # The patterns end at the number, so only its last few words matter; a short tail keeps the
+    # end-anchored searches from trying every position of a long clause.
+    if _EXCLUDED_BEFORE.search(before[-30:]) or _EXCLUDED_AFTER.match(after):
         return True
     if re.match(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)", after):
         return True
     if re.fullmatch(r"\d{4}", num.text) and 1900 <= num.value <= 2100:
         return True
-    return bool(POPULATION.search(before.lower()))
+    return bool(POPULATION.search(before[-60:].lower()))
 
 
 def _casualty_near(before: str, after: str) -> bool:
