@@ -121,13 +121,15 @@ def figure_pred(filters: Filters, f: str, params: _Params, depth: int = 0) -> st
         if wanted:
             conditions.append(params.any_of(f"{f}.{column}", wanted))
     if _by_place(filters):
-        # Correlated EXISTS: two primary-key lookups per figure. A row-value IN over the whole link
-        # table measured 1.0-1.4 s on a 10,000-article store; this runs in about 0.02 s.
-        link, p = f"l{depth}", f"p{depth}"
+        # A set of figure rowids, built once by walking from the matching places (index on name or
+        # country) through their links: 13 ms for a city on a 10,000-article store, where a per-figure
+        # EXISTS took 157 ms and a row-value IN over the link table over a second.
+        link, p, g = f"l{depth}", f"p{depth}", f"g{depth}"
         conditions.append(
-            f"EXISTS (SELECT 1 FROM figure_places {link} JOIN places {p} ON {p}.article_id = {link}.article_id"
-            f" AND {p}.place_id = {link}.place_id WHERE {link}.article_id = {f}.article_id"
-            f" AND {link}.figure_id = {f}.figure_id AND {_place_pred(filters, p, params, depth + 1)})"
+            f"{f}.rowid IN (SELECT {g}.rowid FROM places {p} JOIN figure_places {link}"
+            f" ON {link}.article_id = {p}.article_id AND {link}.place_id = {p}.place_id"
+            f" JOIN figures {g} ON {g}.article_id = {link}.article_id AND {g}.figure_id = {link}.figure_id"
+            f" WHERE {_place_pred(filters, p, params, depth + 1)})"
         )
     return _all(conditions)
 
@@ -136,11 +138,12 @@ def place_pred(filters: Filters, p: str, params: _Params, depth: int = 0) -> str
     """SQL condition on places alias p: the place rows export.filter_tables keeps."""
     conditions = [_place_pred(filters, p, params, depth)]
     if _by_figure(filters):
-        link, f = f"l{depth}", f"f{depth}"
+        link, f, q = f"l{depth}", f"f{depth}", f"q{depth}"
         conditions.append(
-            f"EXISTS (SELECT 1 FROM figure_places {link} JOIN figures {f} ON {f}.article_id = {link}.article_id"
-            f" AND {f}.figure_id = {link}.figure_id WHERE {link}.article_id = {p}.article_id"
-            f" AND {link}.place_id = {p}.place_id AND {figure_pred(filters, f, params, depth + 1)})"
+            f"{p}.rowid IN (SELECT {q}.rowid FROM figures {f} JOIN figure_places {link}"
+            f" ON {link}.article_id = {f}.article_id AND {link}.figure_id = {f}.figure_id"
+            f" JOIN places {q} ON {q}.article_id = {link}.article_id AND {q}.place_id = {link}.place_id"
+            f" WHERE {figure_pred(filters, f, params, depth + 1)})"
         )
     return _all(conditions)
 
