@@ -249,7 +249,7 @@ class Gazetteer:
     def lookup(self, name: str) -> list[int]:
         """Record indexes whose names fold to the same key as name."""
         found: list[int] = []
-        for key in name_variants(name) | {fold(name)}:
+        for key in name_variants(name):
             value = self.key_id(key)
             if value is not None:
                 found.extend(i for i in self.key_records[value] if i not in found)

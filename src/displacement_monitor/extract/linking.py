@@ -10,6 +10,7 @@ from functools import partial
 
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
+from .places import is_dateline
 from .sentences import Sentence
 
 ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
@@ -83,12 +84,6 @@ def _anaphor(sentence: Sentence, places: Sequence[PlaceMention]) -> int | None:
     return None
 
 
-def _is_dateline(text: str, mention: PlaceMention) -> bool:
-    """'BAMAKO, June 17 -': where the reporter filed from, not where people fled."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return mention.start - line_start <= 2 and mention.surface.isupper() and text[mention.end:mention.end + 1] == ","
-
-
 def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
                 text: str, previous: tuple[int, ...] = ()) -> list[Figure]:
     """Figures of one sentence with the indexes of their places filled in; previous holds the places of
@@ -96,7 +91,8 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
     if not figures:
         return figures
     inside = [(i, p) for i, p in enumerate(places)
-              if sentence.start <= p.start < sentence.end and p.kind != "country" and not _is_dateline(text, p)]
+              if sentence.start <= p.start < sentence.end and p.kind != "country"
+              and not is_dateline(text, p.start, p.end)]
     groups = _groups(inside, text)
     roles = [[_role(text, p, sentence.start) for _, p in g] for g in groups]
     # Each group of places belongs to the figure nearest to it.

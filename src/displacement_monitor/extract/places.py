@@ -172,7 +172,7 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
         words = words[1:]
     if not words[0][:1].isupper():
         return False
-    if surface.isupper() and len(surface) <= 5 and not _is_dateline(text, start):
+    if surface.isupper() and len(surface) <= 5 and not is_dateline(text, start, end):
         return key in gaz.demonym_keys or any(gaz.kinds[i] == COUNTRY for i in _records(gaz, key))
     if ctx.is_title_case_line(start):
         return key not in gaz.stop_keys
@@ -188,9 +188,10 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
     return True
 
 
-def _is_dateline(text: str, start: int) -> bool:
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """'BAMAKO, June 17 -': an all-capitals place opening a line, where the reporter filed from."""
     line_start = text.rfind("\n", 0, start) + 1
-    return start - line_start <= 2 and text[start:start + 40].find(",") > 0
+    return start - line_start <= 2 and text[start:end].isupper() and text[start:start + 40].find(",") > 0
 
 
 def _records(gaz: Gazetteer, key: str) -> tuple[int, ...]:
