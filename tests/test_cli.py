@@ -56,6 +56,18 @@ def test_extract_jsonl(capsys: pytest.CaptureFixture[str], seed_path: Path) -> N
     assert "qualifier" in shared
 
 
+def test_extract_jsonl_writes_null_for_a_place_with_no_point(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "village.txt"
+    path.write_text("Raid\n\nGunmen burned the village of Kpalobendu, and 300 people fled Kpalobendu.\n",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "--format", "jsonl", str(path))
+    [village] = json.loads(out)["locations"]
+    assert code == 0
+    assert (village["name"], village["lat"], village["lon"]) == ("Kpalobendu", None, None)
+    assert village["geocoder"] == "offline, not found"
+
+
 def test_extract_reports_bad_files_and_goes_on(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                seed_path: Path) -> None:
     missing, empty = tmp_path / "missing.txt", tmp_path / "empty.txt"

@@ -168,3 +168,18 @@ def test_concat_keeps_rows_and_schema(tables: Tables, seed_tables: Tables) -> No
     both = Tables.concat([tables, seed_tables])
     assert len(both.figures) == len(tables.figures) + len(seed_tables.figures)
     assert str(both.figures["vague"].dtype) == "boolean"
+
+
+def test_places_say_how_they_were_placed() -> None:
+    article = article_from_text("x" * 10)
+    known = mention(0, "Mopti", 2453348, country="ML")
+    near = PlaceMention(10, 20, "Kpalobendu", -1, "Kpalobendu", "locality", "ML", "", 14.49, -4.19, 0, 0,
+                        near="Mopti")
+    lost = PlaceMention(30, 40, "Marogoutaye", -2, "Marogoutaye", "locality", "ML", "", float("nan"),
+                        float("nan"), 0, 0)
+    places = normalize(article, Extraction(places=(known, near, lost), countries=("ML",), figures=())).places
+    how = dict(zip(places["name"], places["geocoder"], strict=True))
+    assert how == {"Mopti": "offline", "Kpalobendu": "offline, approximate: near Mopti",
+                   "Marogoutaye": "offline, not found"}
+    assert places.set_index("name").loc["Marogoutaye", "lat"] is pd.NA
+    assert set(places["place_id"]) == {"gn:2453348", "loc:ML.Kpalobendu", "loc:ML.Marogoutaye"}

@@ -17,12 +17,18 @@ from .pipeline import Failure, Processed, ingest, open_geocoder, process_paths
 from .store import Store
 
 
+def _float_or_none(value: object) -> float | None:
+    """A coordinate for JSON: places the gazetteer lacks and nothing anchors have none (null)."""
+    return None if pd.isna(value) else float(value)  # type: ignore[arg-type]
+
+
 def _jsonl_record(done: Processed, path: str) -> dict:
     ex = done.extraction
     places = done.tables.places
-    locations = [{"name": r.name, "country": r.country_code, "lat": r.lat, "lon": r.lon, "kind": r.kind,
-                  "admin1": r.admin1, "geonameid": None if pd.isna(r.geonameid) else int(r.geonameid),
-                  "mentions": int(r.mentions), "aliases": r.surfaces.split("|")}
+    locations = [{"name": r.name, "country": r.country_code, "lat": _float_or_none(r.lat),
+                  "lon": _float_or_none(r.lon), "kind": r.kind, "admin1": r.admin1,
+                  "geonameid": None if pd.isna(r.geonameid) else int(r.geonameid),
+                  "mentions": int(r.mentions), "aliases": r.surfaces.split("|"), "geocoder": r.geocoder}
                  for r in places.itertuples(index=False)]
     figures = []
     for fig, row in zip(ex.figures, done.tables.figures.itertuples(index=False), strict=True):

@@ -30,17 +30,22 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 7
+INDEX_VERSION = 9
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 
 # Places smaller than this keep only their main name: their many alternate spellings cost
-# load time and memory and almost never appear in English-language reports.
+# load time and memory and almost never appear in English-language reports. Places whose
+# population GeoNames does not know (0) keep theirs: they are often towns in countries with
+# no recent census (Tall 'Afar, Iraq: "Tal Afar"), exactly the ones displacement reports name.
 ALTERNATE_NAMES_MIN_POPULATION = 5000
 # A one-word name that is at least this common an English word (wordfreq zipf scale) needs
 # context before it counts as a place ("Also", "Read", "Nice").
 COMMON_WORD_ZIPF = 4.3
 MAJOR_CITY_POPULATION = 1_000_000
+# Words at least this common (about 15,000 of them) are everyday English: a capitalised run made only
+# of them ("Christian quarter") is not taken for the name of a place the gazetteer lacks.
+ENGLISH_WORD_ZIPF = 3.5
 ARTICLE_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ", "an ", "ash ", "az ", "at ", "ath ")
 ADMIN_SUFFIXES = (
     " governorate", " province", " region", " state", " district", " prefecture",
@@ -226,6 +231,7 @@ class Gazetteer:
     key_records: list[tuple[int, ...]]
     stop_keys: frozenset[str]
     common_words: frozenset[str]
+    english_words: frozenset[str]
     country_names: dict[str, str]
     demonym_keys: frozenset[str]
     automaton: ahocorasick.Automaton = field(repr=False)
@@ -338,7 +344,8 @@ def _admin1_table(cities: dict) -> dict[tuple[str, str], str]:
 
 def _city_keys(city: dict) -> set[str]:
     names = {city["name"]}
-    if city.get("population", 0) >= ALTERNATE_NAMES_MIN_POPULATION:
+    population = city.get("population", 0)
+    if population >= ALTERNATE_NAMES_MIN_POPULATION or population == 0:
         names |= {n for n in city.get("alternatenames", []) if _is_latin(n) and not _is_code(n)}
     keys: set[str] = set()
     for name in names:
@@ -409,6 +416,7 @@ def build_gazetteer() -> Gazetteer:
         builder.add(row, keys | demonym_set)
 
     zipf, common = _common_english()
+    english = frozenset(w for w, z in zipf.items() if z >= ENGLISH_WORD_ZIPF and w.isalpha())
     stoplist = {line.strip() for line in (config.RESOURCES_DIR / "name_stoplist.txt").read_text().splitlines()
                 if line.strip() and not line.startswith("#")}
     def is_stop(key: str, kid: int) -> bool:
@@ -421,10 +429,10 @@ def build_gazetteer() -> Gazetteer:
         return not any(r[2] == COUNTRY or r[2] == CITY and r[8] >= MAJOR_CITY_POPULATION for r in rows)
 
     stop_keys = frozenset(k for k, kid in builder.key_ids.items() if is_stop(k, kid))
-    return _freeze(builder, stop_keys, common, country_names, frozenset(demonym_keys))
+    return _freeze(builder, stop_keys, (common, english), country_names, frozenset(demonym_keys))
 
 
-def _freeze(builder: _Builder, stop_keys: frozenset[str], common: frozenset[str],
+def _freeze(builder: _Builder, stop_keys: frozenset[str], words: tuple[frozenset[str], frozenset[str]],
             country_names: dict[str, str], demonym_keys: frozenset[str]) -> Gazetteer:
     columns = list(zip(*builder.rows, strict=True))
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
@@ -439,7 +447,7 @@ def _freeze(builder: _Builder, stop_keys: frozenset[str], common: frozenset[str]
         lats=list(columns[6]), lons=list(columns[7]), populations=list(columns[8]),
         admin1_record=list(columns[9]), keys=keys,
         key_records=[tuple(r) for r in builder.key_records], stop_keys=stop_keys,
-        common_words=common, country_names=country_names, demonym_keys=demonym_keys,
+        common_words=words[0], english_words=words[1], country_names=country_names, demonym_keys=demonym_keys,
         automaton=automaton,
     )
 

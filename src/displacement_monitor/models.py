@@ -41,6 +41,7 @@ class PlaceMention:
     geonameid: int
     population: int
     demonym: bool = False
+    near: str = ""  # for places the gazetteer lacks: the known place whose point they were given
 
 
 @dataclass(frozen=True)

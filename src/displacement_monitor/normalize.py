@@ -70,8 +70,15 @@ def place_id(mention: PlaceMention) -> str:
     """A stable id for a gazetteer place: its GeoNames id, or country+admin1 for derived areas."""
     if mention.geonameid:
         return f"gn:{mention.geonameid}"
-    prefix = "camp" if mention.kind == "camp" else "adm1"
+    prefix = {"camp": "camp", "locality": "loc"}.get(mention.kind, "adm1")
     return f"{prefix}:{mention.country}.{mention.name}"
+
+
+def _how_placed(mention: PlaceMention) -> str:
+    """'offline' for a gazetteer point; places the gazetteer lacks say which known place they were put at."""
+    if mention.near:
+        return f"offline, approximate: near {mention.near}"
+    return "offline" if mention.geonameid or mention.kind != "locality" else "offline, not found"
 
 
 def _figure_id(article: str, start: int) -> str:
@@ -97,7 +104,7 @@ def normalize_places(article: Article, extraction: Extraction) -> pd.DataFrame:
         row = rows.setdefault(pid, {
             "article_id": article.id, "place_id": pid, "name": mention.name, "kind": mention.kind,
             "country_code": mention.country, "admin1": mention.admin1, "lat": mention.lat, "lon": mention.lon,
-            "geonameid": mention.geonameid or None, "mentions": 0, "surfaces": [], "geocoder": "offline",
+            "geonameid": mention.geonameid or None, "mentions": 0, "surfaces": [], "geocoder": _how_placed(mention),
         })
         row["mentions"] += 1
         if mention.surface not in row["surfaces"]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold, fold_text
 from ..models import PlaceMention
+from .localities import extract_localities
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
 ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
@@ -27,6 +28,10 @@ PARTICLES = {"al", "el", "ad", "as", "ar", "an", "ash", "az", "at", "ath", "de",
              "la", "le", "les", "bin", "ibn", "abu", "of", "the", "da", "do", "dos", "y", "wa", "und"}
 # Places below this size outside the article's countries are more often a clash than a mention.
 NOTABLE_POPULATION = 100_000
+# How much distance from the article's other places counts against a namesake (per tenfold km).
+NEARBY_WEIGHT = 2.5
+# Words after a name that make it a camp named after a place.
+CAMP_WORDS = {"camp", "camps", "site"}
 # Villages this small need their country to be one the article is mostly about.
 SMALL_PLACE_POPULATION = 5_000
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -208,14 +213,57 @@ class _Candidate:
     admin_word: bool
     demonym: bool
     before_group: bool = False
+    before_camp: bool = False
 
 
-def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: bool, key: str) -> float:
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine), enough to tell a town 50 km away from one 600 km away."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+@dataclass
+class _Evidence:
+    """What the unambiguous places of an article say: its countries (votes) and where its places are."""
+
+    countries: dict[str, int] = field(default_factory=dict)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    by_key: dict[str, str] = field(default_factory=dict)  # key -> country it voted for
+
+    def without(self, key: str) -> dict[str, int]:
+        """Country votes of the other names: a name is no evidence for itself ("Welingara" alone must not
+        make an article about Mali one about Gambia)."""
+        own = self.by_key.get(key)
+        if own is None:
+            return self.countries
+        votes = {c: n - (own == c) * self.own_votes(key) for c, n in self.countries.items()}
+        return {c: n for c, n in votes.items() if n > 0}
+
+    def own_votes(self, key: str) -> int:
+        return self._counts.get(key, 0)
+
+    def vote(self, key: str, country: str, point: tuple[float, float]) -> None:
+        self.countries[country] = self.countries.get(country, 0) + 1
+        self.by_key[key] = country
+        self._counts[key] = self._counts.get(key, 0) + 1
+        self.points.append(point)
+
+    def __post_init__(self) -> None:
+        self._counts: dict[str, int] = {}
+
+
+def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: bool, key: str,
+           points: list[tuple[float, float]]) -> float:
     kind = gaz.kinds[record]
     score = math.log10(gaz.populations[record] + 10)
     if fold(gaz.names[record]).replace("'", "") == key.replace("'", ""):
         score += 1.5  # named by its main name, not one of many alternates ("Hatay" the province)
     score += 4.0 * min(context.get(gaz.countries[record], 0), 3) ** 0.5
+    if points:
+        # Of two namesakes, the one near the article's other places (Islahiye by Gaziantep, not by Ankara).
+        nearest = min(_km(gaz.lats[record], gaz.lons[record], lat, lon) for lat, lon in points)
+        score -= NEARBY_WEIGHT * math.log10(1 + nearest / 10)
     if want_admin:
         score += 3.0 if kind == ADMIN1 else 0.0
     elif kind == ADMIN1:
@@ -223,17 +271,19 @@ def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: boo
     return score
 
 
-def _resolve(gaz: Gazetteer, cand: _Candidate, context: dict[str, int]) -> int | None:
+def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | None:
     places = [r for r in cand.records if gaz.kinds[r] != COUNTRY]
     if not places:
         return None
-    best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key))
+    context = evidence.without(cand.key)
+    points = evidence.points if len(places) > 1 else []
+    best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key, points))
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
     weight = context.get(gaz.countries[best], 0)
-    if cand.before_group and not weight:
-        return None
-    if context and not weight and (gaz.populations[best] < NOTABLE_POPULATION or cand.before_group):
+    if cand.before_group and not weight or cand.before_camp and context and not weight:
+        return None  # "Kuki families" are people; "Dar es Salam camp" in Chad is a camp, not Tanzania's city
+    if context and not weight and gaz.populations[best] < NOTABLE_POPULATION:
         return None
     small = gaz.kinds[best] == CITY and gaz.populations[best] < SMALL_PLACE_POPULATION
     if small and context and weight * 2 < max(context.values()):
@@ -255,7 +305,8 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
     return countries[0] if countries else None
 
 
-_CAMP = re.compile(r"\b((?:[A-Z][\w'\u2019-]*|al|el)(?:[ -](?:[A-Z][\w'\u2019-]*|al|el)){0,2})"
+_CAMP = re.compile(r"\b((?:[A-Z][\w'\u2019-]*|al|el)"
+                   r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
 _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "military", "displacement", "new", "main",
                    "largest", "official", "informal", "protection", "makeshift", "tent", "boot", "training", "prison"}
@@ -279,7 +330,7 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
         found.append(PlaceMention(
             start=match.start(1), end=match.end(), surface=text[match.start(1):match.end()], record=-1,
             name=f"{name} {'site' if match.group(2) == 'site' else 'camp'}", kind="camp", country=near.country,
-            admin1=near.admin1, lat=near.lat, lon=near.lon, geonameid=0, population=0,
+            admin1=near.admin1, lat=near.lat, lon=near.lon, geonameid=0, population=0, near=near.name,
         ))
     return found
 
@@ -313,18 +364,18 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             continue
         after = ctx.word_after(end)
         candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], after in ADMIN_WORDS,
-                                     key in gaz.demonym_keys, after in GROUP_NOUNS))
+                                     key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS))
 
     mentions: list[PlaceMention] = []
     countries: list[str] = []
-    context: dict[str, int] = {}
+    evidence = _Evidence()
     pending: list[_Candidate] = []
     for cand in candidates:
         country = _country_record(gaz, cand)
         if country is not None and (cand.demonym or not cand.admin_word):
             code = gaz.countries[country]
             mentions.append(_mention(gaz, cand, country, text, cand.end))
-            context[code] = context.get(code, 0) + 1
+            evidence.countries[code] = evidence.countries.get(code, 0) + 1
             if code not in countries:
                 countries.append(code)
         else:
@@ -333,15 +384,14 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     # Unambiguous or prominent places also tell which countries the article is about.
     for cand in pending:
         owners = {gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY}
-        best = _resolve(gaz, cand, {})
+        best = _resolve(gaz, cand, _Evidence())
         # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon.
         if best is not None and len(owners) == 1 and (len(cand.records) == 1 or
                                                        gaz.populations[best] >= NOTABLE_POPULATION):
-            code = gaz.countries[best]
-            context[code] = context.get(code, 0) + 1
+            evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
     for cand in pending:
-        best = _resolve(gaz, cand, context)
+        best = _resolve(gaz, cand, evidence)
         if best is None:
             continue
         end = cand.end
@@ -350,10 +400,19 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             end = text.lower().find(word, end) + len(word)
         mentions.append(_mention(gaz, cand, best, text, end))
     mentions.extend(_camps(text, gaz, mentions))
-    mentions.sort(key=lambda m: m.start)
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
     if not countries:
         for mention in mentions:
             if mention.country and mention.country not in countries:
                 countries.append(mention.country)
-    return mentions, countries
+    mentions.extend(extract_localities(text, gaz, mentions, countries))
+    mentions.sort(key=lambda m: m.start)
+    return _number_unknown(mentions), countries
+
+
+def _number_unknown(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Places outside the gazetteer get record numbers below zero, one per name, so that counting
+    mentions by record tells two camps apart."""
+    numbers: dict[str, int] = {}
+    return [replace(m, record=numbers.setdefault(m.name, -1 - len(numbers))) if m.record < 0 else m
+            for m in mentions]

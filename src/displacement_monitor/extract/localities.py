@@ -1,0 +1,168 @@
+"""Villages, districts and neighbourhoods the gazetteer does not know, found from how the text
+introduces them ("the village of Ogossagou", "the Baba Amr district", "towns such as Tajoura,
+Zliten and Bani Walid") and placed approximately, at the known place the text ties them to."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from ..gazetteer import COUNTRY, Gazetteer, fold
+from ..models import PlaceMention
+
+LOCALITY = "locality"
+
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_WORD = rf"[{_UPPER}][\w'\u2019]*(?<!'s)(?<!\u2019s)"
+_PARTICLE = r"(?:al|el|ad|as|ar|an|ash|az|at|ath|de|del|des|du|la|le|di|da|bin|ibn|abu|wa)"
+# One to four capitalised words, joined by spaces or hyphens, with particles inside ("Wadi al-Rabie",
+# "Boca de Grita") or in front with a hyphen ("al-Swani").
+_NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:(?:[ -]{_PARTICLE})?[ -]{_WORD}){{0,3}}"
+_LIST_GAP = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_LIST = rf"{_NAME}(?:{_LIST_GAP}{_NAME})*"
+
+_SETTLEMENT = "town|village|city|island|settlement|hamlet|oasis|valley"
+_PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipality|sub-district|subdistrict"
+         "|quarter|area")
+_SINGULAR = f"{_SETTLEMENT}|{_PART}"
+_PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
+           "|communes|municipalities|sub-districts|quarters|areas")
+# Where a text says what kind of place a name is.
+_CUES = (
+    # "the village of Ogossagou", "the towns of Kobo and Weldiya", "residents of neighbouring Welingara"
+    re.compile(rf"\b(?i:{_SINGULAR}|{_PLURAL}|residents|inhabitants|natives)\s+of\s+"
+               rf"(?:(?:neighbouring|neighboring|nearby)\s+)?({_LIST})"),
+    # "the Baba Amr district", "the Karm el-Zeitoun neighbourhood of Homs" (see _OF)
+    re.compile(rf"\bthe\s+({_NAME})\s+(?:{_PART})\b"),
+    # "the Bekaa valley", but "the Fulani village of Ogossagou" names Ogossagou
+    re.compile(rf"\bthe\s+({_NAME})\s+(?:{_SETTLEMENT})\b(?!\s+of\b)"),
+    # "Mossurize and Sussundenga districts"
+    re.compile(rf"\b({_LIST})\s+(?:{_PLURAL})\b(?!\s+of\b)"),
+    # "towns such as Tajoura, Janzour and Zliten", "villages including Tamalat"
+    re.compile(rf"\b(?:{_PLURAL}|places|locations|cities)\s*,?\s+(?:such as|including|like|like in)\s+({_LIST})"),
+)
+# "the Baba Amr district of Homs" names both places; "the district of Harar" only the second.
+_OF = re.compile(r"\s+of\s+")
+# "Mai Mahiu, about 50 km north-west of Nairobi", "al-Swani, south-west of the city"
+_BEARING = re.compile(rf"\b({_NAME}),\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?"
+                      r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                      r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+")
+# Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
+_LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|around|near|between|across|at)\s+({_LIST})")
+# ... or a list the text puts inside a known place ("around Tchoukoutalia and Fourkouloum in western Chad").
+_WITHIN = re.compile(r"\s+in\s+(?:(?:north|south|east|west|central)\w*\s+|(?:north|south)-?(?:east|west)\w*\s+)?")
+
+# Words that make a capitalised run an organisation, an event or a person, never a place.
+_NOT_PLACE_WORDS = {
+    "university", "ministry", "council", "army", "forces", "front", "party", "organization", "organisation",
+    "agency", "committee", "bank", "red", "crescent", "cross", "nations", "office", "group", "company",
+    "movement", "brigade", "brigades", "force", "police", "hospital", "school", "church", "mosque", "court",
+    "government", "authority", "commission", "programme", "program", "fund", "union", "federation", "news",
+    "president", "minister", "governor", "mayor", "general", "colonel", "sheikh", "mr", "mrs", "ms", "dr",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "islamic", "state", "reuters", "associated", "press", "the", "but", "and", "in", "on", "at", "a",
+}
+_PARTICLES = {"al", "el", "ad", "as", "ar", "an", "ash", "az", "at", "ath", "de", "del", "des", "du", "la", "le",
+              "di", "da", "bin", "ibn", "abu", "wa"}
+_SPEECH = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|explained|recalled|wrote)\b")
+
+
+def _names(span: str, offset: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each name in a list matched at offset."""
+    for match in re.finditer(_NAME, span):
+        yield offset + match.start(), offset + match.end()
+
+
+def _plausible(name: str, gaz: Gazetteer) -> bool:
+    """A run of words that reads as a place name: no organisation, title or calendar words, not an
+    acronym, and at least one word that is not everyday English (so "Christian quarter" is not a name)."""
+    words = [w for w in re.split(r"[ -]", name) if w]
+    lowered = [w.lower().replace("\u2019", "'") for w in words]
+    if any(w in _NOT_PLACE_WORDS for w in lowered) or name.isupper():
+        return False
+    content = [w for w in lowered if w not in _PARTICLES]
+    if not content or all(w in gaz.english_words for w in content):
+        return False
+    return fold(name) not in gaz.demonym_keys
+
+
+def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int, int | None]]:
+    """(start, end, anchor offset) of every name a cue introduces; the anchor is where the text says the
+    place lies ("50 km north of Nairobi"), when it says so."""
+    spans: list[tuple[int, int, int | None]] = []
+    all_starts = {m.start for m in known}
+    for cue in _CUES:
+        for match in cue.finditer(text):
+            of = _OF.match(text, match.end())
+            if of and of.end() not in all_starts:
+                continue
+            spans.extend((s, e, None) for s, e in _names(match.group(1), match.start(1)))
+    for match in _BEARING.finditer(text):
+        spans.append((match.start(1), match.end(1), match.end()))
+    known_starts = {m.start for m in known if m.kind != COUNTRY}
+    for match in _LOCATIVE_LIST.finditer(text):
+        members = list(_names(match.group(1), match.start(1)))
+        within = _WITHIN.match(text, match.end())
+        if len(members) > 1 and any(s in known_starts for s, _ in members) or within and within.end() in all_starts:
+            spans.extend((s, e, None) for s, e in members)
+    return spans
+
+
+def _anchor(known: Sequence[PlaceMention], at: int | None) -> PlaceMention | None:
+    """The known place an unknown one is put at: the one the text measures from ("50 km north of Nairobi"),
+    else the place the article is mostly about (nearer, on the development corpus, than the closest place in
+    the sentence, which is often a list neighbour far away)."""
+    places = [m for m in known if m.kind != COUNTRY and m.record >= 0]
+    if at is not None:
+        named = [m for m in places if at <= m.start <= at + 4]
+        if named:
+            return named[0]
+    counts = Counter(m.record for m in places)
+    return max(places, key=lambda m: counts[m.record]) if places else None
+
+
+def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
+                       countries: Sequence[str]) -> list[PlaceMention]:
+    """Places the text introduces as towns, villages, districts and the like but the gazetteer lacks,
+    each placed at its anchor (see _anchor) with kind 'locality'."""
+    taken = [(m.start, m.end) for m in known]
+    found: dict[tuple[int, int], PlaceMention] = {}
+    for start, end, at in sorted(_cued_spans(text, known), key=lambda span: span[:2]):
+        name = text[start:end]
+        if (start, end) in found or any(s < end and start < e for s, e in taken):
+            continue
+        if _SPEECH.match(text, end) or not _plausible(name, gaz):
+            continue
+        anchor = _anchor(known, at)
+        country = anchor.country if anchor else (countries[0] if countries else "")
+        found[(start, end)] = PlaceMention(
+            start=start, end=end, surface=name, record=-1, name=_display(name), kind=LOCALITY, country=country,
+            admin1=anchor.admin1 if anchor else "", lat=anchor.lat if anchor else float("nan"),
+            lon=anchor.lon if anchor else float("nan"), geonameid=0, population=0,
+            near=anchor.name if anchor else "",
+        )
+    return _repeats(text, list(found.values()), taken)
+
+
+def _repeats(text: str, localities: list[PlaceMention], taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Every other mention of a name once the text has said it is a place ("counted in Tchoukoutalia")."""
+    if not localities:
+        return localities
+    by_surface = {m.surface: m for m in localities}
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(by_surface, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    occupied = taken + [(m.start, m.end) for m in localities]
+    more = []
+    for match in pattern.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in occupied):
+            continue
+        more.append(replace(by_surface[match.group()], start=match.start(), end=match.end()))
+    return localities + more
+
+
+def _display(name: str) -> str:
+    """The name as written, with a lower-case particle in front capitalised ("al-Swani" -> "Al-Swani")."""
+    return name[:1].upper() + name[1:]

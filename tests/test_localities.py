@@ -1,0 +1,79 @@
+"""Places the gazetteer lacks, found from how the text introduces them, and where they are put."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from displacement_monitor.extract.places import extract_places
+from displacement_monitor.gazetteer import load_gazetteer
+
+# Made-up village names, so that the gazetteer cannot know them.
+VILLAGE, OTHER = "Kpalobendu", "Marogoutaye"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def localities(text: str, gaz) -> dict[str, object]:
+    places, _ = extract_places(text, gaz)
+    return {p.name: p for p in places if p.kind == "locality"}
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Gunmen burned the village of {VILLAGE}, 40 km from Mopti in Mali.",
+    f"Gunmen burned the farming village of {VILLAGE} near Mopti in Mali.",
+    f"Shelling hit the {VILLAGE} district of Mopti in Mali.",
+    f"In Mali, the {VILLAGE} and {OTHER} districts were flooded near Mopti.",
+    f"In Mali, people fled towns such as Mopti, {VILLAGE} and {OTHER}.",
+    f"In Mali, families fled from Mopti, {VILLAGE} and {OTHER} overnight.",
+    f"Residents of neighbouring {VILLAGE} fled to Mopti in Mali.",
+    f"People gathered in {VILLAGE}, about 30 km south of Mopti, Mali.",
+    f"Some 2,000 people fled around {VILLAGE} in central Mali.",
+])
+def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
+    found = localities(sentence, gaz)
+    assert VILLAGE in found
+    assert found[VILLAGE].country == "ML"
+
+
+def test_the_place_is_put_at_the_known_place_it_is_measured_from(gaz) -> None:
+    text = f"In Mali, Sevare was calm. Families reached {VILLAGE}, about 30 km south of Mopti, on foot."
+    village = localities(text, gaz)[VILLAGE]
+    assert village.near == "Mopti"
+    assert (village.lat, village.lon) == pytest.approx((14.49, -4.19), abs=0.1)
+
+
+def test_without_any_known_place_it_has_no_point(gaz) -> None:
+    village = localities(f"Gunmen burned the village of {VILLAGE} on Sunday.", gaz)[VILLAGE]
+    assert village.near == "" and math.isnan(village.lat) and math.isnan(village.lon)
+
+
+def test_later_mentions_of_the_name_are_the_same_place(gaz) -> None:
+    text = f"Gunmen burned the village of {VILLAGE} in Mali. Aid reached {VILLAGE} on Monday."
+    places, _ = extract_places(text, gaz)
+    hits = [p for p in places if p.name == VILLAGE]
+    assert [text[p.start:p.end] for p in hits] == [VILLAGE, VILLAGE]
+    assert len({p.record for p in hits}) == 1 and hits[0].record < 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Christian quarter of Mopti in Mali was shelled.",        # everyday words
+    "Men from the Fulani village of Mopti in Mali fled.",         # the village is Mopti itself
+    "Officials from the Health Ministry district of Mopti met.",  # an organisation
+    "Residents of Mopti told Reuters they fled in Mali.",         # a news agency
+    "The UNHCR area office in Mopti in Mali is closed.",          # an acronym
+    "People fled from Mopti and Guterres said they were safe.",   # a person who speaks
+    "In Mali, people fled the town of Mopti on Monday and Tuesday.",
+])
+def test_what_is_not_an_unknown_place(sentence: str, gaz) -> None:
+    assert localities(sentence, gaz) == {}
+
+
+def test_two_unknown_places_are_told_apart(gaz) -> None:
+    places, _ = extract_places(f"In Mali, people fled the villages of {VILLAGE} and {OTHER}.", gaz)
+    records = {p.name: p.record for p in places if p.kind == "locality"}
+    assert set(records) == {VILLAGE, OTHER} and records[VILLAGE] != records[OTHER]
