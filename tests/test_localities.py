@@ -7,7 +7,7 @@ import math
 import pytest
 
 from displacement_monitor.extract.places import extract_places
-from displacement_monitor.gazetteer import load_gazetteer
+from displacement_monitor.gazetteer import load_gazetteer, skeleton
 
 # Made-up village names, so that the gazetteer cannot know them.
 VILLAGE, OTHER = "Kpalobendu", "Marogoutaye"
@@ -77,3 +77,24 @@ def test_two_unknown_places_are_told_apart(gaz) -> None:
     places, _ = extract_places(f"In Mali, people fled the villages of {VILLAGE} and {OTHER}.", gaz)
     records = {p.name: p.record for p in places if p.kind == "locality"}
     assert set(records) == {VILLAGE, OTHER} and records[VILLAGE] != records[OTHER]
+
+
+@pytest.mark.parametrize(("written", "gazetteer"), [
+    ("salahuddin", "salah ad din"), ("hadramawt", "hadramaout"), ("khormaksar", "khawr maksar"),
+    ("haradh", "harad"), ("tal afar", "tall afar"),
+])
+def test_transliterations_share_a_skeleton(written: str, gazetteer: str) -> None:
+    assert skeleton(written) == skeleton(gazetteer)
+
+
+def test_a_place_spelled_otherwise_is_found_in_the_articles_country(gaz) -> None:
+    places, _ = extract_places("In Iraq, 27,000 families fled from Salahuddin to Erbil.", gaz)
+    found = {p.surface: p for p in places}
+    assert found["Salahuddin"].kind == "admin1" and found["Salahuddin"].country == "IQ"
+    assert found["Salahuddin"].name == "Salahuddin Governorate"
+
+
+def test_a_skeleton_alone_never_makes_a_place_abroad(gaz) -> None:
+    # "Salahuddin" has Iraq's skeleton, but this article is about Mali and gives no cue.
+    places, _ = extract_places("In Mali, people fled from Salahuddin to Mopti.", gaz)
+    assert "Salahuddin" not in {p.surface for p in places}

@@ -30,7 +30,7 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 
@@ -46,6 +46,8 @@ MAJOR_CITY_POPULATION = 1_000_000
 # Words at least this common (about 15,000 of them) are everyday English: a capitalised run made only
 # of them ("Christian quarter") is not taken for the name of a place the gazetteer lacks.
 ENGLISH_WORD_ZIPF = 3.5
+# Skeletons shorter than this (consonants) match too many names to be worth indexing.
+MIN_SKELETON = 3
 ARTICLE_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ", "an ", "ash ", "az ", "at ", "ath ")
 ADMIN_SUFFIXES = (
     " governorate", " province", " region", " state", " district", " prefecture",
@@ -152,6 +154,23 @@ def admin_variants(name: str) -> set[str]:
     return keys
 
 
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ph", "f"), ("q", "k"))
+_VOWELS = re.compile(r"[aeiouwy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a folded name, the way transliterations of one Arabic or African name agree:
+    'salahuddin' and 'salah ad din' -> 'slhdn', 'hadramawt' and 'hadramaout' -> 'hdrmt'."""
+    words = re.sub(r"[^a-z ]", "", key.replace("'", "")).split()
+    if len(words) > 1 and words[0] + " " in ARTICLE_PREFIXES:
+        words = words[1:]
+    letters = "".join(words)
+    for pair, single in _DIGRAPHS:
+        letters = letters.replace(pair, single)
+    return _DOUBLES.sub(r"\1", letters[:1] + _VOWELS.sub("", letters[1:]))
+
+
 # Transliteration marks (macrons, under-dots, ayn and hamza) that make names hard to type and search;
 # accents of languages written in Latin script (Ménaka, Türkiye) are kept.
 _TRANSLIT = str.maketrans({
@@ -232,6 +251,7 @@ class Gazetteer:
     stop_keys: frozenset[str]
     common_words: frozenset[str]
     english_words: frozenset[str]
+    skeletons: dict[str, tuple[int, ...]]
     country_names: dict[str, str]
     demonym_keys: frozenset[str]
     automaton: ahocorasick.Automaton = field(repr=False)
@@ -259,6 +279,15 @@ class Gazetteer:
             value = self.key_id(key)
             if value is not None:
                 found.extend(i for i in self.key_records[value] if i not in found)
+        return found
+
+    def similar(self, name: str) -> list[int]:
+        """Records whose names share the consonant skeleton of name (see skeleton): candidates only,
+        for a name the text has already shown to be a place."""
+        key = skeleton(fold(name))
+        found: list[int] = []
+        for kid in self.skeletons.get(key, ()):
+            found.extend(i for i in self.key_records[kid] if i not in found)
         return found
 
     def matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
@@ -441,13 +470,19 @@ def _freeze(builder: _Builder, stop_keys: frozenset[str], words: tuple[frozenset
         keys[kid] = key
         automaton.add_word(f" {key} ", kid)  # spaces make every match a whole word
     automaton.make_automaton()
+    skeletons: dict[str, list[int]] = defaultdict(list)
+    for key, kid in builder.key_ids.items():
+        shape = skeleton(key)
+        if len(shape) >= MIN_SKELETON:
+            skeletons[shape].append(kid)
     return Gazetteer(
         geonameids=list(columns[0]), names=list(columns[1]), kinds=list(columns[2]),
         countries=list(columns[3]), admin1_codes=list(columns[4]), admin1_names=list(columns[5]),
         lats=list(columns[6]), lons=list(columns[7]), populations=list(columns[8]),
         admin1_record=list(columns[9]), keys=keys,
         key_records=[tuple(r) for r in builder.key_records], stop_keys=stop_keys,
-        common_words=words[0], english_words=words[1], country_names=country_names, demonym_keys=demonym_keys,
+        common_words=words[0], english_words=words[1],
+        skeletons={k: tuple(v) for k, v in skeletons.items()}, country_names=country_names, demonym_keys=demonym_keys,
         automaton=automaton,
     )
 

@@ -42,6 +42,7 @@ class PlaceMention:
     population: int
     demonym: bool = False
     near: str = ""  # for places the gazetteer lacks: the known place whose point they were given
+    admin1_code: str = ""  # GeoNames' first-level division code, which names an admin area across spellings
 
 
 @dataclass(frozen=True)

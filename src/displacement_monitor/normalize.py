@@ -70,6 +70,8 @@ def place_id(mention: PlaceMention) -> str:
     """A stable id for a gazetteer place: its GeoNames id, or country+admin1 for derived areas."""
     if mention.geonameid:
         return f"gn:{mention.geonameid}"
+    if mention.kind == "admin1" and mention.admin1_code:
+        return f"adm1:{mention.country}.{mention.admin1_code}"
     prefix = {"camp": "camp", "locality": "loc"}.get(mention.kind, "adm1")
     return f"{prefix}:{mention.country}.{mention.name}"
 

@@ -9,17 +9,18 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..gazetteer import COUNTRY, Gazetteer, fold
+from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold, skeleton
 from ..models import PlaceMention
 
 LOCALITY = "locality"
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_WORD = rf"[{_UPPER}][\w'\u2019]*(?<!'s)(?<!\u2019s)"
+_WORD = rf"[{_UPPER}](?:[\w'\u2019]*\w)?(?<!'s)(?<!\u2019s)"
 _PARTICLE = r"(?:al|el|ad|as|ar|an|ash|az|at|ath|de|del|des|du|la|le|di|da|bin|ibn|abu|wa)"
 # One to four capitalised words, joined by spaces or hyphens, with particles inside ("Wadi al-Rabie",
 # "Boca de Grita") or in front with a hyphen ("al-Swani").
 _NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:(?:[ -]{_PARTICLE})?[ -]{_WORD}){{0,3}}"
+NAME_PATTERN = _NAME
 _LIST_GAP = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST = rf"{_NAME}(?:{_LIST_GAP}{_NAME})*"
 
@@ -27,6 +28,7 @@ _SETTLEMENT = "town|village|city|island|settlement|hamlet|oasis|valley"
 _PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipality|sub-district|subdistrict"
          "|quarter|area")
 _SINGULAR = f"{_SETTLEMENT}|{_PART}"
+_ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
            "|communes|municipalities|sub-districts|quarters|areas")
 # Where a text says what kind of place a name is.
@@ -40,11 +42,14 @@ _CUES = (
     re.compile(rf"\bthe\s+({_NAME})\s+(?:{_SETTLEMENT})\b(?!\s+of\b)"),
     # "Mossurize and Sussundenga districts"
     re.compile(rf"\b({_LIST})\s+(?:{_PLURAL})\b(?!\s+of\b)"),
+    # "Salahuddin Governorate", "Hadramawt province": a division the gazetteer spells otherwise
+    re.compile(rf"\b({_NAME})\s+(?i:{_ADMIN})\b"),
     # "towns such as Tajoura, Janzour and Zliten", "villages including Tamalat"
     re.compile(rf"\b(?:{_PLURAL}|places|locations|cities)\s*,?\s+(?:such as|including|like|like in)\s+({_LIST})"),
 )
 # "the Baba Amr district of Homs" names both places; "the district of Harar" only the second.
 _OF = re.compile(r"\s+of\s+")
+_ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # "Mai Mahiu, about 50 km north-west of Nairobi", "al-Swani, south-west of the city"
 _BEARING = re.compile(rf"\b({_NAME}),\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?"
                       r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
@@ -89,25 +94,27 @@ def _plausible(name: str, gaz: Gazetteer) -> bool:
     return fold(name) not in gaz.demonym_keys
 
 
-def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int, int | None]]:
-    """(start, end, anchor offset) of every name a cue introduces; the anchor is where the text says the
-    place lies ("50 km north of Nairobi"), when it says so."""
-    spans: list[tuple[int, int, int | None]] = []
+def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int, int | None, bool]]:
+    """(start, end, anchor offset, cued) of every name a cue introduces; the anchor is where the text says
+    the place lies ("50 km north of Nairobi"), when it says so. Names after a bare locative ("from
+    Salahuddin") come with cued False: they count only if the gazetteer knows them under another spelling."""
+    spans: list[tuple[int, int, int | None, bool]] = []
     all_starts = {m.start for m in known}
     for cue in _CUES:
         for match in cue.finditer(text):
             of = _OF.match(text, match.end())
             if of and of.end() not in all_starts:
                 continue
-            spans.extend((s, e, None) for s, e in _names(match.group(1), match.start(1)))
+            spans.extend((s, e, None, True) for s, e in _names(match.group(1), match.start(1)))
     for match in _BEARING.finditer(text):
-        spans.append((match.start(1), match.end(1), match.end()))
+        spans.append((match.start(1), match.end(1), match.end(), True))
     known_starts = {m.start for m in known if m.kind != COUNTRY}
     for match in _LOCATIVE_LIST.finditer(text):
         members = list(_names(match.group(1), match.start(1)))
         within = _WITHIN.match(text, match.end())
-        if len(members) > 1 and any(s in known_starts for s, _ in members) or within and within.end() in all_starts:
-            spans.extend((s, e, None) for s, e in members)
+        cued = len(members) > 1 and any(s in known_starts for s, _ in members) or bool(
+            within and within.end() in all_starts)
+        spans.extend((s, e, None, cued) for s, e in members)
     return spans
 
 
@@ -120,6 +127,12 @@ def _anchor(known: Sequence[PlaceMention], at: int | None) -> PlaceMention | Non
         named = [m for m in places if at <= m.start <= at + 4]
         if named:
             return named[0]
+    return main_place(places)
+
+
+def main_place(known: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The gazetteer place named most often (the first of equals), below country level."""
+    places = [m for m in known if m.kind != COUNTRY and m.record >= 0]
     counts = Counter(m.record for m in places)
     return max(places, key=lambda m: counts[m.record]) if places else None
 
@@ -130,11 +143,17 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     each placed at its anchor (see _anchor) with kind 'locality'."""
     taken = [(m.start, m.end) for m in known]
     found: dict[tuple[int, int], PlaceMention] = {}
-    for start, end, at in sorted(_cued_spans(text, known), key=lambda span: span[:2]):
+    for start, end, at, cued in sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3])):
         name = text[start:end]
         if (start, end) in found or any(s < end and start < e for s, e in taken):
             continue
         if _SPEECH.match(text, end) or not _plausible(name, gaz):
+            continue
+        record = _spelled_otherwise(gaz, name, text, end, {m.country for m in known} | set(countries))
+        if record is not None:
+            found[(start, end)] = _gazetteer_mention(gaz, record, start, end, name)
+            continue
+        if not cued:
             continue
         anchor = _anchor(known, at)
         country = anchor.country if anchor else (countries[0] if countries else "")
@@ -161,6 +180,42 @@ def _repeats(text: str, localities: list[PlaceMention], taken: list[tuple[int, i
             continue
         more.append(replace(by_surface[match.group()], start=match.start(), end=match.end()))
     return localities + more
+
+
+def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries: set[str]) -> int | None:
+    """The gazetteer place a name is another transliteration of ("Salahuddin" for Salah ad Din,
+    "Khormaksar" for Khawr Maksar): same consonant skeleton, in a country the article is about, the
+    admin area when the text says so, else the largest."""
+    if gaz.key_id(fold(name)) is not None:
+        return None  # a name the gazetteer knows as spelled was weighed, and turned down, by the matcher
+    words = name.split()
+    admin = bool(_ADMIN_WORD.match(text, end))
+    while len(words) > 1 and words[-1].lower() in _ADMIN.split("|"):
+        words.pop()
+        admin = True
+    shape = skeleton(fold(" ".join(words)))
+    records = [r for r in gaz.similar(" ".join(words)) if gaz.countries[r] in countries and gaz.kinds[r] != COUNTRY]
+    if not records:
+        return None
+
+    def main_name(r: int) -> str:
+        return gaz.admin1_names[r] if gaz.kinds[r] == ADMIN1 else gaz.names[r]
+
+    # The record whose own name has this shape beats one that only lists it among alternates.
+    best = max(records, key=lambda r: (skeleton(fold(main_name(r))) == shape, (gaz.kinds[r] == ADMIN1) == admin,
+                                       gaz.populations[r]))
+    if admin and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
+        best = gaz.admin1_record[best]
+    return best
+
+
+def _gazetteer_mention(gaz: Gazetteer, record: int, start: int, end: int, surface: str) -> PlaceMention:
+    return PlaceMention(
+        start=start, end=end, surface=surface, record=record, name=gaz.names[record], kind=gaz.kinds[record],
+        country=gaz.countries[record], admin1=gaz.admin1_names[record], lat=float(gaz.lats[record]),
+        lon=float(gaz.lons[record]), geonameid=int(gaz.geonameids[record]), population=int(gaz.populations[record]),
+        admin1_code=gaz.admin1_codes[record],
+    )
 
 
 def _display(name: str) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold, fold_text
+from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, admin_display_name, fold, fold_text
 from ..models import PlaceMention
-from .localities import extract_localities
+from .localities import NAME_PATTERN, extract_localities, main_place
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
 ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
@@ -42,6 +43,9 @@ GROUP_NOUNS = {"families", "people", "refugees", "herders", "fighters", "militan
                "villagers", "residents", "leaders", "elders", "youths", "women", "men", "children", "tribesmen",
                "insurgents", "soldiers", "police", "army", "clans", "clan", "groups", "group", "farmers"}
 
+# The rest of a list that ends in a plural admin word: "Sofala, Manica, Tete and Zambezia provinces".
+_ADMIN_LIST = re.compile(rf"(?:,\s+(?:{NAME_PATTERN}))*,?\s+and\s+(?:{NAME_PATTERN})\s+"
+                         r"(?:provinces|governorates|states|regions|prefectures|oblasts|departments|counties)\b")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?=\S)")
 
@@ -283,8 +287,8 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
     weight = context.get(gaz.countries[best], 0)
     if cand.before_group and not weight or cand.before_camp and context and not weight:
         return None  # "Kuki families" are people; "Dar es Salam camp" in Chad is a camp, not Tanzania's city
-    if context and not weight and gaz.populations[best] < NOTABLE_POPULATION:
-        return None
+    if context and not weight and (gaz.populations[best] < NOTABLE_POPULATION or gaz.kinds[best] == ADMIN1):
+        return None  # a small town, or a province, of a country the article never names is a namesake
     small = gaz.kinds[best] == CITY and gaz.populations[best] < SMALL_PLACE_POPULATION
     if small and context and weight * 2 < max(context.values()):
         return None
@@ -296,7 +300,7 @@ def _mention(gaz: Gazetteer, cand: _Candidate, record: int, text: str, end: int)
         start=cand.start, end=end, surface=text[cand.start:end], record=record, name=gaz.names[record],
         kind=gaz.kinds[record], country=gaz.countries[record], admin1=gaz.admin1_names[record],
         lat=float(gaz.lats[record]), lon=float(gaz.lons[record]), geonameid=int(gaz.geonameids[record]),
-        population=int(gaz.populations[record]), demonym=cand.demonym,
+        population=int(gaz.populations[record]), demonym=cand.demonym, admin1_code=gaz.admin1_codes[record],
     )
 
 
@@ -308,8 +312,22 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
 _CAMP = re.compile(r"\b((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
+# "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
+_CAMP_LIST = re.compile(rf"\b((?:{NAME_PATTERN})(?:,\s+(?:{NAME_PATTERN}))*),?\s+and\s+(?:{NAME_PATTERN})"
+                        r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
 _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "military", "displacement", "new", "main",
                    "largest", "official", "informal", "protection", "makeshift", "tent", "boot", "training", "prison"}
+
+
+def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, name, 'camp' or 'site') of each camp named in text: "Kalma camp", and each member of
+    "the Kalma and Otash displacement camps"."""
+    for match in _CAMP.finditer(text):
+        yield match.start(1), match.end(), match.group(1), "site" if match.group(2) == "site" else "camp"
+    for match in _CAMP_LIST.finditer(text):
+        for member in re.finditer(NAME_PATTERN, match.group(1)):
+            start = match.start(1) + member.start()
+            yield start, start + len(member.group()), member.group(), "camp"
 
 
 def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -317,20 +335,19 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
     sentence, or at the article's first place; a camp named after a known place is that place."""
     anchors = [m for m in mentions if m.kind != COUNTRY]
     found: list[PlaceMention] = []
-    for match in _CAMP.finditer(text):
-        name = match.group(1)
+    for start, end, name, kind in _camp_names(text):
         words = name.split()
         if words[0].lower() in _NOT_CAMP_NAMES or fold(name) in gaz.common_words or name.isupper():
             continue
-        if any(m.start <= match.start(1) < m.end for m in mentions):
+        if any(m.start <= start < m.end for m in mentions):
             continue  # "Zaatari camp" where Zaatari is a known town: the town stands for the camp
-        near = _nearest(anchors, match.start(), match.end(), text)
+        near = _nearest(anchors, start, end, text)
         if near is None:
             continue
         found.append(PlaceMention(
-            start=match.start(1), end=match.end(), surface=text[match.start(1):match.end()], record=-1,
-            name=f"{name} {'site' if match.group(2) == 'site' else 'camp'}", kind="camp", country=near.country,
-            admin1=near.admin1, lat=near.lat, lon=near.lon, geonameid=0, population=0, near=near.name,
+            start=start, end=end, surface=text[start:end], record=-1, name=f"{name} {kind}", kind="camp",
+            country=near.country, admin1=near.admin1, lat=near.lat, lon=near.lon, geonameid=0, population=0,
+            near=near.name,
         ))
     return found
 
@@ -341,7 +358,7 @@ _RELATION = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:near|outside|in|at|on the out
 
 def _nearest(anchors: list[PlaceMention], offset: int, end: int, text: str) -> PlaceMention | None:
     """Where a camp is: the place a relation names ("Kalma camp near Nyala"), else the closest named
-    place in its sentence; None rather than a guess from elsewhere in the article."""
+    place in its sentence, else the place the article is mostly about."""
     relation = _RELATION.match(text, end)
     if relation:
         named = [m for m in anchors if m.start == relation.end()]
@@ -350,7 +367,9 @@ def _nearest(anchors: list[PlaceMention], offset: int, end: int, text: str) -> P
     start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
     stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
     local = [m for m in anchors if start <= m.start < stop]
-    return min(local, key=lambda m: abs(m.start - offset)) if local else None
+    if local:
+        return min(local, key=lambda m: abs(m.start - offset))
+    return main_place(anchors)
 
 
 def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[str]]:
@@ -363,7 +382,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if not _acceptable(ctx, start, end, key, folded):
             continue
         after = ctx.word_after(end)
-        candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], after in ADMIN_WORDS,
+        admin = after in ADMIN_WORDS or _ADMIN_LIST.match(text, end) is not None
+        candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], admin,
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS))
 
     mentions: list[PlaceMention] = []
@@ -407,7 +427,28 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
                 countries.append(mention.country)
     mentions.extend(extract_localities(text, gaz, mentions, countries))
     mentions.sort(key=lambda m: m.start)
-    return _number_unknown(mentions), countries
+    return _number_unknown(_admin_names_as_written(mentions)), countries
+
+
+def _admin_names_as_written(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """An admin area is named as the article first spells it ("East Darfur State", "Amran Governorate"),
+    not by GeoNames' often older or French form ("Eastern Darfur", "Omran", "Nord Kivu"); its id stays
+    the GeoNames code, so spellings still meet across articles."""
+    names: dict[int, str] = {}
+    for m in mentions:
+        if m.kind == ADMIN1 and m.record not in names:
+            names[m.record] = _written_admin_name(m)
+    return [replace(m, name=names[m.record]) if m.kind == ADMIN1 else m for m in mentions]
+
+
+def _written_admin_name(mention: PlaceMention) -> str:
+    words = mention.surface.split()
+    while len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+        words.pop()
+    core = " ".join(words)
+    if core.isupper() or core.islower() or core.lower().startswith("the "):
+        return mention.name
+    return admin_display_name(core, mention.country)
 
 
 def _number_unknown(mentions: list[PlaceMention]) -> list[PlaceMention]:
