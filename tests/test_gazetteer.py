@@ -122,3 +122,10 @@ def test_matches_find_whole_words_in_folded_text(gaz: Gazetteer) -> None:
 
 def test_load_gazetteer_is_cached_per_process(gaz: Gazetteer) -> None:
     assert load_gazetteer() is gaz
+
+
+def test_runs_of_blanks_match_like_one_space_and_keep_the_texts_offsets() -> None:
+    gaz = load_gazetteer()
+    text = "Floods in  Sri  Lanka,\tand in\t\tNew  Delhi."
+    hits = {text[start:end] for start, end, _ in gaz.matches(fold_text(text))}
+    assert {"Sri  Lanka", "New  Delhi"} <= hits

@@ -244,3 +244,12 @@ def test_iter_article_paths_walks_folders_sorted(tmp_path: Path) -> None:
 
 def test_iter_article_paths_passes_files_through(tmp_path: Path) -> None:
     assert list(iter_article_paths([tmp_path / "missing.csv"])) == [tmp_path / "missing.csv"]
+
+
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    ("It\u00e2\u20ac\u2122s a caf\u00c3\u00a9", "It\u2019s a caf\u00e9"),        # UTF-8 read as Windows-1252
+    ("21 of Afghanistan\u0160\u2014\u00c8s provinces", "21 of Afghanistan\u2019s provinces"),
+    ("Plain \u201cquotes\u201d and caf\u00e9 stay", "Plain \u201cquotes\u201d and caf\u00e9 stay"),
+])
+def test_mojibake_is_repaired(damaged: str, repaired: str) -> None:
+    assert normalize_text(damaged) == repaired

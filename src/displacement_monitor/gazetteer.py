@@ -294,12 +294,27 @@ class Gazetteer:
         """(start, end, key id) of every whole-word key in already folded text.
 
         Keys are stored between spaces and the text is matched with punctuation turned into
-        spaces, so the automaton itself only reports whole words."""
+        spaces, so the automaton itself only reports whole words. Runs of spaces or tabs, common in
+        text taken from PDFs ("Sri  Lanka"), match as one space; offsets are still the text's."""
+        if "  " not in folded and "\t" not in folded:
+            yield from self._matches(folded)
+            return
+        offsets = [m.start() for m in _NOT_EXTRA_BLANK.finditer(folded)]
+        collapsed = "".join(folded[i] for i in offsets)
+        offsets.append(len(folded))
+        for start, end, key_id in self._matches(collapsed):
+            yield offsets[start], offsets[end - 1] + 1, key_id
+
+    def _matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
         spaced = f" {word_boundaries(folded)} "
         keys = self.keys
         for end_index, key_id in self.automaton.iter(spaced):
             start = end_index - len(keys[key_id]) - 1  # offset in folded: the leading space is index 0
             yield start, start + len(keys[key_id]), key_id
+
+
+# Every character but the second and later blanks of a run of spaces and tabs.
+_NOT_EXTRA_BLANK = re.compile(r"[ \t](?<![ \t]{2})|[^ \t]", re.DOTALL)
 
 
 def _package_dir(name: str) -> Path:

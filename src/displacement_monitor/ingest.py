@@ -26,9 +26,27 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+# Characters that only appear together in text decoded with the wrong codec somewhere upstream.
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac|\u0160\u2014")
+# Left by a double mis-decoding in PDF extracts (IDMC's and ReliefWeb's among them) and unknown to ftfy:
+# it stands for a right single quote ("country\u0160\u2014\u00c8s" is "country's").
+_BROKEN_QUOTE = "\u0160\u2014\u00c8"
+
+
+def repair_mojibake(text: str) -> str:
+    """Text that was decoded with the wrong codec before it reached us ("itâ€™s"), repaired by ftfy's
+    encoding fixer; text without the telltale pairs is returned untouched (and fast)."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text).replace(_BROKEN_QUOTE, "\u2019")
+
+
 def normalize_text(text: str) -> str:
-    """Unicode NFC, Unix newlines, no zero-width characters, at most one blank line in a row."""
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    """Unicode NFC, Unix newlines, no zero-width characters, at most one blank line in a row, and
+    mojibake repaired."""
+    text = unicodedata.normalize("NFC", repair_mojibake(text)).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[ \t\u00a0]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -13,6 +13,9 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
     gaz = gazetteer or load_gazetteer()
     places, countries = extract_places(text, gaz)
     figures = extract_figures(text, places)
+    # A figure's places name its country even when the text never does ("130,000 fled Rakhine").
+    where = [places[i].country for fig in figures for i in fig.places if places[i].country]
+    countries = list(dict.fromkeys([*countries, *where]))
     return Extraction(places=tuple(places), countries=tuple(countries), figures=tuple(figures))
 
 

@@ -287,8 +287,9 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
     weight = context.get(gaz.countries[best], 0)
     if cand.before_group and not weight or cand.before_camp and context and not weight:
         return None  # "Kuki families" are people; "Dar es Salam camp" in Chad is a camp, not Tanzania's city
-    if context and not weight and (gaz.populations[best] < NOTABLE_POPULATION or gaz.kinds[best] == ADMIN1):
-        return None  # a small town, or a province, of a country the article never names is a namesake
+    foreign_namesake = len(cand.records) > 1 and gaz.kinds[best] == ADMIN1
+    if context and not weight and (gaz.populations[best] < NOTABLE_POPULATION or foreign_namesake):
+        return None  # a small town, or a province sharing its name, of a country the article never names
     small = gaz.kinds[best] == CITY and gaz.populations[best] < SMALL_PLACE_POPULATION
     if small and context and weight * 2 < max(context.values()):
         return None
