@@ -8,6 +8,7 @@ grow with the number of names.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import gzip
@@ -296,14 +297,20 @@ class Gazetteer:
         Keys are stored between spaces and the text is matched with punctuation turned into
         spaces, so the automaton itself only reports whole words. Runs of spaces or tabs, common in
         text taken from PDFs ("Sri  Lanka"), match as one space; offsets are still the text's."""
-        if "  " not in folded and "\t" not in folded:
+        runs = [(m.start(), m.end()) for m in _BLANK_RUN.finditer(folded)]
+        if not runs:
             yield from self._matches(folded)
             return
-        offsets = [m.start() for m in _NOT_EXTRA_BLANK.finditer(folded)]
-        collapsed = "".join(folded[i] for i in offsets)
-        offsets.append(len(folded))
+        # shifts[k]: how many characters the first k runs dropped; starts[k]: where run k begins, collapsed.
+        starts, shifts, dropped = [], [0], 0
+        for begin, finish in runs:
+            starts.append(begin - dropped)
+            dropped += finish - begin - 1
+            shifts.append(dropped)
+        collapsed = _BLANK_RUN.sub(" ", folded)
         for start, end, key_id in self._matches(collapsed):
-            yield offsets[start], offsets[end - 1] + 1, key_id
+            yield (start + shifts[bisect.bisect_right(starts, start - 1)],
+                   end + shifts[bisect.bisect_right(starts, end - 2)], key_id)
 
     def _matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
         spaced = f" {word_boundaries(folded)} "
@@ -313,8 +320,7 @@ class Gazetteer:
             yield start, start + len(keys[key_id]), key_id
 
 
-# Every character but the second and later blanks of a run of spaces and tabs.
-_NOT_EXTRA_BLANK = re.compile(r"[ \t](?<![ \t]{2})|[^ \t]", re.DOTALL)
+_BLANK_RUN = re.compile(r"[ \t]{2,}|\t")
 
 
 def _package_dir(name: str) -> Path:

@@ -31,29 +31,57 @@ _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
            "|communes|municipalities|sub-districts|quarters|areas")
-# Where a text says what kind of place a name is.
+def _either_case(words: str) -> str:
+    """'town|village' -> '[Tt]own|[Vv]illage': a capital at a sentence start, without the slower (?i)."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
+
+
+
+# "the village of Ogossagou", "the towns of Kobo and Weldiya", "residents of neighbouring Welingara":
+# "of" before a capital is found first, then the word before it is looked up.
+_OF_CAPITAL = re.compile(rf"\bof\s+(?:(?:neighbouring|neighboring|nearby)\s+)?(?=[{_UPPER}]|{_PARTICLE}-)")
+_KIND_OF = frozenset(f"{_SINGULAR}|{_PLURAL}|residents|inhabitants|natives".split("|"))
+_WORD_BEFORE = re.compile(r"([A-Za-z-]+)\s+$")
+_LIST_AT = re.compile(_LIST)
+# Where a text says what kind of place a name is, by words before the name.
 _CUES = (
-    # "the village of Ogossagou", "the towns of Kobo and Weldiya", "residents of neighbouring Welingara"
-    re.compile(rf"\b(?i:{_SINGULAR}|{_PLURAL}|residents|inhabitants|natives)\s+of\s+"
-               rf"(?:(?:neighbouring|neighboring|nearby)\s+)?({_LIST})"),
     # "the Baba Amr district", "the Karm el-Zeitoun neighbourhood of Homs" (see _OF)
     re.compile(rf"\bthe\s+({_NAME})\s+(?:{_PART})\b"),
     # "the Bekaa valley", but "the Fulani village of Ogossagou" names Ogossagou
     re.compile(rf"\bthe\s+({_NAME})\s+(?:{_SETTLEMENT})\b(?!\s+of\b)"),
-    # "Mossurize and Sussundenga districts"
-    re.compile(rf"\b({_LIST})\s+(?:{_PLURAL})\b(?!\s+of\b)"),
-    # "Salahuddin Governorate", "Hadramawt province": a division the gazetteer spells otherwise
-    re.compile(rf"\b({_NAME})\s+(?i:{_ADMIN})\b"),
     # "towns such as Tajoura, Janzour and Zliten", "villages including Tamalat"
     re.compile(rf"\b(?:{_PLURAL}|places|locations|cities)\s*,?\s+(?:such as|including|like|like in)\s+({_LIST})"),
 )
+# Cues after the name: the keyword is searched first, then the name that ends right before it (a
+# pattern that starts with a name would be tried at every capital letter of the text).
+_TAIL_NAME = re.compile(rf"(?<![\w'\u2019-])({_NAME})$")
+_TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
+_AFTER_CUES = (
+    # "Mossurize and Sussundenga districts"
+    (re.compile(rf"\s+(?:{_PLURAL})\b(?!\s+of\b)"), _TAIL_LIST, False),
+    # "Salahuddin Governorate", "Hadramawt province": a division the gazetteer spells otherwise
+    (re.compile(rf"\s+(?:{_either_case(_ADMIN)})\b"), _TAIL_NAME, False),
+    # "Mai Mahiu, about 50 km north-west of Nairobi", "al-Swani, south-west of the city"
+    (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?"
+                r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"), _TAIL_NAME, True),
+)
+# How far back from its keyword a name or list may start.
+_TAIL_WINDOW = 160
+
+
+def names_before(text: str, keyword: re.Pattern[str], tail: re.Pattern[str]) -> Iterator[tuple[re.Match[str],
+                                                                                               re.Match[str]]]:
+    """(name match, keyword match) for every keyword with a name (or list, by tail) right before it."""
+    for key in keyword.finditer(text):
+        found = tail.search(text, max(0, key.start() - _TAIL_WINDOW), key.start())
+        if found:
+            yield found, key
+
+
 # "the Baba Amr district of Homs" names both places; "the district of Harar" only the second.
 _OF = re.compile(r"\s+of\s+")
 _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
-# "Mai Mahiu, about 50 km north-west of Nairobi", "al-Swani, south-west of the city"
-_BEARING = re.compile(rf"\b({_NAME}),\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?"
-                      r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
-                      r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
 _LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|around|near|between|across|at)\s+({_LIST})")
 # ... or a list the text puts inside a known place ("around Tchoukoutalia and Fourkouloum in western Chad").
@@ -106,8 +134,15 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             if of and of.end() not in all_starts:
                 continue
             spans.extend((s, e, None, True) for s, e in _names(match.group(1), match.start(1)))
-    for match in _BEARING.finditer(text):
-        spans.append((match.start(1), match.end(1), match.end(), True))
+    for of in _OF_CAPITAL.finditer(text):
+        kind = _WORD_BEFORE.search(text, max(0, of.start() - 30), of.start())
+        found = _LIST_AT.match(text, of.end()) if kind and kind.group(1).lower() in _KIND_OF else None
+        if found:
+            spans.extend((s, e, None, True) for s, e in _names(found.group(), found.start()))
+    for keyword, tail, anchored in _AFTER_CUES:
+        for found, key in names_before(text, keyword, tail):
+            at = key.end() if anchored else None
+            spans.extend((s, e, at, True) for s, e in _names(found.group(1), found.start(1)))
     known_starts = {m.start for m in known if m.kind != COUNTRY}
     for match in _LOCATIVE_LIST.finditer(text):
         members = list(_names(match.group(1), match.start(1)))

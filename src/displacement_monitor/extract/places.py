@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, admin_display_name, fold, fold_text
 from ..models import PlaceMention
-from .localities import NAME_PATTERN, extract_localities, main_place
+from .localities import NAME_PATTERN, extract_localities, main_place, names_before
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
 ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
@@ -221,10 +221,11 @@ class _Candidate:
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine), enough to tell a town 50 km away from one 600 km away."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+    """Distance on an equirectangular projection: within a few per cent of the great circle at the
+    distances that matter here, and enough to tell a town 50 km away from one 600 km away."""
+    dlon = (lon2 - lon1 + 180.0) % 360.0 - 180.0
+    x = math.radians(dlon) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 @dataclass
@@ -314,8 +315,9 @@ _CAMP = re.compile(r"\b((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
-_CAMP_LIST = re.compile(rf"\b((?:{NAME_PATTERN})(?:,\s+(?:{NAME_PATTERN}))*),?\s+and\s+(?:{NAME_PATTERN})"
-                        r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
+_CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
+                         r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
+_CAMP_LIST = re.compile(rf"(?<![\w'\u2019-])((?:{NAME_PATTERN})(?:,\s+(?:{NAME_PATTERN}))*)$")
 _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "military", "displacement", "new", "main",
                    "largest", "official", "informal", "protection", "makeshift", "tent", "boot", "training", "prison"}
 
@@ -325,9 +327,9 @@ def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     "the Kalma and Otash displacement camps"."""
     for match in _CAMP.finditer(text):
         yield match.start(1), match.end(), match.group(1), "site" if match.group(2) == "site" else "camp"
-    for match in _CAMP_LIST.finditer(text):
-        for member in re.finditer(NAME_PATTERN, match.group(1)):
-            start = match.start(1) + member.start()
+    for found, _ in names_before(text, _CAMPS_WORD, _CAMP_LIST):
+        for member in re.finditer(NAME_PATTERN, found.group(1)):
+            start = found.start(1) + member.start()
             yield start, start + len(member.group()), member.group(), "camp"
 
 
