@@ -33,6 +33,11 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"Residents of neighbouring {VILLAGE} fled to Mopti in Mali.",
     f"People gathered in {VILLAGE}, about 30 km south of Mopti, Mali.",
     f"Some 2,000 people fled around {VILLAGE} in central Mali.",
+    f"A school in Mopti's {VILLAGE} neighbourhood in Mali became a shelter.",
+    f"In Mali, most crossed at the {VILLAGE} border post.",
+    f"In Mali, families walked to {VILLAGE}, about 30 km away from Mopti.",
+    f"Some 500 people sheltered in {VILLAGE} on the outskirts of Mopti, Mali.",
+    f"In Mali, fighting spread to {VILLAGE}, {OTHER} and Dialloube.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
     found = localities(sentence, gaz)
@@ -68,6 +73,8 @@ def test_later_mentions_of_the_name_are_the_same_place(gaz) -> None:
     "The UNHCR area office in Mopti in Mali is closed.",          # an acronym
     "People fled from Mopti and Guterres said they were safe.",   # a person who speaks
     "In Mali, people fled the town of Mopti on Monday and Tuesday.",
+    "About 300 people sheltered at an Army Engineers camp near Mopti in Mali.",
+    f"In Mali, people fled from {VILLAGE} and {OTHER}.",            # two unknown names: not yet a list of places
 ])
 def test_what_is_not_an_unknown_place(sentence: str, gaz) -> None:
     assert localities(sentence, gaz) == {}
@@ -92,6 +99,12 @@ def test_a_place_spelled_otherwise_is_found_in_the_articles_country(gaz) -> None
     found = {p.surface: p for p in places}
     assert found["Salahuddin"].kind == "admin1" and found["Salahuddin"].country == "IQ"
     assert found["Salahuddin"].name == "Salahuddin Governorate"
+
+
+def test_a_province_of_the_article_spelled_otherwise(gaz) -> None:
+    places, _ = extract_places("In Yemen, 39,000 people fled in the eastern province of Hadramawt.", gaz)
+    hadramawt = next(p for p in places if p.surface == "Hadramawt")
+    assert (hadramawt.kind, hadramawt.country) == ("admin1", "YE")
 
 
 def test_a_skeleton_alone_never_makes_a_place_abroad(gaz) -> None:

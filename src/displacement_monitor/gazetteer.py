@@ -31,7 +31,7 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 
@@ -47,8 +47,9 @@ MAJOR_CITY_POPULATION = 1_000_000
 # Words at least this common (about 15,000 of them) are everyday English: a capitalised run made only
 # of them ("Christian quarter") is not taken for the name of a place the gazetteer lacks.
 ENGLISH_WORD_ZIPF = 3.5
-# Skeletons shorter than this (consonants) match too many names to be worth indexing.
-MIN_SKELETON = 3
+# Skeletons shorter than this (consonants) match too many names to be worth indexing ("Masnaa" and
+# "Mash'en" share 'msn').
+MIN_SKELETON = 4
 ARTICLE_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ", "an ", "ash ", "az ", "at ", "ath ")
 ADMIN_SUFFIXES = (
     " governorate", " province", " region", " state", " district", " prefecture",

@@ -40,15 +40,16 @@ def _either_case(words: str) -> str:
 # "the village of Ogossagou", "the towns of Kobo and Weldiya", "residents of neighbouring Welingara":
 # "of" before a capital is found first, then the word before it is looked up.
 _OF_CAPITAL = re.compile(rf"\bof\s+(?:(?:neighbouring|neighboring|nearby)\s+)?(?=[{_UPPER}]|{_PARTICLE}-)")
-_KIND_OF = frozenset(f"{_SINGULAR}|{_PLURAL}|residents|inhabitants|natives".split("|"))
+_KIND_OF = frozenset(f"{_SINGULAR}|{_PLURAL}|{_ADMIN}|residents|inhabitants|natives".split("|"))
 _WORD_BEFORE = re.compile(r"([A-Za-z-]+)\s+$")
 _LIST_AT = re.compile(_LIST)
 # Where a text says what kind of place a name is, by words before the name.
 _CUES = (
-    # "the Baba Amr district", "the Karm el-Zeitoun neighbourhood of Homs" (see _OF)
-    re.compile(rf"\bthe\s+({_NAME})\s+(?:{_PART})\b"),
-    # "the Bekaa valley", but "the Fulani village of Ogossagou" names Ogossagou
-    re.compile(rf"\bthe\s+({_NAME})\s+(?:{_SETTLEMENT})\b(?!\s+of\b)"),
+    # "the Baba Amr district", "Beira's Munhava neighbourhood", "the Karm el-Zeitoun neighbourhood of Homs"
+    re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_PART})\b"),
+    # "the Bekaa valley", "the Masnaa border post", but "the Fulani village of Ogossagou" names Ogossagou
+    re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_SETTLEMENT}|border post|border crossing|crossing)\b"
+               r"(?!\s+of\b)"),
     # "towns such as Tajoura, Janzour and Zliten", "villages including Tamalat"
     re.compile(rf"\b(?:{_PLURAL}|places|locations|cities)\s*,?\s+(?:such as|including|like|like in)\s+({_LIST})"),
 )
@@ -65,7 +66,15 @@ _AFTER_CUES = (
     (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?"
                 r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
                 r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"), _TAIL_NAME, True),
+    # "Toumour, about 30 km away"
+    (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?\d[\d,.]*\s*"
+                r"(?:km|kilometres|kilometers|miles)\s+(?:away|from\s+)"), _TAIL_NAME, True),
 )
+# A name right before one of these and a known place is a place near it ("Mantripukhri on the outskirts
+# of Imphal", "Ain Zara near Tripoli").
+_BESIDE = re.compile(r"\s+(?:on the outskirts of|outside|near|close to|just outside|next to)\s+(?:the\s+)?")
+# Lists of at least this many capitalised names after "in", "from" or "to" are lists of places.
+_LONG_LIST = 3
 # How far back from its keyword a name or list may start.
 _TAIL_WINDOW = 160
 
@@ -144,11 +153,14 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             at = key.end() if anchored else None
             spans.extend((s, e, at, True) for s, e in _names(found.group(1), found.start(1)))
     known_starts = {m.start for m in known if m.kind != COUNTRY}
+    for found, key in names_before(text, _BESIDE, _TAIL_NAME):
+        if key.end() in known_starts:
+            spans.append((found.start(1), found.end(1), key.end(), True))
     for match in _LOCATIVE_LIST.finditer(text):
         members = list(_names(match.group(1), match.start(1)))
         within = _WITHIN.match(text, match.end())
-        cued = len(members) > 1 and any(s in known_starts for s, _ in members) or bool(
-            within and within.end() in all_starts)
+        cued = len(members) >= _LONG_LIST or len(members) > 1 and any(s in known_starts for s, _ in members) \
+            or bool(within and within.end() in all_starts)
         spans.extend((s, e, None, cued) for s, e in members)
     return spans
 

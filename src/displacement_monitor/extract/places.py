@@ -318,6 +318,7 @@ _CAMP = re.compile(r"\b((?:[A-Z][\w'\u2019-]*|al|el)"
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
                          r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
 _CAMP_LIST = re.compile(rf"(?<![\w'\u2019-])((?:{NAME_PATTERN})(?:,\s+(?:{NAME_PATTERN}))*)$")
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "military", "displacement", "new", "main",
                    "largest", "official", "informal", "protection", "makeshift", "tent", "boot", "training", "prison"}
 
@@ -344,6 +345,8 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
             continue
         if any(m.start <= start < m.end for m in mentions):
             continue  # "Zaatari camp" where Zaatari is a known town: the town stands for the camp
+        if _INDEFINITE.search(text, max(0, start - 4), start):
+            continue  # "an Assam Rifles camp" is one of its kind, not a camp's name
         near = _nearest(anchors, start, end, text)
         if near is None:
             continue
