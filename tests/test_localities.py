@@ -74,6 +74,7 @@ def test_later_mentions_of_the_name_are_the_same_place(gaz) -> None:
     "People fled from Mopti and Guterres said they were safe.",   # a person who speaks
     "In Mali, people fled the town of Mopti on Monday and Tuesday.",
     "About 300 people sheltered at an Army Engineers camp near Mopti in Mali.",
+    "The Mali Meteorological Department warned Mopti of floods.",   # a country's body
     f"In Mali, people fled from {VILLAGE} and {OTHER}.",            # two unknown names: not yet a list of places
 ])
 def test_what_is_not_an_unknown_place(sentence: str, gaz) -> None:

@@ -128,7 +128,13 @@ def _plausible(name: str, gaz: Gazetteer) -> bool:
     content = [w for w in lowered if w not in _PARTICLES]
     if not content or all(w in gaz.english_words for w in content):
         return False
-    return fold(name) not in gaz.demonym_keys
+    # "Pakistan Meteorological (Department)" is a body of a country, not a place in it.
+    return not any(_is_country_word(gaz, w) for w in content) and fold(name) not in gaz.demonym_keys
+
+
+def _is_country_word(gaz: Gazetteer, word: str) -> bool:
+    kid = gaz.key_id(fold(word))
+    return kid is not None and any(gaz.kinds[r] == COUNTRY for r in gaz.key_records[kid])
 
 
 def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int, int | None, bool]]:
