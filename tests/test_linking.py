@@ -40,3 +40,24 @@ def test_destination_when_no_origin_is_given(gaz) -> None:
 def test_sentence_without_places_falls_back_to_the_article_place(gaz) -> None:
     text = "Fighting reached Mosul in Iraq on Monday.\nAbout 5,000 people have fled, officials said."
     assert linked(text, gaz) == {5000: ["Mosul"]}
+
+
+def test_a_figures_own_place_beats_another_figures_origin(gaz) -> None:
+    text = "Iraq flew 3,000 people home from Mosul to Baghdad, and a bus brought 400 more who boarded at Kirkuk."
+    assert linked(text, gaz)[400] == ["Kirkuk"]
+
+
+def test_where_people_went_yields_to_where_the_sentence_says_they_came_from(gaz) -> None:
+    text = "Of those who left Mosul, 200,000 headed for Dohuk and 90,000 for Erbil in Iraq."
+    assert linked(text, gaz) == {200000: ["Mosul"], 90000: ["Mosul"]}
+
+
+def test_outskirts_of_a_city_is_where_not_whence(gaz) -> None:
+    text = "About 5,000 people sheltered in Baqubah on the outskirts of Baghdad in Iraq."
+    assert linked(text, gaz) == {5000: ["Baqubah"]}
+
+
+def test_from_the_city_refers_back(gaz) -> None:
+    text = ("Shelling forced 6,000 people out of Mosul in Iraq. Most went to Erbil, "
+            "where another 350 families from the city arrived on Monday.")
+    assert linked(text, gaz)[350] == ["Mosul"]

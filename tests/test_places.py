@@ -99,3 +99,8 @@ def test_mention_spans_index_the_text(gaz) -> None:
     text = "Convoys left Mosul for Dohuk and Erbil."
     places, _ = extract_places(text, gaz)
     assert [text[p.start:p.end] for p in places] == [p.surface for p in places]
+
+
+@pytest.mark.parametrize("water", ["the Gulf of Aden", "the Bay of Bengal", "the Sea of Azov"])
+def test_a_sea_named_after_a_place_is_not_the_place(water: str, gaz) -> None:
+    assert names(f"Boats crossed {water} at night.", gaz) == set()

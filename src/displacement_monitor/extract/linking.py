@@ -14,8 +14,12 @@ from .places import is_dateline
 from .sentences import Sentence
 
 ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
-                    r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
-                    re.IGNORECASE)
+                    r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)"
+                    r"\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+# "of" makes an origin ("residents of X", "parts of X") unless X only says where another place lies
+# ("on the outskirts of X", "50 km north of X", "the capital of X").
+_WHERE_OF = re.compile(r"\b(?:outskirts|north|south|east|west|outside|km|kilometres|kilometers|miles|capital)"
+                       r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 DESTINATION = re.compile(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                          r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|, and|or|&)\s*$")
@@ -25,6 +29,8 @@ ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the gov
 
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     lead = text[max(sentence_start, mention.start - 45):mention.start]
+    if _WHERE_OF.search(lead):
+        return "locator"  # "on the outskirts of Imphal" says where the place before it is
     if ORIGIN.search(lead):
         return "origin"
     if DESTINATION.search(lead):
@@ -84,6 +90,20 @@ def _anaphor(sentence: Sentence, places: Sequence[PlaceMention]) -> int | None:
     return None
 
 
+_ANAPHORIC_ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:city|town|province|governorate"
+                               r"|region|state))\b", re.IGNORECASE)
+
+
+def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention]) -> int | None:
+    """'350 families from the city': the city named last before this sentence."""
+    found = _ANAPHORIC_ORIGIN.search(sentence.text)
+    if not found:
+        return None
+    kind = ANAPHORA[found.group(1).lower()]
+    earlier = [i for i, p in enumerate(places) if p.kind == kind and p.start < sentence.start]
+    return earlier[-1] if earlier else None
+
+
 def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
                 text: str, previous: tuple[int, ...] = ()) -> list[Figure]:
     """Figures of one sentence with the indexes of their places filled in; previous holds the places of
@@ -101,7 +121,13 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
     linked: list[Figure] = []
     for k, fig in enumerate(figures):
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
-        chosen = [g for g, r in own if "origin" in r] or sentence_origins or [g for g, r in own]
+        # Where its own places say people came from; else its own places unless they are only where people
+        # went, in which case where the sentence says they came from; else whatever it owns.
+        neutral = [g for g, r in own if "destination" not in r and "locator" not in r]
+        chosen = [g for g, r in own if "origin" in r] or neutral or sentence_origins
+        if not chosen:
+            referent = _anaphoric_origin(sentence, places)
+            chosen = [[(referent, places[referent])]] if referent is not None else [g for g, r in own]
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
         indexes = [i for g in chosen for i, _ in g]

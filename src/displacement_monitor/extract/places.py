@@ -46,6 +46,9 @@ GROUP_NOUNS = {"families", "people", "refugees", "herders", "fighters", "militan
 # The rest of a list that ends in a plural admin word: "Sofala, Manica, Tete and Zambezia provinces".
 _ADMIN_LIST = re.compile(rf"(?:,\s+(?:{NAME_PATTERN}))*,?\s+and\s+(?:{NAME_PATTERN})\s+"
                          r"(?:provinces|governorates|states|regions|prefectures|oblasts|departments|counties)\b")
+_WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
+_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$")
+_OF_NEXT = re.compile(r"\s+of\b")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?=\S)")
 
@@ -181,6 +184,8 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
         words = words[1:]
     if not words[0][:1].isupper():
         return False
+    if _WATER_OF.search(text, max(0, start - 12), start) or surface.lower() in _WATERS and _OF_NEXT.match(text, end):
+        return False  # "the Gulf of Aden", "the Bay of Bengal": a sea, not the place (nor Gulf Province)
     if surface.isupper() and len(surface) <= 5 and not is_dateline(text, start, end):
         return key in gaz.demonym_keys or any(gaz.kinds[i] == COUNTRY for i in _records(gaz, key))
     if ctx.is_title_case_line(start):
