@@ -379,3 +379,13 @@ def test_remove_article(store: Store) -> None:
     assert intake.remove_article(article.id, "A", store).level == "success"
     assert intake.remove_article(article.id, "A", store).level == "info"
     assert store.count_articles() == 0
+
+
+def test_an_approximate_point_says_so_on_the_map() -> None:
+    places = pd.DataFrame([{
+        "place_id": "loc:LY.Ain Zara", "name": "Ain Zara", "kind": "locality", "country_code": "LY", "admin1": "",
+        "lat": 32.9, "lon": 13.2, "geocoder": "offline, approximate: near Tripoli", "mentions": 2, "articles": 1,
+        "latest_title": "Clashes in Tripoli",
+    }])
+    fig = charts.map_figure(BY_PLACE.iloc[0:0], places)
+    assert "Approximate point: near Tripoli" in fig.data[-1].hovertext[0]

@@ -291,7 +291,8 @@ def places_summary(source: Source, filters: Filters) -> pd.DataFrame:
     conn, params = _conn(source), _Params()
     sql = (
         "SELECT p.place_id, MAX(p.name) AS name, MAX(p.kind) AS kind, MAX(p.country_code) AS country_code,"
-        " MAX(p.admin1) AS admin1, MAX(p.lat) AS lat, MAX(p.lon) AS lon, SUM(p.mentions) AS mentions,"
+        " MAX(p.admin1) AS admin1, MAX(p.lat) AS lat, MAX(p.lon) AS lon, MAX(p.geocoder) AS geocoder,"
+        " SUM(p.mentions) AS mentions,"
         " COUNT(*) AS articles, MAX(p.rowid) AS last_row"
         f" FROM places p WHERE {place_pred(filters, 'p', params)}"
         " GROUP BY p.place_id ORDER BY mentions DESC, name"

@@ -29,6 +29,9 @@ _MAX_BUBBLE_PX = 48
 _FONT = {"size": 13}
 
 
+APPROXIMATE = "approximate:"
+
+
 def term_color(term: str) -> str:
     """The colour of a term (grey for one we have no colour for)."""
     return TERM_COLORS.get(term, "#444444")
@@ -54,6 +57,10 @@ def _place_hover(row: Mapping[str, Any], place: Mapping[str, Any] | None) -> str
         lines.append(f"{_fmt(row['people'])} {_esc(row['term'])} ({_fmt(row['figures'])} figures{shared})")
         lines.append(f"Sources: {_esc(row.get('sources') or NO_SOURCE)}")
     if place is not None:
+        how = str(place.get("geocoder") or "")
+        if APPROXIMATE in how:
+            # A place the gazetteer lacks, drawn at the known place the article ties it to.
+            lines.append(f"<i>Approximate point: {_esc(how.split(APPROXIMATE, 1)[1].strip())}</i>")
         lines.append(f"Named {_fmt(place['mentions'])} times in {_fmt(place['articles'])} articles")
         title = _esc(place.get("latest_title"))[:90]
         more = int(place["articles"]) - 1 if pd.notna(place["articles"]) else 0
