@@ -52,6 +52,11 @@ def test_the_place_is_put_at_the_known_place_it_is_measured_from(gaz) -> None:
     assert (village.lat, village.lon) == pytest.approx((14.49, -4.19), abs=0.1)
 
 
+def test_the_place_is_put_at_the_known_place_that_owns_it(gaz) -> None:
+    text = f"In Mali, Bamako was calm, and Bamako's banks reopened. Floods hit Mopti's {VILLAGE} district."
+    assert localities(text, gaz)[VILLAGE].near == "Mopti"
+
+
 def test_without_any_known_place_it_has_no_point(gaz) -> None:
     village = localities(f"Gunmen burned the village of {VILLAGE} on Sunday.", gaz)[VILLAGE]
     assert village.near == "" and math.isnan(village.lat) and math.isnan(village.lon)

@@ -148,7 +148,8 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             of = _OF.match(text, match.end())
             if of and of.end() not in all_starts:
                 continue
-            spans.extend((s, e, None, True) for s, e in _names(match.group(1), match.start(1)))
+            at = _owner(text, match.start(1), known)
+            spans.extend((s, e, at, True) for s, e in _names(match.group(1), match.start(1)))
     for of in _OF_CAPITAL.finditer(text):
         kind = _WORD_BEFORE.search(text, max(0, of.start() - 30), of.start())
         found = _LIST_AT.match(text, of.end()) if kind and kind.group(1).lower() in _KIND_OF else None
@@ -156,7 +157,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             spans.extend((s, e, None, True) for s, e in _names(found.group(), found.start()))
     for keyword, tail, anchored in _AFTER_CUES:
         for found, key in names_before(text, keyword, tail):
-            at = key.end() if anchored else None
+            at = key.end() if anchored else _owner(text, found.start(1), known)
             spans.extend((s, e, at, True) for s, e in _names(found.group(1), found.start(1)))
     known_starts = {m.start for m in known if m.kind != COUNTRY}
     for found, key in names_before(text, _BESIDE, _TAIL_NAME):
@@ -169,6 +170,19 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             or bool(within and within.end() in all_starts)
         spans.extend((s, e, None, cued) for s, e in members)
     return spans
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s\s+$")
+
+
+def _owner(text: str, start: int, known: Sequence[PlaceMention]) -> int | None:
+    """Where the known place of "Manica's Mossurize and Sussundenga districts" starts, if the names at
+    start are a known place's."""
+    possessive = _POSSESSIVE.search(text, max(0, start - 4), start)
+    if possessive is None:
+        return None
+    owners = [m.start for m in known if m.end == possessive.start()]
+    return owners[0] if owners else None
 
 
 def _anchor(known: Sequence[PlaceMention], at: int | None) -> PlaceMention | None:
