@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Canonical name -> spellings met in reports (matched case-insensitively, longest first).
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
@@ -28,10 +29,36 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Amnesty International": ("amnesty international",),
     "United Nations": ("united nations", "un", "u.n.", "un officials", "un figures", "un data"),
 }
+
+_Tree = dict[str, "_Tree"]
+
+
+def _prefix_tree(words: Iterable[str]) -> str:
+    """A regex alternation of exactly these words, factored by shared prefixes ('re(?:corded|port(?:ed|s))').
+
+    The regex engine tries every branch of a flat alternation at every position; factored, it tries one
+    branch per distinct letter. Longer words are still tried before their prefixes, so the matches do not
+    change."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: _Tree) -> str:
+    branches = [re.escape(char) + _tree_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if "" not in node:
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + "|".join(branches) + ")?"  # greedy: the longer word first, then the word ending here
+
+
 _ORG_RE = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(a) for names in ORGANISATIONS.values() for a in names),
-                             key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
+    r"\b(" + _prefix_tree(a for names in ORGANISATIONS.values() for a in names) + r")\b", re.IGNORECASE
 )
 _CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
 
@@ -45,9 +72,10 @@ _GENERIC = re.compile(
     rf"\b((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
     rf"(?:[A-Z][\w'-]+ ){{0,4}}(?:{_BODY}))\b"
 )
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|saying|estimates?|estimated|reported|reports|according to"
-                          r"|told|recorded|registered|counted|puts?|figures|data|tally|believes|stated"
-                          r"|announced|confirmed|noted|warned)\b", re.IGNORECASE)
+_ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "estimate", "estimates", "estimated", "reported", "reports",
+                      "according to", "told", "recorded", "registered", "counted", "put", "puts", "figures", "data",
+                      "tally", "believes", "stated", "announced", "confirmed", "noted", "warned")
+_ATTRIBUTION = re.compile(r"\b" + _prefix_tree(_ATTRIBUTION_WORDS) + r"\b", re.IGNORECASE)
 _PRONOUN_ATTRIBUTION = re.compile(r"\b(?:the agency|the organi[sz]ation|the office|it|they|the group"
                                   r"|the ministry|the committee|the authority|the authorities|the institute)"
                                   r"\s+(?:said|says|added|estimates?|reported)\b", re.IGNORECASE)
@@ -71,9 +99,9 @@ def find_source(sentence: str, previous: str | None = None) -> str | None:
     """The organisation or official the sentence attributes its figures to, if it says."""
     if not _ATTRIBUTION.search(sentence):
         return None
-    orgs = _ORG_RE.findall(sentence)
-    if orgs:
-        return normalize_source(orgs[0])
+    org = _ORG_RE.search(sentence)
+    if org:
+        return normalize_source(org.group(1))
     defined = _DEFINED_ACRONYM.search(sentence)
     if defined:
         return normalize_source(defined.group(1))
@@ -93,3 +121,4 @@ def _speaker(sentence: str) -> str | None:
             phrase = re.sub(r"^(?:the|a)\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
             return phrase if phrase[:1].isupper() else phrase.lower()
     return None
+
