@@ -35,7 +35,11 @@ from .sentences import Sentence, split_sentences
 from .sources import find_source
 
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|\bbut\b|\bwhereas\b|\balthough\b")
+_WINDOW = 40
+_BREAK_WORDS = ("but", "whereas", "although")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|\b(?:" + "|".join(_BREAK_WORDS) + r")\b")
+# What a clause break is made of: a sentence that holds none of these has no break.
+_BREAK_PARTS = (";", ":", "-", "\u2013", "\u2014", *_BREAK_WORDS)
 _PUNCTUATION = {",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "\"", "\u201c", "\u201d"}
 _MAYBE_NOUN = {"displaced", "homeless", "more"}  # nouns on their own, adjectives before a noun
 # A transitive verb right before the number moves the people it counts ("IOM moved 640 migrants").
@@ -44,6 +48,9 @@ _MOVED_BY_OTHERS = re.compile(r"\b(?:moved|moving|brought|flew|flown|flying|took
 AFTER_WINDOW = 70
 BEFORE_WINDOW = 60
 GOVERNING_DISTANCE = 25
+_COUNTED_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | HOUSE_NOUNS
+_NOT_A_PEOPLE_NAME = OTHER_NOUNS | PEOPLE_NOUNS  # 'Syrians fled' names people, 'Syrian refugees' is an adjective
+_NEW_FIGURE_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | NOUN_TERMS.keys()
 
 
 @dataclass(frozen=True)
@@ -64,9 +71,28 @@ class _Prior:
     same_sentence: bool
 
 
+# Words of a short head or tail of a text are its own words, except that the last word of a head (the first of
+# a tail) may be cut short: a head or tail with more words than asked for is enough.
+def _first_words(text: str, count: int) -> list[str]:
+    words = _WORD.findall(text[:_WINDOW])
+    return (words if len(words) > count else _WORD.findall(text))[:count]
+
+
+def _last_words(text: str, count: int) -> list[str]:
+    words = _WORD.findall(text[-_WINDOW:])
+    return (words if len(words) > count else _WORD.findall(text))[-count:]
+
+
+def _tail_start(text: str, chunks: int) -> int:
+    """Where the last chunks whitespace-separated chunks of text begin (0 if it has no more): a pattern
+    that must end the text and spans at most that many chunks cannot match before."""
+    parts = text.rsplit(None, chunks)
+    return len(parts[0]) if len(parts) > chunks else 0
+
+
 def _noun_follows(after: str, match: re.Match[str]) -> bool:
-    rest = [w.lower() for w in _WORD.findall(after[match.end():])[:3]]
-    return any(w in PEOPLE_NOUNS | HOUSEHOLD_NOUNS | HOUSE_NOUNS for w in rest)
+    rest = [w.lower() for w in _first_words(after[match.end():], 3)]
+    return any(w in _COUNTED_NOUNS for w in rest)
 
 
 def _is_plural_people(word: str) -> bool:
@@ -99,9 +125,10 @@ def _read_noun(after: str, base: int) -> _Reading:
         if word in OTHER_NOUNS or word in MONTHS:
             return _Reading(None, None, end)
         if raw[:1].isupper():
-            nxt = _WORD.findall(after[match.end():])[:1]
-            if _is_plural_people(raw) and not (nxt and nxt[0].lower() in OTHER_NOUNS | PEOPLE_NOUNS):
-                return _Reading("people", adjective, end)
+            if _is_plural_people(raw):
+                nxt = _first_words(after[match.end():], 1)
+                if not (nxt and nxt[0].lower() in _NOT_A_PEOPLE_NAME):
+                    return _Reading("people", adjective, end)
             continue
         if word in SKIPPABLE or word.endswith("ly"):
             continue
@@ -114,7 +141,11 @@ def _read_noun(after: str, base: int) -> _Reading:
 _GLUED_TAIL = re.compile(r"^(people|persons|families|households|homes|houses|refugees|residents)"
                          r"(?:were|was|are|have|had|who|in|from|fled|remain\w*)$")
 # Text pulled out of PDFs loses spaces ("hadevacuated", "weredisplaced"): split before a term's stem.
-_GLUED_STEM = re.compile(r"(?<=[a-z])(?=(?:evacuat|displac|destroy|damag|refuge|fled\b|return))")
+_STEMS = r"evacuat|displac|destroy|damag|refuge|fled\b|return"
+_STEM = re.compile(_STEMS)
+_GLUED_STEM = re.compile(rf"(?<=[a-z])(?=(?:{_STEMS}))")
+# Every term pattern in one: a single scan tells that a window names no term, as most windows do.
+_ANY_TERM = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in TERM_PATTERNS.values()))
 
 
 def _unglue(word: str) -> str:
@@ -133,7 +164,11 @@ def _term_word(word: str) -> bool:
 def _terms(text: str, reverse: bool = False) -> dict[str, int]:
     """Each term found in text with its distance from the start (or from the end when reverse)."""
     found: dict[str, int] = {}
-    lowered = _GLUED_STEM.sub(" ", text.lower())
+    lowered = text.lower()
+    if _STEM.search(lowered):
+        lowered = _GLUED_STEM.sub(" ", lowered)
+    if not _ANY_TERM.search(lowered):
+        return found
     for term, pattern in TERM_PATTERNS.items():
         for match in pattern.finditer(lowered):
             distance = len(text) - match.end() if reverse else match.start()
@@ -160,6 +195,8 @@ def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str,
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
     """Text of the number's clause before and after it, cut at semicolons, dashes and 'but'."""
     before, after = sentence[:start], sentence[end:]
+    if not any(part in sentence for part in _BREAK_PARTS):
+        return before, after  # most sentences are one clause
     cuts = list(_CLAUSE_BREAK.finditer(before))
     if cuts:
         before = before[cuts[-1].end():]
@@ -211,8 +248,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
 
 def _casualty_near(before: str, after: str) -> bool:
     """'264 civilians killed', 'killed 15 people': the number counts the dead or hurt."""
-    near_after = " ".join(w.lower() for w in _WORD.findall(after)[:5])
-    near_before = " ".join(w.lower() for w in _WORD.findall(before)[-4:])
+    near_after = " ".join(w.lower() for w in _first_words(after, 5))
+    near_before = " ".join(w.lower() for w in _last_words(before, 4))
     return bool(CASUALTY.search(near_after) or CASUALTY.search(near_before))
 
 
@@ -337,18 +374,20 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
     return kept, upper
 
 
+# Both end the gap between two numbers and span at most four chunks of it.
 _COORDINATION = re.compile(r"(?:\band|\bwhile|\bwhereas|\bbut|\banother|\bincluding|,)\s+(?:\w+\s+){0,3}$")
+_RESTATED = re.compile(r"\bor\s+(?:\w+\s+){0,3}$")
 
 
 def _starts_new_figure(text: str, num: NumberMatch, nxt: NumberMatch) -> bool:
     """Whether the next number begins a figure of its own ('and nearly 16,000 refugees'), rather than
     restating this one ('125 families (800 people)', ', or 18,000 people') or counting something small."""
     gap = text[num.end:nxt.start]
-    if gap.count("(") > gap.count(")") or re.search(r"\bor\s+(?:\w+\s+){0,3}$", gap):
+    if gap.count("(") > gap.count(")") or _RESTATED.search(gap, _tail_start(gap, 4)):
         return False
-    following = [w.lower() for w in _WORD.findall(text[nxt.end:nxt.end + 40])[:3]]
-    names_people = any(w in PEOPLE_NOUNS | HOUSEHOLD_NOUNS | NOUN_TERMS.keys() for w in following)
-    return names_people or bool(_COORDINATION.search(gap)) and nxt.value >= 10
+    following = [w.lower() for w in _first_words(text[nxt.end:nxt.end + 40], 3)]
+    names_people = any(w in _NEW_FIGURE_NOUNS for w in following)
+    return names_people or nxt.value >= 10 and bool(_COORDINATION.search(gap, _tail_start(gap, 4)))
 
 
 def _country_pattern(places: Sequence[PlaceMention]) -> re.Pattern[str] | None:
