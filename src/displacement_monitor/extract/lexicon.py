@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 PEOPLE_NOUNS = {
     "people", "persons", "person", "individuals", "civilians", "residents", "inhabitants", "villagers",
@@ -122,3 +123,31 @@ QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
                          r"|more or less|of about|of around|of some)\s*$")),
     ("less than", re.compile(r"\b(?:less than|fewer than|under|below)\s*$")),
 ]
+
+
+# Word lists as regexes.
+_Tree = dict[str, "_Tree"]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of exactly these words, factored by shared prefixes ('re(?:corded|port(?:ed|s))').
+
+    The regex engine tries every branch of a flat alternation at every position; factored, it tries one
+    branch per distinct letter. Longer words are still tried before their prefixes, so the matches do not
+    change."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: _Tree) -> str:
+    branches = [re.escape(char) + _tree_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if "" not in node:
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + "|".join(branches) + ")?"  # greedy: the longer word first, then the word ending here

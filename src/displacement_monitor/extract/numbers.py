@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from text_to_num import text2num
 
 from ..errors import ParseError
+from .lexicon import alternation
 
 MULTIPLIERS = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "millions": 1_000_000, "m": 1_000_000,
@@ -125,17 +127,19 @@ def _match_value(match: re.Match[str]) -> tuple[int, bool]:
 # Words a number phrase can start with; the full pattern is only tried where one of these (or a digit) is.
 _STARTS = frozenset(WORD_NUMBERS) | {"a", "an", "half", "quarter", "third", "three", "two", "tens", "hundreds",
                                      "thousands", "millions", "dozens", "scores"}
-_CANDIDATE = re.compile(r"\d+|[A-Za-z]+")
+# A run of digits, or a whole run of ASCII letters that is one of those words in any case, found in the text
+# with A-Z lowered (and nothing else changed, so offsets stay).
+_CANDIDATE = re.compile(r"\d+|(?<![a-z])" + alternation(_STARTS) + r"(?![a-z])")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number phrase in text, left to right; phrases that do not parse are skipped."""
     found: list[NumberMatch] = []
     end = 0
-    for candidate in _CANDIDATE.finditer(text):
+    for candidate in _CANDIDATE.finditer(text.translate(_ASCII_LOWER)):
         start = candidate.start()
-        token = candidate.group()
-        if start < end or not (token[0].isdigit() or token.lower() in _STARTS):
+        if start < end:
             continue
         match = NUMBER_RE.match(text, start)
         if match is None:

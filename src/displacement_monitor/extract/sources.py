@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+
+from .lexicon import alternation
 
 # Canonical name -> spellings met in reports (matched case-insensitively, longest first).
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
@@ -30,35 +31,8 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "United Nations": ("united nations", "un", "u.n.", "un officials", "un figures", "un data"),
 }
 
-_Tree = dict[str, "_Tree"]
-
-
-def _prefix_tree(words: Iterable[str]) -> str:
-    """A regex alternation of exactly these words, factored by shared prefixes ('re(?:corded|port(?:ed|s))').
-
-    The regex engine tries every branch of a flat alternation at every position; factored, it tries one
-    branch per distinct letter. Longer words are still tried before their prefixes, so the matches do not
-    change."""
-    tree: _Tree = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _tree_pattern(tree)
-
-
-def _tree_pattern(node: _Tree) -> str:
-    branches = [re.escape(char) + _tree_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    if "" not in node:
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return "(?:" + "|".join(branches) + ")?"  # greedy: the longer word first, then the word ending here
-
-
 _ORG_RE = re.compile(
-    r"\b(" + _prefix_tree(a for names in ORGANISATIONS.values() for a in names) + r")\b", re.IGNORECASE
+    r"\b(" + alternation(a for names in ORGANISATIONS.values() for a in names) + r")\b", re.IGNORECASE
 )
 _CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
 
@@ -75,7 +49,7 @@ _GENERIC = re.compile(
 _ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "estimate", "estimates", "estimated", "reported", "reports",
                       "according to", "told", "recorded", "registered", "counted", "put", "puts", "figures", "data",
                       "tally", "believes", "stated", "announced", "confirmed", "noted", "warned")
-_ATTRIBUTION = re.compile(r"\b" + _prefix_tree(_ATTRIBUTION_WORDS) + r"\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b" + alternation(_ATTRIBUTION_WORDS) + r"\b", re.IGNORECASE)
 _PRONOUN_ATTRIBUTION = re.compile(r"\b(?:the agency|the organi[sz]ation|the office|it|they|the group"
                                   r"|the ministry|the committee|the authority|the authorities|the institute)"
                                   r"\s+(?:said|says|added|estimates?|reported)\b", re.IGNORECASE)
