@@ -28,6 +28,7 @@ from .lexicon import (
     SKIPPABLE,
     TERM_PATTERNS,
     TERM_RANK,
+    alternation,
 )
 from .linking import link_places
 from .numbers import NumberMatch, find_numbers
@@ -224,24 +225,31 @@ _EXCLUDED_AFTER = re.compile(
     r"(?!\s+(?:hours|days|weeks|months|years|minutes)))",
     re.IGNORECASE,
 )
+_NOT_COUNT_WORDS = ("aged", "age", "ages", "no.", "number", "resolution", "article", "phase", "category", "level",
+                    "route", "highway", "chapter", "section", "kilometre", "km", "mile", "room", "flight", "page",
+                    "bodies of", "mother of", "father of")
+_DIGIT_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Ends the text before a number, and spans at most three whitespace-separated chunks of it ('one out of').
 _EXCLUDED_BEFORE = re.compile(
-    rf"(?:[$\u20ac\u00a3\u00a5]|US\$|USD|EUR|GBP|CHF|Rs\.?|\d\s*[-\u2013/])\s*$|\b(?:{_MONTH_RE})\.?\s*$"
-    r"|\b(?:aged|age|ages|no\.|number|resolution|article|phase|category|level|route|highway|chapter"
-    r"|section|kilometre|km|mile|room|flight|page|bodies of|mother of|father of)\s*$"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s*$",
+    rf"(?:[$\u20ac\u00a3\u00a5]|US\$|USD|EUR|GBP|CHF|Rs\.?|\d\s*[-\u2013/])\s*$|\b{alternation(MONTHS)}\.?\s*$"
+    rf"|\b{alternation(_NOT_COUNT_WORDS)}\s*$"
+    rf"|\b(?:{alternation(_DIGIT_NAMES)}|\d+)\s+(?:in|out of)\s*$",
     re.IGNORECASE,
 )
+_DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
+_YEAR = re.compile(r"\d{4}")
 
 
 def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     """Money, percentages, ratios, dates, years, ages, day ranges, population counts."""
+    if _EXCLUDED_AFTER.match(after) or _DAY_RANGE.match(after):
+        return True
+    if _YEAR.fullmatch(num.text) and 1900 <= num.value <= 2100:
+        return True
     # The patterns end at the number, so only its last few words matter; a short tail keeps the
     # end-anchored searches from trying every position of a long clause.
-    if _EXCLUDED_BEFORE.search(before[-30:]) or _EXCLUDED_AFTER.match(after):
-        return True
-    if re.match(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)", after):
-        return True
-    if re.fullmatch(r"\d{4}", num.text) and 1900 <= num.value <= 2100:
+    tail = before[-30:]
+    if _EXCLUDED_BEFORE.search(tail, _tail_start(tail, 3)):
         return True
     return bool(POPULATION.search(before[-60:].lower()))
 
