@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from ..models import Figure, PlaceMention
 from .lexicon import (
@@ -359,6 +360,16 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
     )
 
 
+_RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")
+_BETWEEN = re.compile(r"\bbetween\s+(?:\w+\s+){0,2}$")
+_DATE_BEFORE = re.compile(r"\b(?:" + _MONTH_RE + r")\.?\s*$", re.IGNORECASE)
+
+
+def _dated(text: str, start: int) -> bool:
+    """'March 3-5': a number right after a month is a day."""
+    return bool(_DATE_BEFORE.search(text[max(0, start - 12):start]))
+
+
 def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], dict[int, int]]:
     """Join 'between 3,000 and 5,000' and '3,000 to 5,000' into one number with an upper bound."""
     kept: list[NumberMatch] = []
@@ -370,11 +381,9 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
         if i + 1 < len(numbers) and not num.vague:
             nxt = numbers[i + 1]
             gap = text[num.end:nxt.start]
-            lead = text[max(0, num.start - 20):num.start].lower()
-            joined = re.fullmatch(r"\s*(?:to|-|\u2013)\s*", gap) or (
-                re.search(r"\bbetween\s+(?:\w+\s+){0,2}$", lead) and gap.strip() == "and")
-            dated = re.search(r"\b(?:" + _MONTH_RE + r")\.?\s*$", text[max(0, num.start - 12):num.start], re.I)
-            if joined and nxt.value > num.value and nxt.value <= 20 * num.value and not dated:
+            lead = text[max(0, num.start - 20):num.start]
+            joined = _RANGE_GAP.fullmatch(gap) or (gap.strip() == "and" and _BETWEEN.search(lead.lower()))
+            if joined and num.value < nxt.value <= 20 * num.value and not _dated(text, num.start):
                 upper[num.start] = nxt.value
                 skip = i + 1
                 num = NumberMatch(num.start, nxt.end, text[num.start:nxt.end], num.value)
@@ -431,11 +440,14 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             hi = nxt.start - sentence.start if nxt else len(sentence.text)
             figure = _read_figure(sentence, num, lo, hi, prior, countries)
             if figure is not None:
-                found.append(replace(figure, quantity_max=upper.get(num.start)))
+                if num.start in upper:
+                    figure = replace(figure, quantity_max=upper[num.start])
+                found.append(figure)
                 prior = _Prior(figure.unit, figure.term, True)
         if found:
-            source = find_source(sentence.text, _earlier_source(sentences, index, sources))
-            found = [replace(f, source=source) for f in found]
+            source = find_source(sentence.text, partial(_earlier_source, sentences, index, sources))
+            if source is not None:
+                found = [replace(f, source=source) for f in found]
         linked = link_places(found, sentence, places, text, figures[-1].places if figures else ())
         figures.extend(linked)
         prior = replace(prior, same_sentence=False) if prior and found else None

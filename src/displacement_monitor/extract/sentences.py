@@ -11,6 +11,9 @@ ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "no", "jan", "feb", "mar", "apr"
                  "approx", "est", "vs", "etc", "e.g", "i.e", "mt", "ft"}
 
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the article with its offset."""
@@ -21,7 +24,7 @@ class Sentence:
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    word = _LAST_WORD.search(text[max(0, dot - 12):dot])
     if word is None:
         return False
     token = word.group(1).lower()

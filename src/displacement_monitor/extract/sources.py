@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .lexicon import alternation
 
@@ -69,8 +70,9 @@ def normalize_source(name: str) -> str:
     return _CANONICAL.get(key, _CANONICAL.get("the " + key, name.strip()))
 
 
-def find_source(sentence: str, previous: str | None = None) -> str | None:
-    """The organisation or official the sentence attributes its figures to, if it says."""
+def find_source(sentence: str, previous: str | Callable[[], str | None] | None = None) -> str | None:
+    """The organisation or official the sentence attributes its figures to, if it says; previous is the source
+    of the sentences before, or a function that finds it, called only if this sentence refers back to it."""
     if not _ATTRIBUTION.search(sentence):
         return None
     org = _ORG_RE.search(sentence)
@@ -82,8 +84,10 @@ def find_source(sentence: str, previous: str | None = None) -> str | None:
     subject = _ACRONYM_SUBJECT.search(sentence)
     if subject:
         return normalize_source(subject.group(1) or subject.group(2))
-    if previous and _PRONOUN_ATTRIBUTION.search(sentence):
-        return previous
+    if _PRONOUN_ATTRIBUTION.search(sentence):
+        earlier = previous() if callable(previous) else previous
+        if earlier:
+            return earlier
     return _speaker(sentence)
 
 
