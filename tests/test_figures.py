@@ -152,7 +152,8 @@ def test_figure_spans_point_at_the_number(gaz) -> None:
 # Shortcuts must give what the plain computation gives: each property compares the two on text made of the
 # characters and words the shortcut is about.
 _PIECES = ["but", "whereas", "although", "a", "and", "or", "including", ",", ";", ":", "-", "\u2013", "\u2014", "fled",
-           "hadevacuated", "returned", "in camps", "refugees", "1,200", "people", "B", "x'", "\u2019", "(", "."]
+           "hadevacuated", "returned", "in camps", "refugees", "1,200", "people", "B", "x'", "\u2019", "(", ".",
+           "fled across the border", "crossed back", "left behind", "living in tents", "taken refuge"]
 
 
 def _soup(pieces: list[str]) -> st.SearchStrategy[str]:

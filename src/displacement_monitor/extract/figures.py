@@ -40,7 +40,7 @@ _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 _WINDOW = 40
 _BREAK_WORDS = ("but", "whereas", "although")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|\b(?:" + "|".join(_BREAK_WORDS) + r")\b")
-# What a clause break is made of: a sentence that holds none of these has no break.
+# What a clause break is made of.
 _BREAK_PARTS = (";", ":", "-", "\u2013", "\u2014", *_BREAK_WORDS)
 _PUNCTUATION = {",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "\"", "\u201c", "\u201d"}
 _MAYBE_NOUN = {"displaced", "homeless", "more"}  # nouns on their own, adjectives before a noun
@@ -148,6 +148,11 @@ _STEM = re.compile(_STEMS)
 _GLUED_STEM = re.compile(rf"(?<=[a-z])(?=(?:{_STEMS}))")
 # Every term pattern in one: a single scan tells that a window names no term, as most windows do.
 _ANY_TERM = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in TERM_PATTERNS.values()))
+# Matches only where some term starts; a look-ahead per term, in a group named after it, tells which ones do.
+_TERM_STARTS = re.compile(
+    f"(?={_ANY_TERM.pattern})"
+    + "".join(f"(?:(?=(?P<{term}>{pattern.pattern})))?" for term, pattern in TERM_PATTERNS.items())
+)
 
 
 def _unglue(word: str) -> str:
@@ -165,16 +170,31 @@ def _term_word(word: str) -> bool:
 
 def _terms(text: str, reverse: bool = False) -> dict[str, int]:
     """Each term found in text with its distance from the start (or from the end when reverse)."""
-    found: dict[str, int] = {}
     lowered = text.lower()
     if _STEM.search(lowered):
         lowered = _GLUED_STEM.sub(" ", lowered)
-    if not _ANY_TERM.search(lowered):
+    return _distances_from_end(lowered, len(text)) if reverse else _distances_from_start(lowered)
+
+
+def _distances_from_start(lowered: str) -> dict[str, int]:
+    """Where each term first starts: one scan visits only the places where some term starts."""
+    starts: dict[str, int] = {}
+    for match in _TERM_STARTS.finditer(lowered):
+        for term in TERM_PATTERNS:
+            if term not in starts and match.start(term) >= 0:
+                starts[term] = match.start()
+    return {term: starts[term] for term in TERM_PATTERNS if term in starts}
+
+
+def _distances_from_end(lowered: str, length: int) -> dict[str, int]:
+    """How far before length each term's last match ends (as each term's own scan finds its matches)."""
+    found: dict[str, int] = {}
+    first = _ANY_TERM.search(lowered)
+    if first is None:
         return found
     for term, pattern in TERM_PATTERNS.items():
-        for match in pattern.finditer(lowered):
-            distance = len(text) - match.end() if reverse else match.start()
-            found[term] = min(distance, found.get(term, distance))
+        for match in pattern.finditer(lowered, first.start()):  # no term starts before the first of any
+            found[term] = length - match.end()  # the last match ends last
     return found
 
 
@@ -197,13 +217,16 @@ def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str,
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
     """Text of the number's clause before and after it, cut at semicolons, dashes and 'but'."""
     before, after = sentence[:start], sentence[end:]
-    if not any(part in sentence for part in _BREAK_PARTS):
-        return before, after  # most sentences are one clause
-    cuts = list(_CLAUSE_BREAK.finditer(before))
-    if cuts:
-        before = before[cuts[-1].end():]
-    nxt = _CLAUSE_BREAK.search(after)
-    return before, after[: nxt.start()] if nxt else after
+    # Most sentences are one clause: a side that holds none of the parts a break is made of has no break.
+    if any(part in before for part in _BREAK_PARTS):
+        cuts = list(_CLAUSE_BREAK.finditer(before))
+        if cuts:
+            before = before[cuts[-1].end():]
+    if any(part in after for part in _BREAK_PARTS):
+        nxt = _CLAUSE_BREAK.search(after)
+        if nxt:
+            after = after[:nxt.start()]
+    return before, after
 
 
 def _qualifier(before: str, segment: str) -> str | None:
@@ -212,11 +235,15 @@ def _qualifier(before: str, segment: str) -> str | None:
         if pattern.search(tail):
             return name
     lowered = segment.lower()
-    if re.search(r"\bestimat\w*", lowered):
+    if _ESTIMATED.search(lowered):
         return "estimated"
-    if re.search(r"\bbelieved\b|\bthought to\b", lowered):
+    if _BELIEVED.search(lowered):
         return "believed"
     return None
+
+
+_ESTIMATED = re.compile(r"\bestimat\w*")
+_BELIEVED = re.compile(r"\bbelieved\b|\bthought to\b")
 
 
 _MONTH_RE = "|".join(MONTHS)
@@ -320,7 +347,9 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
     if _excluded(before, after, num):
         return None
     reading = _read_noun(after, end)
-    if reading.unit is None or (_casualty_near(before, after) and reading.noun_term is None):
+    if reading.unit is None or (reading.noun_term is None and _casualty_near(before, after)):
+        return None
+    if reading.unit == "implicit" and num.value < 10:
         return None
     after_text = text[reading.noun_end:min(hi, end + len(after))][:AFTER_WINDOW]
     after_terms = _terms(after_text)
@@ -333,8 +362,6 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
     unit: str | None = reading.unit
     inherited: str | None = None
     if unit == "implicit":
-        if num.value < 10:
-            return None
         unit, inherited = _implicit_unit(reference, after_terms, before_terms, prior, start)
         if unit is None:
             return None
