@@ -78,7 +78,7 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
     org = _ORG_RE.search(sentence)
     if org:
         return normalize_source(org.group(1))
-    defined = _DEFINED_ACRONYM.search(sentence)
+    defined = _DEFINED_ACRONYM.search(sentence) if "(" in sentence else None
     if defined:
         return normalize_source(defined.group(1))
     subject = _ACRONYM_SUBJECT.search(sentence)
