@@ -31,7 +31,7 @@ from .lexicon import (
     TERM_RANK,
     alternation,
 )
-from .linking import link_places
+from .linking import place_indexes
 from .numbers import NumberMatch, find_numbers
 from .sentences import Sentence, split_sentences
 from .sources import find_source
@@ -231,9 +231,10 @@ def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
 
 def _qualifier(before: str, segment: str) -> str | None:
     tail = before[-40:].lower()
-    for name, pattern in QUALIFIERS:
-        if pattern.search(tail):
-            return name
+    if _ANY_QUALIFIER.search(tail):  # most figures have none
+        for name, pattern in QUALIFIERS:
+            if pattern.search(tail):
+                return name
     lowered = segment.lower()
     if _ESTIMATED.search(lowered):
         return "estimated"
@@ -242,6 +243,7 @@ def _qualifier(before: str, segment: str) -> str | None:
     return None
 
 
+_ANY_QUALIFIER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in QUALIFIERS))
 _ESTIMATED = re.compile(r"\bestimat\w*")
 _BELIEVED = re.compile(r"\bbelieved\b|\bthought to\b")
 
@@ -427,11 +429,12 @@ def _starts_new_figure(text: str, num: NumberMatch, nxt: NumberMatch) -> bool:
     """Whether the next number begins a figure of its own ('and nearly 16,000 refugees'), rather than
     restating this one ('125 families (800 people)', ', or 18,000 people') or counting something small."""
     gap = text[num.end:nxt.start]
-    if gap.count("(") > gap.count(")") or _RESTATED.search(gap, _tail_start(gap, 4)):
+    tail = _tail_start(gap, 4)
+    if gap.count("(") > gap.count(")") or _RESTATED.search(gap, tail):
         return False
     following = [w.lower() for w in _first_words(text[nxt.end:nxt.end + 40], 3)]
     names_people = any(w in _NEW_FIGURE_NOUNS for w in following)
-    return names_people or nxt.value >= 10 and bool(_COORDINATION.search(gap, _tail_start(gap, 4)))
+    return names_people or nxt.value >= 10 and bool(_COORDINATION.search(gap, tail))
 
 
 def _country_pattern(places: Sequence[PlaceMention]) -> re.Pattern[str] | None:
@@ -473,10 +476,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                 prior = _Prior(figure.unit, figure.term, True)
         if found:
             source = find_source(sentence.text, partial(_earlier_source, sentences, index, sources))
-            if source is not None:
-                found = [replace(f, source=source) for f in found]
-        linked = link_places(found, sentence, places, text, figures[-1].places if figures else ())
-        figures.extend(linked)
+            linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else ())
+            figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
         prior = replace(prior, same_sentence=False) if prior and found else None
     return _dedupe(figures, text)
 

@@ -88,8 +88,15 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
                 text: str, previous: tuple[int, ...] = ()) -> list[Figure]:
     """Figures of one sentence with the indexes of their places filled in; previous holds the places of
     the figure before, which a sentence naming no place continues."""
+    found = place_indexes(figures, sentence, places, text, previous)
+    return [replace(fig, places=indexes) for fig, indexes in zip(figures, found, strict=True)]
+
+
+def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
+                  text: str, previous: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+    """For each figure of one sentence, the indexes of the places it is about (see link_places)."""
     if not figures:
-        return figures
+        return []
     inside = [(i, p) for i, p in enumerate(places)
               if sentence.start <= p.start < sentence.end and p.kind != "country"
               and not is_dateline(text, p.start, p.end)]
@@ -98,7 +105,7 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
     # Each group of places belongs to the figure nearest to it.
     owner = [_owner(g, figures, text) for g in groups]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
-    linked: list[Figure] = []
+    found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
         chosen = [g for g, r in own if "origin" in r] or sentence_origins or [g for g, r in own]
@@ -112,5 +119,5 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
             else:
                 fallback = fallback if fallback is not None else _main_place(places)
                 indexes = [fallback] if fallback is not None else []
-        linked.append(replace(fig, places=tuple(dict.fromkeys(indexes))))
-    return linked
+        found.append(tuple(dict.fromkeys(indexes)))
+    return found

@@ -63,8 +63,11 @@ class NumberMatch:
     vague: bool = False
 
 
+_SEPARATORS = re.compile(r"[,\u202f\u00a0\u2009 ]")
+
+
 def _digits_value(digits: str, mult: str | None) -> int:
-    clean = re.sub(r"[,\u202f\u00a0\u2009 ]", "", digits)
+    clean = _SEPARATORS.sub("", digits)
     try:
         value = Decimal(clean)
     except InvalidOperation as err:

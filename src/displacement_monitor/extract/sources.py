@@ -51,9 +51,12 @@ _ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "estimate", "estimates", 
                       "according to", "told", "recorded", "registered", "counted", "put", "puts", "figures", "data",
                       "tally", "believes", "stated", "announced", "confirmed", "noted", "warned")
 _ATTRIBUTION = re.compile(r"\b" + alternation(_ATTRIBUTION_WORDS) + r"\b", re.IGNORECASE)
-_PRONOUN_ATTRIBUTION = re.compile(r"\b(?:the agency|the organi[sz]ation|the office|it|they|the group"
-                                  r"|the ministry|the committee|the authority|the authorities|the institute)"
-                                  r"\s+(?:said|says|added|estimates?|reported)\b", re.IGNORECASE)
+_PRONOUNS = ("the agency", "the organisation", "the organization", "the office", "it", "they", "the group",
+             "the ministry", "the committee", "the authority", "the authorities", "the institute")
+_PRONOUN_ATTRIBUTION = re.compile(
+    rf"\b{alternation(_PRONOUNS)}\s+{alternation(('said', 'says', 'added', 'estimate', 'estimates', 'reported'))}\b",
+    re.IGNORECASE,
+)
 # "Provincial Disaster Management Authority (PDMA)", or an acronym as the subject: "The INGD said".
 _DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\w'-]+))+\s+\(([A-Z]{2,8})\)")
 _ACRONYM_SUBJECT = re.compile(r"\b([A-Z]{3,8})\s+(?:said|says|reported|estimated|estimates|counted|recorded"
