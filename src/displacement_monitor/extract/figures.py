@@ -29,6 +29,7 @@ from .lexicon import (
     SKIPPABLE,
     TERM_PATTERNS,
     TERM_RANK,
+    Caseless,
     alternation,
 )
 from .linking import place_indexes
@@ -260,12 +261,12 @@ _NOT_COUNT_WORDS = ("aged", "age", "ages", "no.", "number", "resolution", "artic
                     "bodies of", "mother of", "father of")
 _DIGIT_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # Ends the text before a number, and spans at most three whitespace-separated chunks of it ('one out of').
-_EXCLUDED_BEFORE = re.compile(
-    rf"(?:[$\u20ac\u00a3\u00a5]|US\$|USD|EUR|GBP|CHF|Rs\.?|\d\s*[-\u2013/])\s*$|\b{alternation(MONTHS)}\.?\s*$"
+_EXCLUDED_BEFORE = Caseless(
+    rf"(?:[$\u20ac\u00a3\u00a5]|us\$|usd|eur|gbp|chf|rs\.?|\d\s*[-\u2013/])\s*$|\b{alternation(MONTHS)}\.?\s*$"
     rf"|\b{alternation(_NOT_COUNT_WORDS)}\s*$"
-    rf"|\b(?:{alternation(_DIGIT_NAMES)}|\d+)\s+(?:in|out of)\s*$",
-    re.IGNORECASE,
+    rf"|\b(?:{alternation(_DIGIT_NAMES)}|\d+)\s+(?:in|out of)\s*$"
 )
+_COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
 _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 
@@ -355,7 +356,7 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
         return None
     after_text = text[reading.noun_end:min(hi, end + len(after))][:AFTER_WINDOW]
     after_terms = _terms(after_text)
-    references = list(COUNT_REFERENCE.finditer(before))
+    references = list(_COUNT_REFERENCE.finditer(before))
     reference = references[-1] if references else None
     reach = min(BEFORE_WINDOW, start - lo) if reference is None else len(before) - reference.start()
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 PEOPLE_NOUNS = {
     "people", "persons", "person", "individuals", "civilians", "residents", "inhabitants", "villagers",
@@ -151,3 +151,37 @@ def _tree_pattern(node: _Tree) -> str:
     if "" not in node:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return "(?:" + "|".join(branches) + ")?"  # greedy: the longer word first, then the word ending here
+
+
+# Lowering changes the length of 'İ' and, for 'ı', 'ſ' and 'Σ', does not give what case-blind matching compares.
+_LOWERING_EXCEPTIONS = re.compile("[\u0130\u0131\u017f\u03a3]")
+
+
+class Caseless:
+    """A case-blind regex, written in lower case, that runs as an exact regex on the lowered text.
+
+    Case-blind matching costs about twice as much. Lowering keeps every offset and finds the same matches,
+    except in text holding one of a few characters (see _LOWERING_EXCEPTIONS): that text gets the case-blind
+    regex. Matches found in the lowered text are of that text: their group() is in lower case."""
+
+    def __init__(self, pattern: str) -> None:
+        self.exact = re.compile(pattern)
+        self.blind = re.compile(pattern, re.IGNORECASE)
+
+    def _choose(self, text: str) -> tuple[re.Pattern[str], str]:
+        lowered = text.lower()
+        if len(lowered) == len(text) and not _LOWERING_EXCEPTIONS.search(text):
+            return self.exact, lowered
+        return self.blind, text
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        pattern, target = self._choose(text)
+        return pattern.search(target, pos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        pattern, target = self._choose(text)
+        return pattern.match(target, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pattern, target = self._choose(text)
+        return pattern.finditer(target)

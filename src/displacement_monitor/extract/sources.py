@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .lexicon import alternation
+from .lexicon import Caseless, alternation
 
 # Canonical name -> spellings met in reports (matched case-insensitively, longest first).
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
@@ -32,9 +32,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "United Nations": ("united nations", "un", "u.n.", "un officials", "un figures", "un data"),
 }
 
-_ORG_RE = re.compile(
-    r"\b(" + alternation(a for names in ORGANISATIONS.values() for a in names) + r")\b", re.IGNORECASE
-)
+_ORG_RE = Caseless(r"\b(" + alternation(a for names in ORGANISATIONS.values() for a in names) + r")\b")
 _CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
 
 _BODY = (r"government|ministry(?: of [A-Z][\w ]+?)?|authorities|authority|officials|governor|agency|agencies"
@@ -50,12 +48,11 @@ _GENERIC = re.compile(
 _ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "estimate", "estimates", "estimated", "reported", "reports",
                       "according to", "told", "recorded", "registered", "counted", "put", "puts", "figures", "data",
                       "tally", "believes", "stated", "announced", "confirmed", "noted", "warned")
-_ATTRIBUTION = re.compile(r"\b" + alternation(_ATTRIBUTION_WORDS) + r"\b", re.IGNORECASE)
+_ATTRIBUTION = Caseless(r"\b" + alternation(_ATTRIBUTION_WORDS) + r"\b")
 _PRONOUNS = ("the agency", "the organisation", "the organization", "the office", "it", "they", "the group",
              "the ministry", "the committee", "the authority", "the authorities", "the institute")
-_PRONOUN_ATTRIBUTION = re.compile(
-    rf"\b{alternation(_PRONOUNS)}\s+{alternation(('said', 'says', 'added', 'estimate', 'estimates', 'reported'))}\b",
-    re.IGNORECASE,
+_PRONOUN_ATTRIBUTION = Caseless(
+    rf"\b{alternation(_PRONOUNS)}\s+{alternation(('said', 'says', 'added', 'estimate', 'estimates', 'reported'))}\b"
 )
 # "Provincial Disaster Management Authority (PDMA)", or an acronym as the subject: "The INGD said".
 _DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\w'-]+))+\s+\(([A-Z]{2,8})\)")
