@@ -153,8 +153,9 @@ def _tree_pattern(node: _Tree) -> str:
     return "(?:" + "|".join(branches) + ")?"  # greedy: the longer word first, then the word ending here
 
 
-# Lowering changes the length of 'İ' and, for 'ı', 'ſ' and 'Σ', does not give what case-blind matching compares.
-_LOWERING_EXCEPTIONS = re.compile("[\u0130\u0131\u017f\u03a3]")
+# Lowering changes the length of 'İ' and, for 'ı', 'ſ' and 'Σ', does not give what case-blind matching compares;
+# 'K' (Kelvin) lowers to an ASCII letter, which word-start scans over the lowered text rely on not happening.
+_LOWERING_EXCEPTIONS = re.compile("[\u0130\u0131\u017f\u03a3\u212a]")
 
 
 class Caseless:
@@ -168,20 +169,22 @@ class Caseless:
         self.exact = re.compile(pattern)
         self.blind = re.compile(pattern, re.IGNORECASE)
 
-    def _choose(self, text: str) -> tuple[re.Pattern[str], str]:
+    def prepare(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The regex to run and the text to run it on: either the exact regex and the lowered text, whose
+        ASCII letters stand where those of text do, or the case-blind regex and text itself."""
         lowered = text.lower()
         if len(lowered) == len(text) and not _LOWERING_EXCEPTIONS.search(text):
             return self.exact, lowered
         return self.blind, text
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        pattern, target = self._choose(text)
+        pattern, target = self.prepare(text)
         return pattern.search(target, pos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        pattern, target = self._choose(text)
+        pattern, target = self.prepare(text)
         return pattern.match(target, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        pattern, target = self._choose(text)
+        pattern, target = self.prepare(text)
         return pattern.finditer(target)
