@@ -341,9 +341,16 @@ def _implicit_unit(reference: re.Match[str] | None, after_terms: dict[str, int],
     return None, None
 
 
-def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: _Prior | None,
-                 countries: re.Pattern[str] | None) -> Figure | None:
-    """The figure a number stands for, or None; lo and hi bound the number's share of the sentence."""
+def _share_end(article: str, sentence: Sentence, num: NumberMatch, following: list[NumberMatch]) -> int:
+    """Where the number's share of the sentence ends: at the next number that starts a figure of its own."""
+    nxt = next((n for n in following if _starts_new_figure(article, num, n)), None)
+    return nxt.start - sentence.start if nxt else len(sentence.text)
+
+
+def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, following: list[NumberMatch],
+                 prior: _Prior | None, countries: re.Pattern[str] | None) -> Figure | None:
+    """The figure a number stands for, or None; lo and the numbers following it in the sentence bound the
+    number's share of the sentence."""
     text = sentence.text
     start, end = num.start - sentence.start, num.end - sentence.start
     before, after = _clause(text, start, end)
@@ -354,6 +361,7 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
         return None
     if reading.unit == "implicit" and num.value < 10:
         return None
+    hi = _share_end(article, sentence, num, following)
     after_text = text[reading.noun_end:min(hi, end + len(after))][:AFTER_WINDOW]
     after_terms = _terms(after_text)
     references = list(_COUNT_REFERENCE.finditer(before))
@@ -467,9 +475,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
         found: list[Figure] = []
         for k, num in enumerate(in_sentence):
             lo = in_sentence[k - 1].end - sentence.start if k else 0
-            nxt = next((n for n in in_sentence[k + 1:] if _starts_new_figure(text, num, n)), None)
-            hi = nxt.start - sentence.start if nxt else len(sentence.text)
-            figure = _read_figure(sentence, num, lo, hi, prior, countries)
+            figure = _read_figure(text, sentence, num, lo, in_sentence[k + 1:], prior, countries)
             if figure is not None:
                 if num.start in upper:
                     figure = replace(figure, quantity_max=upper[num.start])
@@ -479,7 +485,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             source = find_source(sentence.text, partial(_earlier_source, sentences, index, sources))
             linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else ())
             figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
-        prior = replace(prior, same_sentence=False) if prior and found else None
+        prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text)
 
 
