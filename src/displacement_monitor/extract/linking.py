@@ -10,14 +10,14 @@ from functools import partial
 
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
+from .lexicon import Caseless
 from .places import is_dateline
 from .sentences import Sentence
 
-ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
-                    r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
-                    re.IGNORECASE)
-DESTINATION = re.compile(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
-                         r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
+                  r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
+DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
+                       r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|, and|or|&)\s*$")
 ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the governorate": ADMIN1,
             "the region": ADMIN1, "the state": ADMIN1}
@@ -48,9 +48,8 @@ def _distance(group: list[tuple[int, PlaceMention]], fig: Figure) -> int:
     return max(start - fig.end, fig.start - end, 0)
 
 
-_GOVERNED = re.compile(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards|toward|out|outside"
-                       r"|fled|left|flee|fleeing|displaced|evacuated|returned|arrived|crossed|reached)\b",
-                       re.IGNORECASE)
+_GOVERNED = Caseless(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards|toward|out|outside"
+                     r"|fled|left|flee|fleeing|displaced|evacuated|returned|arrived|crossed|reached)\b")
 
 
 def _owner(group: list[tuple[int, PlaceMention]], figures: list[Figure], text: str) -> int:
