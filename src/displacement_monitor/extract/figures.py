@@ -354,10 +354,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     text = sentence.text
     start, end = num.start - sentence.start, num.end - sentence.start
     before, after = _clause(text, start, end)
-    if _excluded(before, after, num):
-        return None
     reading = _read_noun(after, end)
-    if reading.unit is None or (reading.noun_term is None and _casualty_near(before, after)):
+    if reading.unit is None or _excluded(before, after, num):
+        return None
+    if reading.noun_term is None and _casualty_near(before, after):
         return None
     if reading.unit == "implicit" and num.value < 10:
         return None
