@@ -41,7 +41,7 @@ _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 _WINDOW = 40
 _BREAK_WORDS = ("but", "whereas", "although")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|\b(?:" + "|".join(_BREAK_WORDS) + r")\b")
-# What a clause break is made of.
+# The characters and words a clause break is made of: text without any of them has no break.
 _BREAK_PARTS = (";", ":", "-", "\u2013", "\u2014", *_BREAK_WORDS)
 _PUNCTUATION = {",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "\"", "\u201c", "\u201d"}
 _MAYBE_NOUN = {"displaced", "homeless", "more"}  # nouns on their own, adjectives before a noun
@@ -87,8 +87,8 @@ def _last_words(text: str, count: int) -> list[str]:
 
 
 def _tail_start(text: str, chunks: int) -> int:
-    """Where the last chunks whitespace-separated chunks of text begin (0 if it has no more): a pattern
-    that must end the text and spans at most that many chunks cannot match before."""
+    """Where the last `chunks` whitespace-separated chunks of text begin (0 if it has no more than that):
+    a pattern that must end the text and spans at most that many chunks cannot match before there."""
     parts = text.rsplit(None, chunks)
     return len(parts[0]) if len(parts) > chunks else 0
 
@@ -218,7 +218,7 @@ def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str,
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
     """Text of the number's clause before and after it, cut at semicolons, dashes and 'but'."""
     before, after = sentence[:start], sentence[end:]
-    # Most sentences are one clause: a side that holds none of the parts a break is made of has no break.
+    # Most sentences are one clause, so each side is searched only if it holds what a break is made of.
     if any(part in before for part in _BREAK_PARTS):
         cuts = list(_CLAUSE_BREAK.finditer(before))
         if cuts:
