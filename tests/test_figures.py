@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from displacement_monitor.extract import extract
+from displacement_monitor.extract.figures import (
+    _CLAUSE_BREAK,
+    _COORDINATION,
+    _EXCLUDED_BEFORE,
+    _GLUED_STEM,
+    _RESTATED,
+    _WORD,
+    _clause,
+    _first_words,
+    _last_words,
+    _tail_start,
+    _terms,
+)
+from displacement_monitor.extract.lexicon import TERM_PATTERNS
 from displacement_monitor.gazetteer import load_gazetteer
 
 
@@ -131,3 +147,54 @@ def test_figure_spans_point_at_the_number(gaz) -> None:
     fig = first(text, gaz)
     assert text[fig.start:fig.end] == "7,250"
     assert fig.sentence in text
+
+
+# Shortcuts must give what the plain computation gives: each property compares the two on text made of the
+# characters and words the shortcut is about.
+_PIECES = ["but", "whereas", "although", "a", "and", "or", "including", ",", ";", ":", "-", "\u2013", "\u2014", "fled",
+           "hadevacuated", "returned", "in camps", "refugees", "1,200", "people", "B", "x'", "\u2019", "(", ".",
+           "fled across the border", "crossed back", "left behind", "living in tents", "taken refuge"]
+
+
+def _soup(pieces: list[str]) -> st.SearchStrategy[str]:
+    pairs = st.tuples(st.sampled_from(pieces), st.sampled_from([" ", " ", "  ", "", "\n", "\u00a0"]))
+    return st.lists(pairs, max_size=20).map(lambda found: "".join(piece + gap for piece, gap in found))
+
+
+_SOUP = _soup(_PIECES)
+
+
+@settings(max_examples=500)
+@given(_soup(["but", "whereas", "although", "-", "\u2013", ";", "a", "x", "y", "z"]), st.integers(0, 200),
+       st.integers(0, 200))
+def test_clause_cuts_where_the_breaks_are(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    before, after = text[:start], text[end:]
+    cuts = list(_CLAUSE_BREAK.finditer(before))
+    nxt = _CLAUSE_BREAK.search(after)
+    expected = (before[cuts[-1].end():] if cuts else before, after[:nxt.start()] if nxt else after)
+    assert _clause(text, start, end) == expected
+
+
+@given(_SOUP, st.booleans())
+def test_terms_are_those_of_every_pattern(text: str, reverse: bool) -> None:
+    lowered = _GLUED_STEM.sub(" ", text.lower())
+    expected: dict[str, int] = {}
+    for term, pattern in TERM_PATTERNS.items():
+        for match in pattern.finditer(lowered):
+            distance = len(text) - match.end() if reverse else match.start()
+            expected[term] = min(distance, expected.get(term, distance))
+    assert list(_terms(text, reverse).items()) == list(expected.items())
+
+
+@given(_SOUP, st.integers(1, 6))
+def test_first_and_last_words_are_those_of_the_whole_text(text: str, count: int) -> None:
+    assert _first_words(text, count) == _WORD.findall(text)[:count]
+    assert _last_words(text, count) == _WORD.findall(text)[-count:]
+
+
+@given(_soup([*_PIECES, "5", "$", "US$", "Feb", "aged", "bodies of", "one", "out of", "in"]))
+def test_end_anchored_patterns_match_from_the_tail_start(text: str) -> None:
+    for pattern, chunks in ((_COORDINATION, 4), (_RESTATED, 4), (_EXCLUDED_BEFORE, 3)):
+        assert bool(pattern.search(text, _tail_start(text, chunks))) == bool(pattern.search(text))

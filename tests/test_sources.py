@@ -36,3 +36,17 @@ def test_no_attribution_verb_means_no_source() -> None:
 
 def test_pronoun_takes_the_previous_source() -> None:
     assert find_source("It said 2,000 more arrived overnight.", previous="IOM") == "IOM"
+
+
+
+def test_previous_source_is_looked_up_only_when_the_sentence_refers_back() -> None:
+    calls: list[str] = []
+
+    def earlier() -> str:
+        calls.append("looked up")
+        return "IOM"
+
+    assert find_source("It said 2,000 more arrived overnight.", previous=earlier) == "IOM"
+    assert find_source("UNHCR said 2,000 more arrived overnight.", previous=earlier) == "UNHCR"
+    assert find_source("About 2,000 more arrived overnight.", previous=earlier) is None
+    assert calls == ["looked up"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from ..models import Figure, PlaceMention
 from .lexicon import (
@@ -28,14 +29,20 @@ from .lexicon import (
     SKIPPABLE,
     TERM_PATTERNS,
     TERM_RANK,
+    Caseless,
+    alternation,
 )
-from .linking import link_places
+from .linking import place_indexes
 from .numbers import NumberMatch, find_numbers
 from .sentences import Sentence, split_sentences
 from .sources import find_source
 
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|\bbut\b|\bwhereas\b|\balthough\b")
+_WINDOW = 40
+_BREAK_WORDS = ("but", "whereas", "although")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|\b(?:" + "|".join(_BREAK_WORDS) + r")\b")
+# The characters and words a clause break is made of: text without any of them has no break.
+_BREAK_PARTS = (";", ":", "-", "\u2013", "\u2014", *_BREAK_WORDS)
 _PUNCTUATION = {",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "\"", "\u201c", "\u201d"}
 _MAYBE_NOUN = {"displaced", "homeless", "more"}  # nouns on their own, adjectives before a noun
 # A transitive verb right before the number moves the people it counts ("IOM moved 640 migrants").
@@ -44,6 +51,9 @@ _MOVED_BY_OTHERS = re.compile(r"\b(?:moved|moving|brought|flew|flown|flying|took
 AFTER_WINDOW = 70
 BEFORE_WINDOW = 60
 GOVERNING_DISTANCE = 25
+_COUNTED_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | HOUSE_NOUNS
+_NOT_A_PEOPLE_NAME = OTHER_NOUNS | PEOPLE_NOUNS  # 'Syrians fled' names people, 'Syrian refugees' is an adjective
+_NEW_FIGURE_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | NOUN_TERMS.keys()
 
 
 @dataclass(frozen=True)
@@ -64,9 +74,28 @@ class _Prior:
     same_sentence: bool
 
 
+# Words of a short head or tail of a text are its own words, except that the last word of a head (the first of
+# a tail) may be cut short: a head or tail with more words than asked for is enough.
+def _first_words(text: str, count: int) -> list[str]:
+    words = _WORD.findall(text[:_WINDOW])
+    return (words if len(words) > count else _WORD.findall(text))[:count]
+
+
+def _last_words(text: str, count: int) -> list[str]:
+    words = _WORD.findall(text[-_WINDOW:])
+    return (words if len(words) > count else _WORD.findall(text))[-count:]
+
+
+def _tail_start(text: str, chunks: int) -> int:
+    """Where the last `chunks` whitespace-separated chunks of text begin (0 if it has no more than that):
+    a pattern that must end the text and spans at most that many chunks cannot match before there."""
+    parts = text.rsplit(None, chunks)
+    return len(parts[0]) if len(parts) > chunks else 0
+
+
 def _noun_follows(after: str, match: re.Match[str]) -> bool:
-    rest = [w.lower() for w in _WORD.findall(after[match.end():])[:3]]
-    return any(w in PEOPLE_NOUNS | HOUSEHOLD_NOUNS | HOUSE_NOUNS for w in rest)
+    rest = [w.lower() for w in _first_words(after[match.end():], 3)]
+    return any(w in _COUNTED_NOUNS for w in rest)
 
 
 def _is_plural_people(word: str) -> bool:
@@ -99,9 +128,10 @@ def _read_noun(after: str, base: int) -> _Reading:
         if word in OTHER_NOUNS or word in MONTHS:
             return _Reading(None, None, end)
         if raw[:1].isupper():
-            nxt = _WORD.findall(after[match.end():])[:1]
-            if _is_plural_people(raw) and not (nxt and nxt[0].lower() in OTHER_NOUNS | PEOPLE_NOUNS):
-                return _Reading("people", adjective, end)
+            if _is_plural_people(raw):
+                nxt = _first_words(after[match.end():], 1)
+                if not (nxt and nxt[0].lower() in _NOT_A_PEOPLE_NAME):
+                    return _Reading("people", adjective, end)
             continue
         if word in SKIPPABLE or word.endswith("ly"):
             continue
@@ -114,7 +144,16 @@ def _read_noun(after: str, base: int) -> _Reading:
 _GLUED_TAIL = re.compile(r"^(people|persons|families|households|homes|houses|refugees|residents)"
                          r"(?:were|was|are|have|had|who|in|from|fled|remain\w*)$")
 # Text pulled out of PDFs loses spaces ("hadevacuated", "weredisplaced"): split before a term's stem.
-_GLUED_STEM = re.compile(r"(?<=[a-z])(?=(?:evacuat|displac|destroy|damag|refuge|fled\b|return))")
+_STEMS = r"evacuat|displac|destroy|damag|refuge|fled\b|return"
+_STEM = re.compile(_STEMS)
+_GLUED_STEM = re.compile(rf"(?<=[a-z])(?=(?:{_STEMS}))")
+# Every term pattern in one: a single scan tells that a window names no term, as most windows do.
+_ANY_TERM = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in TERM_PATTERNS.values()))
+# Matches only where some term starts; a look-ahead per term, in a group named after it, tells which ones do.
+_TERM_STARTS = re.compile(
+    f"(?={_ANY_TERM.pattern})"
+    + "".join(f"(?:(?=(?P<{term}>{pattern.pattern})))?" for term, pattern in TERM_PATTERNS.items())
+)
 
 
 def _unglue(word: str) -> str:
@@ -132,12 +171,31 @@ def _term_word(word: str) -> bool:
 
 def _terms(text: str, reverse: bool = False) -> dict[str, int]:
     """Each term found in text with its distance from the start (or from the end when reverse)."""
+    lowered = text.lower()
+    if _STEM.search(lowered):
+        lowered = _GLUED_STEM.sub(" ", lowered)
+    return _distances_from_end(lowered, len(text)) if reverse else _distances_from_start(lowered)
+
+
+def _distances_from_start(lowered: str) -> dict[str, int]:
+    """Where each term first starts: one scan visits only the places where some term starts."""
+    starts: dict[str, int] = {}
+    for match in _TERM_STARTS.finditer(lowered):
+        for term in TERM_PATTERNS:
+            if term not in starts and match.start(term) >= 0:
+                starts[term] = match.start()
+    return {term: starts[term] for term in TERM_PATTERNS if term in starts}
+
+
+def _distances_from_end(lowered: str, length: int) -> dict[str, int]:
+    """How far before length each term's last match ends (as each term's own scan finds its matches)."""
     found: dict[str, int] = {}
-    lowered = _GLUED_STEM.sub(" ", text.lower())
+    first = _ANY_TERM.search(lowered)
+    if first is None:
+        return found
     for term, pattern in TERM_PATTERNS.items():
-        for match in pattern.finditer(lowered):
-            distance = len(text) - match.end() if reverse else match.start()
-            found[term] = min(distance, found.get(term, distance))
+        for match in pattern.finditer(lowered, first.start()):  # no term starts before the first of any
+            found[term] = length - match.end()  # the last match ends last
     return found
 
 
@@ -160,24 +218,35 @@ def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str,
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
     """Text of the number's clause before and after it, cut at semicolons, dashes and 'but'."""
     before, after = sentence[:start], sentence[end:]
-    cuts = list(_CLAUSE_BREAK.finditer(before))
-    if cuts:
-        before = before[cuts[-1].end():]
-    nxt = _CLAUSE_BREAK.search(after)
-    return before, after[: nxt.start()] if nxt else after
+    # Most sentences are one clause, so each side is searched only if it holds what a break is made of.
+    if any(part in before for part in _BREAK_PARTS):
+        cuts = list(_CLAUSE_BREAK.finditer(before))
+        if cuts:
+            before = before[cuts[-1].end():]
+    if any(part in after for part in _BREAK_PARTS):
+        nxt = _CLAUSE_BREAK.search(after)
+        if nxt:
+            after = after[:nxt.start()]
+    return before, after
 
 
 def _qualifier(before: str, segment: str) -> str | None:
     tail = before[-40:].lower()
-    for name, pattern in QUALIFIERS:
-        if pattern.search(tail):
-            return name
+    if _ANY_QUALIFIER.search(tail):  # most figures have none
+        for name, pattern in QUALIFIERS:
+            if pattern.search(tail):
+                return name
     lowered = segment.lower()
-    if re.search(r"\bestimat\w*", lowered):
+    if _ESTIMATED.search(lowered):
         return "estimated"
-    if re.search(r"\bbelieved\b|\bthought to\b", lowered):
+    if _BELIEVED.search(lowered):
         return "believed"
     return None
+
+
+_ANY_QUALIFIER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in QUALIFIERS))
+_ESTIMATED = re.compile(r"\bestimat\w*")
+_BELIEVED = re.compile(r"\bbelieved\b|\bthought to\b")
 
 
 _MONTH_RE = "|".join(MONTHS)
@@ -187,32 +256,39 @@ _EXCLUDED_AFTER = re.compile(
     r"(?!\s+(?:hours|days|weeks|months|years|minutes)))",
     re.IGNORECASE,
 )
-_EXCLUDED_BEFORE = re.compile(
-    rf"(?:[$\u20ac\u00a3\u00a5]|US\$|USD|EUR|GBP|CHF|Rs\.?|\d\s*[-\u2013/])\s*$|\b(?:{_MONTH_RE})\.?\s*$"
-    r"|\b(?:aged|age|ages|no\.|number|resolution|article|phase|category|level|route|highway|chapter"
-    r"|section|kilometre|km|mile|room|flight|page|bodies of|mother of|father of)\s*$"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s*$",
-    re.IGNORECASE,
+_NOT_COUNT_WORDS = ("aged", "age", "ages", "no.", "number", "resolution", "article", "phase", "category", "level",
+                    "route", "highway", "chapter", "section", "kilometre", "km", "mile", "room", "flight", "page",
+                    "bodies of", "mother of", "father of")
+_DIGIT_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Ends the text before a number, and spans at most three whitespace-separated chunks of it ('one out of').
+_EXCLUDED_BEFORE = Caseless(
+    rf"(?:[$\u20ac\u00a3\u00a5]|us\$|usd|eur|gbp|chf|rs\.?|\d\s*[-\u2013/])\s*$|\b{alternation(MONTHS)}\.?\s*$"
+    rf"|\b{alternation(_NOT_COUNT_WORDS)}\s*$"
+    rf"|\b(?:{alternation(_DIGIT_NAMES)}|\d+)\s+(?:in|out of)\s*$"
 )
+_COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
+_DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
+_YEAR = re.compile(r"\d{4}")
 
 
 def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     """Money, percentages, ratios, dates, years, ages, day ranges, population counts."""
+    if _EXCLUDED_AFTER.match(after) or _DAY_RANGE.match(after):
+        return True
+    if _YEAR.fullmatch(num.text) and 1900 <= num.value <= 2100:
+        return True
     # The patterns end at the number, so only its last few words matter; a short tail keeps the
     # end-anchored searches from trying every position of a long clause.
-    if _EXCLUDED_BEFORE.search(before[-30:]) or _EXCLUDED_AFTER.match(after):
-        return True
-    if re.match(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)", after):
-        return True
-    if re.fullmatch(r"\d{4}", num.text) and 1900 <= num.value <= 2100:
+    tail = before[-30:]
+    if _EXCLUDED_BEFORE.search(tail, _tail_start(tail, 3)):
         return True
     return bool(POPULATION.search(before[-60:].lower()))
 
 
 def _casualty_near(before: str, after: str) -> bool:
     """'264 civilians killed', 'killed 15 people': the number counts the dead or hurt."""
-    near_after = " ".join(w.lower() for w in _WORD.findall(after)[:5])
-    near_before = " ".join(w.lower() for w in _WORD.findall(before)[-4:])
+    near_after = " ".join(w.lower() for w in _first_words(after, 5))
+    near_before = " ".join(w.lower() for w in _last_words(before, 4))
     return bool(CASUALTY.search(near_after) or CASUALTY.search(near_before))
 
 
@@ -265,20 +341,30 @@ def _implicit_unit(reference: re.Match[str] | None, after_terms: dict[str, int],
     return None, None
 
 
-def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: _Prior | None,
-                 countries: re.Pattern[str] | None) -> Figure | None:
-    """The figure a number stands for, or None; lo and hi bound the number's share of the sentence."""
+def _share_end(article: str, sentence: Sentence, num: NumberMatch, following: list[NumberMatch]) -> int:
+    """Where the number's share of the sentence ends: at the next number that starts a figure of its own."""
+    nxt = next((n for n in following if _starts_new_figure(article, num, n)), None)
+    return nxt.start - sentence.start if nxt else len(sentence.text)
+
+
+def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, following: list[NumberMatch],
+                 prior: _Prior | None, countries: re.Pattern[str] | None) -> Figure | None:
+    """The figure a number stands for, or None; lo and the numbers following it in the sentence bound the
+    number's share of the sentence."""
     text = sentence.text
     start, end = num.start - sentence.start, num.end - sentence.start
     before, after = _clause(text, start, end)
-    if _excluded(before, after, num):
-        return None
     reading = _read_noun(after, end)
-    if reading.unit is None or (_casualty_near(before, after) and reading.noun_term is None):
+    if reading.unit is None or _excluded(before, after, num):
         return None
+    if reading.noun_term is None and _casualty_near(before, after):
+        return None
+    if reading.unit == "implicit" and num.value < 10:
+        return None
+    hi = _share_end(article, sentence, num, following)
     after_text = text[reading.noun_end:min(hi, end + len(after))][:AFTER_WINDOW]
     after_terms = _terms(after_text)
-    references = list(COUNT_REFERENCE.finditer(before))
+    references = list(_COUNT_REFERENCE.finditer(before))
     reference = references[-1] if references else None
     reach = min(BEFORE_WINDOW, start - lo) if reference is None else len(before) - reference.start()
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
@@ -287,8 +373,6 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
     unit: str | None = reading.unit
     inherited: str | None = None
     if unit == "implicit":
-        if num.value < 10:
-            return None
         unit, inherited = _implicit_unit(reference, after_terms, before_terms, prior, start)
         if unit is None:
             return None
@@ -314,6 +398,16 @@ def _read_figure(sentence: Sentence, num: NumberMatch, lo: int, hi: int, prior: 
     )
 
 
+_RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")
+_BETWEEN = re.compile(r"\bbetween\s+(?:\w+\s+){0,2}$")
+_DATE_BEFORE = re.compile(r"\b(?:" + _MONTH_RE + r")\.?\s*$", re.IGNORECASE)
+
+
+def _dated(text: str, start: int) -> bool:
+    """'March 3-5': a number right after a month is a day."""
+    return bool(_DATE_BEFORE.search(text[max(0, start - 12):start]))
+
+
 def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], dict[int, int]]:
     """Join 'between 3,000 and 5,000' and '3,000 to 5,000' into one number with an upper bound."""
     kept: list[NumberMatch] = []
@@ -325,11 +419,9 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
         if i + 1 < len(numbers) and not num.vague:
             nxt = numbers[i + 1]
             gap = text[num.end:nxt.start]
-            lead = text[max(0, num.start - 20):num.start].lower()
-            joined = re.fullmatch(r"\s*(?:to|-|\u2013)\s*", gap) or (
-                re.search(r"\bbetween\s+(?:\w+\s+){0,2}$", lead) and gap.strip() == "and")
-            dated = re.search(r"\b(?:" + _MONTH_RE + r")\.?\s*$", text[max(0, num.start - 12):num.start], re.I)
-            if joined and nxt.value > num.value and nxt.value <= 20 * num.value and not dated:
+            lead = text[max(0, num.start - 20):num.start]
+            joined = _RANGE_GAP.fullmatch(gap) or (gap.strip() == "and" and _BETWEEN.search(lead.lower()))
+            if joined and num.value < nxt.value <= 20 * num.value and not _dated(text, num.start):
                 upper[num.start] = nxt.value
                 skip = i + 1
                 num = NumberMatch(num.start, nxt.end, text[num.start:nxt.end], num.value)
@@ -337,18 +429,21 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
     return kept, upper
 
 
+# Both end the gap between two numbers and span at most four chunks of it.
 _COORDINATION = re.compile(r"(?:\band|\bwhile|\bwhereas|\bbut|\banother|\bincluding|,)\s+(?:\w+\s+){0,3}$")
+_RESTATED = re.compile(r"\bor\s+(?:\w+\s+){0,3}$")
 
 
 def _starts_new_figure(text: str, num: NumberMatch, nxt: NumberMatch) -> bool:
     """Whether the next number begins a figure of its own ('and nearly 16,000 refugees'), rather than
     restating this one ('125 families (800 people)', ', or 18,000 people') or counting something small."""
     gap = text[num.end:nxt.start]
-    if gap.count("(") > gap.count(")") or re.search(r"\bor\s+(?:\w+\s+){0,3}$", gap):
+    tail = _tail_start(gap, 4)
+    if gap.count("(") > gap.count(")") or _RESTATED.search(gap, tail):
         return False
-    following = [w.lower() for w in _WORD.findall(text[nxt.end:nxt.end + 40])[:3]]
-    names_people = any(w in PEOPLE_NOUNS | HOUSEHOLD_NOUNS | NOUN_TERMS.keys() for w in following)
-    return names_people or bool(_COORDINATION.search(gap)) and nxt.value >= 10
+    following = [w.lower() for w in _first_words(text[nxt.end:nxt.end + 40], 3)]
+    names_people = any(w in _NEW_FIGURE_NOUNS for w in following)
+    return names_people or nxt.value >= 10 and bool(_COORDINATION.search(gap, tail))
 
 
 def _country_pattern(places: Sequence[PlaceMention]) -> re.Pattern[str] | None:
@@ -380,18 +475,17 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
         found: list[Figure] = []
         for k, num in enumerate(in_sentence):
             lo = in_sentence[k - 1].end - sentence.start if k else 0
-            nxt = next((n for n in in_sentence[k + 1:] if _starts_new_figure(text, num, n)), None)
-            hi = nxt.start - sentence.start if nxt else len(sentence.text)
-            figure = _read_figure(sentence, num, lo, hi, prior, countries)
+            figure = _read_figure(text, sentence, num, lo, in_sentence[k + 1:], prior, countries)
             if figure is not None:
-                found.append(replace(figure, quantity_max=upper.get(num.start)))
+                if num.start in upper:
+                    figure = replace(figure, quantity_max=upper[num.start])
+                found.append(figure)
                 prior = _Prior(figure.unit, figure.term, True)
         if found:
-            source = find_source(sentence.text, _earlier_source(sentences, index, sources))
-            found = [replace(f, source=source) for f in found]
-        linked = link_places(found, sentence, places, text, figures[-1].places if figures else ())
-        figures.extend(linked)
-        prior = replace(prior, same_sentence=False) if prior and found else None
+            source = find_source(sentence.text, partial(_earlier_source, sentences, index, sources))
+            linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else ())
+            figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
+        prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text)
 
 

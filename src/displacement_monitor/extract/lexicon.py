@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 PEOPLE_NOUNS = {
     "people", "persons", "person", "individuals", "civilians", "residents", "inhabitants", "villagers",
@@ -122,3 +123,68 @@ QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
                          r"|more or less|of about|of around|of some)\s*$")),
     ("less than", re.compile(r"\b(?:less than|fewer than|under|below)\s*$")),
 ]
+
+
+# Word lists as regexes.
+_Tree = dict[str, "_Tree"]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of exactly these words, factored by shared prefixes ('re(?:corded|port(?:ed|s))').
+
+    The regex engine tries every branch of a flat alternation at every position; factored, it tries one
+    branch per distinct letter. Longer words are still tried before their prefixes, so the matches do not
+    change."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: _Tree) -> str:
+    branches = [re.escape(char) + _tree_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if "" not in node:
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + "|".join(branches) + ")?"  # greedy: the longer word first, then the word ending here
+
+
+# Lowering changes the length of 'İ' and, for 'ı', 'ſ' and 'Σ', does not give what case-blind matching compares;
+# 'K' (Kelvin) lowers to an ASCII letter, which word-start scans over the lowered text rely on not happening.
+_LOWERING_EXCEPTIONS = re.compile("[\u0130\u0131\u017f\u03a3\u212a]")
+
+
+class Caseless:
+    """A case-blind regex, written in lower case, that runs as an exact regex on the lowered text.
+
+    Case-blind matching costs about twice as much. Lowering keeps every offset and finds the same matches,
+    except in text holding one of a few characters (see _LOWERING_EXCEPTIONS): that text gets the case-blind
+    regex. Matches found in the lowered text are of that text: their group() is in lower case."""
+
+    def __init__(self, pattern: str) -> None:
+        self.exact = re.compile(pattern)
+        self.blind = re.compile(pattern, re.IGNORECASE)
+
+    def prepare(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The regex to run and the text to run it on: either the exact regex and the lowered text, whose
+        ASCII letters stand where those of text do, or the case-blind regex and text itself."""
+        lowered = text.lower()
+        if len(lowered) == len(text) and not _LOWERING_EXCEPTIONS.search(text):
+            return self.exact, lowered
+        return self.blind, text
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        pattern, target = self.prepare(text)
+        return pattern.search(target, pos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        pattern, target = self.prepare(text)
+        return pattern.match(target, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pattern, target = self.prepare(text)
+        return pattern.finditer(target)

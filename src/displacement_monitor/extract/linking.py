@@ -10,18 +10,18 @@ from functools import partial
 
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
+from .lexicon import Caseless
 from .places import is_dateline
 from .sentences import Sentence
 
-ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
-                    r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)"
-                    r"\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
+                  r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
 # "of" makes an origin ("residents of X", "parts of X") unless X only says where another place lies
 # ("on the outskirts of X", "50 km north of X", "the capital of X").
-_WHERE_OF = re.compile(r"\b(?:outskirts|north|south|east|west|outside|km|kilometres|kilometers|miles|capital)"
-                       r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
-DESTINATION = re.compile(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
-                         r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_WHERE_OF = Caseless(r"\b(?:outskirts|north|south|east|west|outside|km|kilometres|kilometers|miles|capital)"
+                     r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
+DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
+                       r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|, and|or|&)\s*$")
 ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the governorate": ADMIN1,
             "the region": ADMIN1, "the state": ADMIN1}
@@ -54,9 +54,8 @@ def _distance(group: list[tuple[int, PlaceMention]], fig: Figure) -> int:
     return max(start - fig.end, fig.start - end, 0)
 
 
-_GOVERNED = re.compile(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards|toward|out|outside"
-                       r"|fled|left|flee|fleeing|displaced|evacuated|returned|arrived|crossed|reached)\b",
-                       re.IGNORECASE)
+_GOVERNED = Caseless(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards|toward|out|outside"
+                     r"|fled|left|flee|fleeing|displaced|evacuated|returned|arrived|crossed|reached)\b")
 
 
 def _owner(group: list[tuple[int, PlaceMention]], figures: list[Figure], text: str) -> int:
@@ -108,8 +107,15 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
                 text: str, previous: tuple[int, ...] = ()) -> list[Figure]:
     """Figures of one sentence with the indexes of their places filled in; previous holds the places of
     the figure before, which a sentence naming no place continues."""
+    found = place_indexes(figures, sentence, places, text, previous)
+    return [replace(fig, places=indexes) for fig, indexes in zip(figures, found, strict=True)]
+
+
+def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
+                  text: str, previous: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+    """For each figure of one sentence, the indexes of the places it is about (see link_places)."""
     if not figures:
-        return figures
+        return []
     inside = [(i, p) for i, p in enumerate(places)
               if sentence.start <= p.start < sentence.end and p.kind != "country"
               and not is_dateline(text, p.start, p.end)]
@@ -118,7 +124,7 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
     # Each group of places belongs to the figure nearest to it.
     owner = [_owner(g, figures, text) for g in groups]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
-    linked: list[Figure] = []
+    found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
         # Where its own places say people came from; else its own places unless they are only where people
@@ -138,5 +144,5 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
             else:
                 fallback = fallback if fallback is not None else _main_place(places)
                 indexes = [fallback] if fallback is not None else []
-        linked.append(replace(fig, places=tuple(dict.fromkeys(indexes))))
-    return linked
+        found.append(tuple(dict.fromkeys(indexes)))
+    return found

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from text_to_num import text2num
 
 from ..errors import ParseError
+from .lexicon import Caseless, alternation
 
 MULTIPLIERS = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "millions": 1_000_000, "m": 1_000_000,
@@ -35,19 +37,22 @@ _WORD = r"(?:" + "|".join(WORD_NUMBERS) + r")"
 _WORD_RUN = rf"{_WORD}(?:(?:\s+|-|\s+and\s+){_WORD})*"
 _FRACTION = r"(?:(?:a|one)\s+)?(?:half|quarter|third|three[- ]quarters|two[- ]thirds)(?:\s+of)?\s+(?:a|one)\s+million"
 
-NUMBER_RE = re.compile(
+_NUMBER = (
     rf"(?:(?<![\w.])(?P<frac>{_FRACTION})"
     # digits may follow a letter when PDF extraction lost a space ("with14,593")
     rf"|(?<![\w.])(?P<andhalf>(?:\d+|{_WORD})\s+and\s+a\s+half\s+(?:million|thousand))\b"
-    rf"|(?<![\d.,A-Z])(?P<digits>{_DIGITS})(?:(?P<mult>{_MULT})\b)?"
+    rf"|(?<![\d.,a-z])(?P<digits>{_DIGITS})(?:(?P<mult>{_MULT})\b)?"
     rf"|(?<![\w.])(?P<amult>an?\s+(?:hundred|thousand|million|billion))\b"
     rf"|(?<![\w.])(?P<words>{_WORD_RUN})\b"
     rf"|(?<![\w.])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands|hundreds|millions|dozens|scores)"
     rf"(?=\s+(?:of\b|more\b|(?:\w+\s+){{0,2}}(?:people|families|households|homes|houses|residents"
     rf"|civilians|refugees|displaced|children|villagers|individuals)))"
-    rf")",
-    re.IGNORECASE,
+    rf")"
 )
+NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
+# find_numbers runs it as an exact regex on the lowered text where it can (see Caseless); its matches then have
+# the lowered text, which every value reader lowers anyway.
+_NUMBER_CASELESS = Caseless(_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,11 @@ class NumberMatch:
     vague: bool = False
 
 
+_SEPARATORS = re.compile(r"[,\u202f\u00a0\u2009 ]")
+
+
 def _digits_value(digits: str, mult: str | None) -> int:
-    clean = re.sub(r"[,\u202f\u00a0\u2009 ]", "", digits)
+    clean = _SEPARATORS.sub("", digits)
     try:
         value = Decimal(clean)
     except InvalidOperation as err:
@@ -125,25 +133,29 @@ def _match_value(match: re.Match[str]) -> tuple[int, bool]:
 # Words a number phrase can start with; the full pattern is only tried where one of these (or a digit) is.
 _STARTS = frozenset(WORD_NUMBERS) | {"a", "an", "half", "quarter", "third", "three", "two", "tens", "hundreds",
                                      "thousands", "millions", "dozens", "scores"}
-_CANDIDATE = re.compile(r"\d+|[A-Za-z]+")
+# A run of digits, or a whole run of ASCII letters that is one of those words in any case, found in text whose
+# A-Z are lowered and whose other characters are not turned into ASCII letters (offsets stay).
+_CANDIDATE = re.compile(r"\d+|(?<![a-z])" + alternation(_STARTS) + r"(?![a-z])")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number phrase in text, left to right; phrases that do not parse are skipped."""
     found: list[NumberMatch] = []
     end = 0
-    for candidate in _CANDIDATE.finditer(text):
+    number, target = _NUMBER_CASELESS.prepare(text)
+    letters = target if number is _NUMBER_CASELESS.exact else text.translate(_ASCII_LOWER)
+    for candidate in _CANDIDATE.finditer(letters):
         start = candidate.start()
-        token = candidate.group()
-        if start < end or not (token[0].isdigit() or token.lower() in _STARTS):
+        if start < end:
             continue
-        match = NUMBER_RE.match(text, start)
+        match = number.match(target, start)
         if match is None:
             continue
         try:
             value, vague = _match_value(match)
         except ParseError:
             continue
-        found.append(NumberMatch(match.start(), match.end(), match.group(), value, vague))
+        found.append(NumberMatch(match.start(), match.end(), text[match.start():match.end()], value, vague))
         end = match.end()
     return found

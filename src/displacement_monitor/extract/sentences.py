@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c(\d])|\n+")
+# '. ' (or '?', '!', closing quotes) before a capital, digit or opening quote; or a line break. The pattern opens
+# with the characters either starts with, so the engine skips straight to them.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c(\d])|(?<=\n)\n*)")
 ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                  "sept", "oct", "nov", "dec", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "u.s", "u.n",
                  "approx", "est", "vs", "etc", "e.g", "i.e", "mt", "ft"}
+
+
+_LAST_WORD = re.compile(r"([\w.]+)$")
 
 
 @dataclass(frozen=True)
@@ -21,7 +26,7 @@ class Sentence:
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    word = _LAST_WORD.search(text[max(0, dot - 12):dot])
     if word is None:
         return False
     token = word.group(1).lower()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from .lexicon import Caseless, alternation
 
 # Canonical name -> spellings met in reports (matched case-insensitively, longest first).
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
@@ -28,11 +31,8 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Amnesty International": ("amnesty international",),
     "United Nations": ("united nations", "un", "u.n.", "un officials", "un figures", "un data"),
 }
-_ORG_RE = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(a) for names in ORGANISATIONS.values() for a in names),
-                             key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+
+_ORG_RE = Caseless(r"\b(" + alternation(a for names in ORGANISATIONS.values() for a in names) + r")\b")
 _CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
 
 _BODY = (r"government|ministry(?: of [A-Z][\w ]+?)?|authorities|authority|officials|governor|agency|agencies"
@@ -45,12 +45,15 @@ _GENERIC = re.compile(
     rf"\b((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
     rf"(?:[A-Z][\w'-]+ ){{0,4}}(?:{_BODY}))\b"
 )
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|saying|estimates?|estimated|reported|reports|according to"
-                          r"|told|recorded|registered|counted|puts?|figures|data|tally|believes|stated"
-                          r"|announced|confirmed|noted|warned)\b", re.IGNORECASE)
-_PRONOUN_ATTRIBUTION = re.compile(r"\b(?:the agency|the organi[sz]ation|the office|it|they|the group"
-                                  r"|the ministry|the committee|the authority|the authorities|the institute)"
-                                  r"\s+(?:said|says|added|estimates?|reported)\b", re.IGNORECASE)
+_ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "estimate", "estimates", "estimated", "reported", "reports",
+                      "according to", "told", "recorded", "registered", "counted", "put", "puts", "figures", "data",
+                      "tally", "believes", "stated", "announced", "confirmed", "noted", "warned")
+_ATTRIBUTION = Caseless(r"\b" + alternation(_ATTRIBUTION_WORDS) + r"\b")
+_PRONOUNS = ("the agency", "the organisation", "the organization", "the office", "it", "they", "the group",
+             "the ministry", "the committee", "the authority", "the authorities", "the institute")
+_PRONOUN_ATTRIBUTION = Caseless(
+    rf"\b{alternation(_PRONOUNS)}\s+{alternation(('said', 'says', 'added', 'estimate', 'estimates', 'reported'))}\b"
+)
 # "Provincial Disaster Management Authority (PDMA)", or an acronym as the subject: "The INGD said".
 _DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\w'-]+))+\s+\(([A-Z]{2,8})\)")
 _ACRONYM_SUBJECT = re.compile(r"\b([A-Z]{3,8})\s+(?:said|says|reported|estimated|estimates|counted|recorded"
@@ -67,21 +70,24 @@ def normalize_source(name: str) -> str:
     return _CANONICAL.get(key, _CANONICAL.get("the " + key, name.strip()))
 
 
-def find_source(sentence: str, previous: str | None = None) -> str | None:
-    """The organisation or official the sentence attributes its figures to, if it says."""
+def find_source(sentence: str, previous: str | Callable[[], str | None] | None = None) -> str | None:
+    """The organisation or official the sentence attributes its figures to, if it says; previous is the source
+    of the sentences before, or a function that finds it, called only if this sentence refers back to it."""
     if not _ATTRIBUTION.search(sentence):
         return None
-    orgs = _ORG_RE.findall(sentence)
-    if orgs:
-        return normalize_source(orgs[0])
-    defined = _DEFINED_ACRONYM.search(sentence)
+    org = _ORG_RE.search(sentence)
+    if org:
+        return normalize_source(org.group(1))
+    defined = _DEFINED_ACRONYM.search(sentence) if "(" in sentence else None
     if defined:
         return normalize_source(defined.group(1))
     subject = _ACRONYM_SUBJECT.search(sentence)
     if subject:
         return normalize_source(subject.group(1) or subject.group(2))
-    if previous and _PRONOUN_ATTRIBUTION.search(sentence):
-        return previous
+    if _PRONOUN_ATTRIBUTION.search(sentence):
+        earlier = previous() if callable(previous) else previous
+        if earlier:
+            return earlier
     return _speaker(sentence)
 
 
@@ -93,3 +99,4 @@ def _speaker(sentence: str) -> str | None:
             phrase = re.sub(r"^(?:the|a)\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
             return phrase if phrase[:1].isupper() else phrase.lower()
     return None
+

@@ -1,0 +1,42 @@
+"""Word lists turned into regexes."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from displacement_monitor.extract import figures, sources
+from displacement_monitor.extract.lexicon import Caseless, alternation
+
+
+@given(st.lists(st.text(alphabet="ab .'", min_size=1, max_size=4), min_size=1, max_size=6),
+       st.text(alphabet="abAB .'\n", max_size=40))
+def test_alternation_matches_what_the_longest_first_alternation_matches(words: list[str], text: str) -> None:
+    for flags in (0, re.IGNORECASE):
+        flat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", flags)
+        tree = re.compile(r"\b(" + alternation(words) + r")\b", flags)
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+_CASE_SOUP = st.lists(st.sampled_from([
+    "UN", "u.n.", "Said", "SAYS", "according to", "Number of", "TOTAL", "families", "aged", "Feb", "US$", "Rs.",
+    "one out of", "5 -", "the Agency", "It", "reported", "M\u00c9DECINS SANS FRONTI\u00c8RES", "\u0130", "\u0131",
+    "\u017f", "\u03a3", "\u212a", "K", "s", "i", " ", "  ", "\n", ",", "."]), max_size=12).map("".join)
+
+
+@given(_CASE_SOUP)
+def test_caseless_patterns_match_like_case_blind_ones(text: str) -> None:
+    for caseless in (sources._ORG_RE, sources._ATTRIBUTION, sources._PRONOUN_ATTRIBUTION, figures._EXCLUDED_BEFORE,
+                     figures._COUNT_REFERENCE):
+        found = [(m.span(), [g and g.lower() for g in m.groups()]) for m in caseless.finditer(text)]
+        expected = [(m.span(), [g and g.lower() for g in m.groups()]) for m in caseless.blind.finditer(text)]
+        assert found == expected
+
+
+def test_caseless_falls_back_to_case_blind_matching_where_lowering_differs() -> None:
+    said = Caseless(r"\bsaid\b")
+    assert said.search("He SA\u0131D so") is not None  # dotless i matches i only case-blind
+    assert said.search("\u0130 SAID").span() == (2, 6)  # 'İ' lowers to two characters
+    assert said.match("Said it").group() == "said"
