@@ -224,6 +224,11 @@ class _Candidate:
     before_group: bool = False
     before_camp: bool = False
 
+    @property
+    def memo(self) -> tuple:
+        """What _resolve reads of a candidate."""
+        return self.key, self.admin_word, self.before_group, self.before_camp
+
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance on an equirectangular projection: within a few per cent of the great circle at the
@@ -257,7 +262,8 @@ class _Evidence:
         self.countries[country] = self.countries.get(country, 0) + 1
         self.by_key[key] = country
         self._counts[key] = self._counts.get(key, 0) + 1
-        self.points.append(point)
+        if point not in self.points:
+            self.points.append(point)
 
     def __post_init__(self) -> None:
         self._counts: dict[str, int] = {}
@@ -413,16 +419,23 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             pending.append(cand)
 
     # Unambiguous or prominent places also tell which countries the article is about.
+    # A name resolves the same way wherever it recurs with the same flags: resolve each once.
+    alone: dict[tuple, int | None] = {}
     for cand in pending:
         owners = {gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY}
-        best = _resolve(gaz, cand, _Evidence())
+        if cand.memo not in alone:
+            alone[cand.memo] = _resolve(gaz, cand, _Evidence())
+        best = alone[cand.memo]
         # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon.
         if best is not None and len(owners) == 1 and (len(cand.records) == 1 or
                                                        gaz.populations[best] >= NOTABLE_POPULATION):
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
+    resolved: dict[tuple, int | None] = {}
     for cand in pending:
-        best = _resolve(gaz, cand, evidence)
+        if cand.memo not in resolved:
+            resolved[cand.memo] = _resolve(gaz, cand, evidence)
+        best = resolved[cand.memo]
         if best is None:
             continue
         end = cand.end
