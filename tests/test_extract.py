@@ -97,8 +97,8 @@ def test_development_corpus_scores() -> None:
 @pytest.mark.skipif(not (SHARED / "corpus-idmc").exists(), reason="../shared/corpus-idmc is not beside the repo")
 def test_idmc_excerpts_scores() -> None:
     partial = _score(SHARED / "corpus-idmc")["partial_gold"]
-    assert partial["quantity_recall"] >= 0.84
-    assert partial["quantity_unit_recall"] >= 0.84
+    assert partial["quantity_recall"] >= 0.91
+    assert partial["quantity_unit_recall"] >= 0.91
     assert partial["term_accuracy"] >= 0.85
     assert partial["country_recall"] >= 0.88
 

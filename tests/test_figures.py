@@ -198,3 +198,48 @@ def test_first_and_last_words_are_those_of_the_whole_text(text: str, count: int)
 def test_end_anchored_patterns_match_from_the_tail_start(text: str) -> None:
     for pattern, chunks in ((_COORDINATION, 4), (_RESTATED, 4), (_EXCLUDED_BEFORE, 3)):
         assert bool(pattern.search(text, _tail_start(text, chunks))) == bool(pattern.search(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words damaged by PDF extraction
+        ("In Haiti, 870 familis remained in evacuation centres.", (870, "households", "sheltered")),
+        ("In Iraq, about 7,000 fami-lies were newly displaced.", (7000, "households", "displaced")),
+        ("Nearly 500,000 newdisplacements were recorded in Syria.", (500000, "people", "displaced")),
+        ("Haiti is still home to over14,593 displaced households.", (14593, "households", "displaced")),
+        ("At least 150,000 more people have fledShirqat in Iraq.", (150000, "people", "displaced")),
+        ("Storms caused damage to 61,000 homes in Cuba.", (61000, "houses", "destroyed")),
+        # an aside between the counted people and their verb
+        ("More than 150 people, the whole population of a hamlet near Cali, were displaced.",
+         (150, "people", "displaced")),
+        ("About 7,000 people, including 323 children, had been evacuated from Oleshky.",
+         (7000, "people", "evacuated")),
+        # a year after 'in' is not a ratio
+        ("The number of Afghan returnees now stands at about 211,000 in 2016.", (211000, "people", "returned")),
+        # a part of a whole
+        ("Buses came, and 500 of the 4,000 villagers had left Foua by night.", (500, "people", "displaced")),
+    ],
+)
+def test_real_world_damage_and_asides(text: str, expected: tuple[int, str, str], gaz) -> None:
+    assert expected in figures(text, gaz)
+
+
+def test_the_whole_of_a_part_is_not_a_figure(gaz) -> None:
+    assert [q for q, _, _ in figures("Buses came, and 500 of the 4,000 villagers had left Foua.", gaz)] == [500]
+
+
+@pytest.mark.parametrize("text", [
+    "Between 90 and 230 IDPs were killed when a camp in Rann was bombed.",
+    "Some 40 refugees died when their boat sank off Libya.",
+    "Rescuers said 1 in 2016 people were hurt.",
+])
+def test_displaced_people_who_were_killed_are_casualties(text: str, gaz) -> None:
+    assert figures(text, gaz) == []
+
+
+@pytest.mark.parametrize("word", ["villages", "resident", "refuges", "displace"])
+def test_real_words_are_not_read_as_misspelt_nouns(word: str) -> None:
+    from displacement_monitor.extract.figures import _unglue
+
+    assert _unglue(word) == word

@@ -196,3 +196,12 @@ def test_find_numbers_spans_index_number_soup(words: list[str]) -> None:
     for match in find_numbers(text):
         assert text[match.start:match.end] == match.text
         assert match.value == parse_quantity(match.text)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("households with14,593 members", [14593]),
+    ("between159,000 and 192,000", [159000, 192000]),
+    ("M23 rebels and covid19 cases", []),
+])
+def test_digits_glued_to_a_word_count_only_in_grouped_form(text: str, values: list[int]) -> None:
+    assert [n.value for n in find_numbers(text)] == values

@@ -141,12 +141,14 @@ def _read_noun(after: str, base: int) -> _Reading:
     return _Reading(None if unknown else "implicit", adjective, base)
 
 
+_GLUED_HEAD = re.compile(r"^(new|more|other|additional|newly)([a-z]{5,})$")
 _GLUED_TAIL = re.compile(r"^(people|persons|families|households|homes|houses|refugees|residents)"
                          r"(?:were|was|are|have|had|who|in|from|fled|remain\w*)$")
 # Text pulled out of PDFs loses spaces ("hadevacuated", "weredisplaced"): split before a term's stem.
 _STEMS = r"evacuat|displac|destroy|damag|refuge|fled\b|return"
 _STEM = re.compile(_STEMS)
 _GLUED_STEM = re.compile(rf"(?<=[a-z])(?=(?:{_STEMS}))")
+_CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 # Every term pattern in one: a single scan tells that a window names no term, as most windows do.
 _ANY_TERM = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in TERM_PATTERNS.values()))
 # Matches only where some term starts; a look-ahead per term, in a group named after it, tells which ones do.
@@ -157,9 +159,37 @@ _TERM_STARTS = re.compile(
 
 
 def _unglue(word: str) -> str:
-    """'peoplewere' -> 'people': a noun glued to the next word by a lost space."""
+    """The counted noun in a word that PDF extraction damaged: glued to the next word ('peoplewere'), to the
+    word before ('newdisplacements'), split at a line end ('fami-lies'), or misspelt ('familis')."""
     match = _GLUED_TAIL.match(word)
-    return match.group(1) if match else word
+    if match:
+        return match.group(1)
+    if word in _COUNTED_NOUNS or len(word) < 6:
+        return word
+    joined = word.replace("-", "")
+    if joined in _COUNTED_NOUNS:
+        return joined
+    glued = _GLUED_HEAD.match(word)
+    if glued and glued.group(2) in _COUNTED_NOUNS:
+        return glued.group(2)
+    return _NEAR_MISS.get(word, word)
+
+
+def _near_misses(words: set[str]) -> dict[str, str]:
+    """Every one-letter deletion inside the longer counted nouns, mapped to the noun ('familis' -> 'families');
+    not of the first or last letter, which makes other words ('resident', 'displace')."""
+    found: dict[str, str] = {}
+    for word in sorted(words):
+        if len(word) >= 7 and "-" not in word:
+            for i in range(1, len(word) - 1):
+                found.setdefault(word[:i] + word[i + 1:], word)
+    known = words | _COUNTED_NOUNS | OTHER_NOUNS | SKIPPABLE | {"refuges"}
+    return {typo: word for typo, word in found.items() if typo not in known}
+
+
+# Nouns whose misspellings are worth catching; a deletion from "villagers" is "villages", a real word.
+_NEAR_MISS = _near_misses({"families", "households", "persons", "individuals", "civilians", "children",
+                           "refugees", "returnees", "evacuees", "displacements", "residents"})
 
 
 def _term_word(word: str) -> bool:
@@ -171,6 +201,8 @@ def _term_word(word: str) -> bool:
 
 def _terms(text: str, reverse: bool = False) -> dict[str, int]:
     """Each term found in text with its distance from the start (or from the end when reverse)."""
+    if _CAMEL_GLUE.search(text):
+        text = _CAMEL_GLUE.sub(" ", text)  # "fledShirqat": a lost space before a capital
     lowered = text.lower()
     if _STEM.search(lowered):
         lowered = _GLUED_STEM.sub(" ", lowered)
@@ -252,7 +284,9 @@ _BELIEVED = re.compile(r"\bbelieved\b|\bthought to\b")
 _MONTH_RE = "|".join(MONTHS)
 _EXCLUDED_AFTER = re.compile(
     r"\s*(?:%|percent\b|per cent\b|-year|-month|-day|-week|-km|km\b|:\d|\.\d|th\b|st\b|nd\b|rd\b"
-    rf"|(?:{_MONTH_RE})\b|(?:in|out of)\s+(?:every\s+)?(?:\d+|ten|five|four|three|two|hundred)\b"
+    # "one in five", "1 in 1,000", but not "211,000 in 2016"
+    rf"|(?:{_MONTH_RE})\b|(?:in|out of)\s+(?:every\s+)?(?:\d{{1,3}}(?:,\d{{3}})*(?![\d,])|ten|five|four|three|two"
+    r"|hundred)\b"
     r"(?!\s+(?:hours|days|weeks|months|years|minutes)))",
     re.IGNORECASE,
 )
@@ -347,6 +381,14 @@ def _share_end(article: str, sentence: Sentence, num: NumberMatch, following: li
     return nxt.start - sentence.start if nxt else len(sentence.text)
 
 
+_DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|are|being)\s+)?(?:\w+ly\s+)?(?:killed|injured|wounded"
+                   r"|died|executed|massacred|drowned)\b")
+# A comma-enclosed aside right after the counted noun, with no term of its own before its closing comma.
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|including|among|around|about|some|most|many|mostly|all|both|of"
+                         r"|\d[\d,]*)\b[^,;:]{0,100}?,(?=\s+(?:\w+\s+){0,2}?(?:were|was|have|had|has|are|is"
+                         r"|fled|left)\b)")
+
+
 def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, following: list[NumberMatch],
                  prior: _Prior | None, countries: re.Pattern[str] | None) -> Figure | None:
     """The figure a number stands for, or None; lo and the numbers following it in the sentence bound the
@@ -357,12 +399,15 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     reading = _read_noun(after, end)
     if reading.unit is None or _excluded(before, after, num):
         return None
-    if reading.noun_term is None and _casualty_near(before, after):
-        return None
+    if reading.noun_term is None and _casualty_near(before, after) or _DIED.match(text, reading.noun_end):
+        return None  # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people
     if reading.unit == "implicit" and num.value < 10:
         return None
     hi = _share_end(article, sentence, num, following)
     after_text = text[reading.noun_end:min(hi, end + len(after))][:AFTER_WINDOW]
+    aside = _APPOSITIVE.match(text, reading.noun_end)
+    if aside:  # "150 people, the whole population of X, were displaced": the verb comes after the aside
+        after_text = text[aside.end():aside.end() + AFTER_WINDOW]
     after_terms = _terms(after_text)
     references = list(_COUNT_REFERENCE.finditer(before))
     reference = references[-1] if references else None
@@ -398,8 +443,23 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     )
 
 
+# "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|an estimated|some|about|around|nearly)\s+")
+
+
+def _read_part(article: str, sentence: Sentence, part: NumberMatch, whole: NumberMatch, lo: int,
+               following: list[NumberMatch], prior: _Prior | None, countries: re.Pattern[str] | None) -> Figure | None:
+    """The figure of the part, read as the whole is read ('500 of the 4,000 villagers had left': 500 people
+    displaced)."""
+    figure = _read_figure(article, sentence, whole, lo, following, prior, countries)
+    if figure is None:
+        return None
+    return replace(figure, quantity=part.value, start=part.start, end=part.end, number_text=part.text,
+                   vague=part.vague)
+
+
 _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")
-_BETWEEN = re.compile(r"\bbetween\s+(?:\w+\s+){0,2}$")
+_BETWEEN = re.compile(r"\bbetween(?:\s+(?:\w+\s+){0,2})?$")  # "between159,000" lost its space
 _DATE_BEFORE = re.compile(r"\b(?:" + _MONTH_RE + r")\.?\s*$", re.IGNORECASE)
 
 
@@ -473,9 +533,16 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             prior = None
             continue
         found: list[Figure] = []
+        whole = -1
         for k, num in enumerate(in_sentence):
+            if k == whole:
+                continue  # the whole of "500 of the 4,000 villagers" is not a figure; its part is
             lo = in_sentence[k - 1].end - sentence.start if k else 0
-            figure = _read_figure(text, sentence, num, lo, in_sentence[k + 1:], prior, countries)
+            if k + 1 < len(in_sentence) and _PARTITIVE.fullmatch(text, num.end, in_sentence[k + 1].start):
+                whole = k + 1
+                figure = _read_part(text, sentence, num, in_sentence[whole], lo, in_sentence[k + 2:], prior, countries)
+            else:
+                figure = _read_figure(text, sentence, num, lo, in_sentence[k + 1:], prior, countries)
             if figure is not None:
                 if num.start in upper:
                     figure = replace(figure, quantity_max=upper[num.start])

@@ -66,7 +66,9 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "returned": re.compile(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back"
                            r"|headed home|heading home)\b"),
-    "evacuated": re.compile(r"\b(?:evacuat\w*|relocated|rescued|moved to safety|taken to safety|brought to safety"
+    # "in evacuation centres" is where people shelter, not what was done to them
+    "evacuated": re.compile(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?))"
+                            r"|relocated|rescued|moved to safety|taken to safety|brought to safety"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             r"|repatriat\w+|ferried|bussed|bused|transported)\b"),
     "sheltered": re.compile(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
@@ -82,7 +84,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|waded across|wading across|swam across|crossing into|crossing the border|sought asylum"
                            r"|asylum|fled (?:across|over) the border|fled abroad)\b"),
     "homeless": re.compile(r"\b(?:homeless|without shelter|lost their homes|without a roof)\b"),
-    "destroyed": re.compile(r"\b(?:destroy\w*|damaged|damage to|razed|flattened|burn(?:ed|t)|torched|demolished"
+    "destroyed": re.compile(r"\b(?:destroy\w*|damaged|damage ?to|razed|flattened|burn(?:ed|t)|torched|demolished"
                             r"|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled)\b"),
     "displaced": re.compile(r"\b(?:displac\w+|fled|flee|flees|fleeing|left(?!\s+(?:bank|side|wing|behind|over"

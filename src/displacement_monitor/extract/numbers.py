@@ -31,6 +31,9 @@ VAGUE = {
 }
 
 _DIGITS = r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| (?=\d{3}(?!\d)))\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digits glued to a word by a space lost in PDF extraction ("with14,593", "between159,000") count only in
+# thousands-grouped form, so "M23" or "covid19" stay words.
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d,])"
 # One-letter multipliers only when written against the number ("2.5m"); "2.5 m deep" is metres.
 _MULT = r"(?:\s?(?:thousand|million|millions|billion|mln|mio|mn|bn|lakhs?|crore)|(?:m|k))"
 _WORD = r"(?:" + "|".join(WORD_NUMBERS) + r")"
@@ -41,7 +44,7 @@ _NUMBER = (
     rf"(?:(?<![\w.])(?P<frac>{_FRACTION})"
     # digits may follow a letter when PDF extraction lost a space ("with14,593")
     rf"|(?<![\w.])(?P<andhalf>(?:\d+|{_WORD})\s+and\s+a\s+half\s+(?:million|thousand))\b"
-    rf"|(?<![\d.,a-z])(?P<digits>{_DIGITS})(?:(?P<mult>{_MULT})\b)?"
+    rf"|(?<![\d.,])(?:(?<![a-z])|(?<=[a-z]{{2}})(?={_GROUPED}))(?P<digits>{_DIGITS})(?:(?P<mult>{_MULT})\b)?"
     rf"|(?<![\w.])(?P<amult>an?\s+(?:hundred|thousand|million|billion))\b"
     rf"|(?<![\w.])(?P<words>{_WORD_RUN})\b"
     rf"|(?<![\w.])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands|hundreds|millions|dozens|scores)"
