@@ -243,3 +243,13 @@ def test_real_words_are_not_read_as_misspelt_nouns(word: str) -> None:
     from displacement_monitor.extract.figures import _unglue
 
     assert _unglue(word) == word
+
+
+@pytest.mark.parametrize("text", [
+    "The Kalma camp, already close to full with almost 10,000 people, stopped taking arrivals in Sudan.",
+    "Authorities opened collective shelters in Tripoli that now hold more than 900 people.",
+    "The camp beside the airport has doubled in size in a week to some 100,000 people, officials said.",
+])
+def test_a_camps_occupants_are_sheltered(text: str, gaz) -> None:
+    assert [(q, t) for q, _, t in figures(text, gaz)] in ([(10000, "sheltered")], [(900, "sheltered")],
+                                                          [(100000, "sheltered")])

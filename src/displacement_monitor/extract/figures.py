@@ -48,6 +48,14 @@ _MAYBE_NOUN = {"displaced", "homeless", "more"}  # nouns on their own, adjective
 # A transitive verb right before the number moves the people it counts ("IOM moved 640 migrants").
 _MOVED_BY_OTHERS = re.compile(r"\b(?:moved|moving|brought|flew|flown|flying|took|taken|bused|bussed|airlifted"
                               r"|relocated|transferred)\s+(?:\w+\s+){0,3}$")
+# "the Kablewa camp, which was already close to full with almost 10,000 people", "shelters that now hold
+# more than 900 people": a camp's or shelter's occupants.
+_CAPACITY = re.compile(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;]{0,110}"
+                       r"\b(?:holds?|held|holding|house[sd]?|housing|hosts?|hosted|hosting|shelters?|sheltering"
+                       r"|accommodat\w+|full with|crowded with|packed with"
+                       r"|(?:swelled|swollen|grown|grew|risen|rose|doubled|tripled)(?: [\w ]{0,25})? to)"
+                       r"\s+(?:\w+\s+){0,2}$")
+CAPACITY_WINDOW = 150
 AFTER_WINDOW = 70
 BEFORE_WINDOW = 60
 GOVERNING_DISTANCE = 25
@@ -415,6 +423,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
     if _MOVED_BY_OTHERS.search(before[-40:].lower()):
         before_terms["evacuated"] = 0
+    elif _CAPACITY.search(before[-CAPACITY_WINDOW:].lower()):
+        before_terms["sheltered"] = 0
     unit: str | None = reading.unit
     inherited: str | None = None
     if unit == "implicit":
