@@ -253,3 +253,14 @@ def test_real_words_are_not_read_as_misspelt_nouns(word: str) -> None:
 def test_a_camps_occupants_are_sheltered(text: str, gaz) -> None:
     assert [(q, t) for q, _, t in figures(text, gaz)] in ([(10000, "sheltered")], [(900, "sheltered")],
                                                           [(100000, "sheltered")])
+
+
+def test_a_headline_figure_told_again_in_the_body_is_one_figure_with_the_sharper_term(gaz) -> None:
+    text = ("More than 5,000 flee Tal Afar into Syria\n\n"
+            "Officials in Iraq said more than 5,000 people had left Tal Afar this week.")
+    assert figures(text, gaz) == [(5000, "people", "refugees")]
+
+
+def test_two_body_figures_of_one_size_but_different_terms_both_stay(gaz) -> None:
+    text = "In Iraq, 2,000 people fled Mosul on Monday. Later, 2,000 people returned to Tikrit."
+    assert sorted(figures(text, gaz)) == [(2000, "people", "displaced"), (2000, "people", "returned")]

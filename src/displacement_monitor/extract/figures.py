@@ -577,14 +577,18 @@ def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str |
 
 
 def _dedupe(figures: list[Figure], text: str) -> list[Figure]:
-    """One figure reported twice (headline and body) is kept once, with the body's details."""
+    """One figure reported twice is kept once: twice in the body with the same term, or in the headline
+    and again in the body (then with the body's details and the more specific of the two terms)."""
     headline_end = text.find("\n") if "\n" in text.strip() else -1
+    headline = {(f.quantity, f.unit): f for f in figures if f.start < headline_end}
     kept: dict[tuple[int, str, str], Figure] = {}
     for fig in figures:
-        key = (fig.quantity, fig.unit, fig.term)
-        old = kept.get(key)
-        if old is None:
-            kept[key] = fig
-        elif old.start < headline_end <= fig.start:
-            kept[key] = replace(fig, places=tuple(dict.fromkeys(fig.places + old.places)))
+        if fig.start < headline_end:
+            continue
+        lead = headline.pop((fig.quantity, fig.unit), None)
+        if lead is not None:
+            term = min(fig.term, lead.term, key=TERM_RANK.index)
+            fig = replace(fig, term=term, places=tuple(dict.fromkeys(fig.places + lead.places)))
+        kept.setdefault((fig.quantity, fig.unit, fig.term), fig)
+    kept.update({(f.quantity, f.unit, f.term): f for f in headline.values()})
     return sorted(kept.values(), key=lambda f: f.start)
