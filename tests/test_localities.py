@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from displacement_monitor.extract import localities as loc
@@ -128,7 +129,7 @@ _LEADS = st.sampled_from(["", "the", "'s", "of", "in", "near", "just outside", "
 _NAMES = st.sampled_from(["", "Kobo", "Wadi al-Rabie", "al-Swani", "Kobo, Mopti and Baba Amr", "the", "x"])
 _KEYS = st.sampled_from(["", "district", "town", "border post", "village", "towns", "sub-districts", "areas", "of",
                          "province", "Province", "such as", "including", "north of", "30 km away", "near"])
-_GAPS = st.sampled_from(["", " ", " ", "  ", "\n", "\t", ", ", "-"])
+_GAPS = st.sampled_from(["", " ", " ", "  ", "\n", "\t", ", ", "\n, ", "-"])
 _TEXTS = st.lists(st.tuples(_LEADS, _GAPS, _NAMES, _GAPS, _KEYS, _GAPS), max_size=8).map(
     lambda parts: "".join("".join(part) for part in parts))
 
@@ -158,9 +159,26 @@ def test_cues_tried_at_their_possible_starts_match_as_a_full_scan(text: str) -> 
 
 @settings(max_examples=300)
 @given(_TEXTS)
+@example("Kobo\n, north of Mopti")  # $ matches before a final newline too
 def test_names_before_a_keyword_are_found_from_the_run_of_name_characters(text: str) -> None:
     for keyword, _, tail, _ in loc._AFTER_CUES:
         fast = [(n.span(), k.span()) for n, k in loc.names_before(text, keyword, tail)]
         window = [(n.span(), k.span()) for k in keyword.finditer(text)
                   if (n := tail.search(text, max(0, k.start() - loc._TAIL_WINDOW), k.start()))]
         assert fast == window
+
+
+@settings(max_examples=300)
+@given(_TEXTS, st.lists(st.sampled_from(["Kobo", "Kobo Mopti", "Mopti", "al-Swani", "Swani", "X"]), min_size=1,
+                        unique=True))
+def test_whole_words_are_what_a_regex_of_the_names_finds(text: str, names: list[str]) -> None:
+    names.sort(key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    assert list(loc._whole_words(text, names)) == [(m.start(), m.group()) for m in pattern.finditer(text)]
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=8), st.integers(0, 40), st.integers(1, 8))
+def test_overlaps_is_any_span_overlapping(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    spans = [(s, s + n) for s, n in spans]
+    end = start + length
+    assert loc._Overlaps(spans)(start, end) == any(s < end and start < e for s, e in spans)

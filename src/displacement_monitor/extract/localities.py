@@ -4,10 +4,12 @@ Zliten and Bani Walid") and placed approximately, at the known place the text ti
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import accumulate
 
 from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold, skeleton
 from ..models import PlaceMention
@@ -64,8 +66,11 @@ _OF_WORD = re.compile(r"of\s")
 # pattern that starts with a name would be tried at every capital letter of the text).
 _TAIL_NAME = re.compile(rf"(?<![\w'\u2019-])({_NAME})$")
 _TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
-# Every character a name or a list of names can hold (read backwards from a keyword).
+# Every character a name or a list of names can hold, those of one word, and a word's first letter (read
+# backwards from a keyword).
 _NAME_CHARS = re.compile(r"[\w'\u2019\s,-]*")
+_WORD_CHARS = re.compile(r"[\w'\u2019]+")
+_CAPITAL = re.compile(f"[{_UPPER}]")
 # Cues of a space and a keyword are found from where their words occur (see _keyword_matches); cues without
 # words are scanned for.
 _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool], ...] = (
@@ -94,7 +99,8 @@ _TAIL_WINDOW = 160
 
 def names_before(text: str, keyword: re.Pattern[str], tail: re.Pattern[str]) -> Iterator[tuple[re.Match[str],
                                                                                                re.Match[str]]]:
-    """(name match, keyword match) for every keyword with a name (or list, by tail) right before it."""
+    """(name match, keyword match) for every keyword with a name (or list, by tail) right before it; tail
+    ends in NAME_PATTERN and $."""
     return _names_before(text, keyword.finditer(text), tail)
 
 
@@ -102,9 +108,15 @@ def _names_before(text: str, keys: Iterable[re.Match[str]], tail: re.Pattern[str
         tuple[re.Match[str], re.Match[str]]]:
     backwards = ""
     for key in keys:
-        # A tail only spans name characters, so it cannot start before the run of them that ends at the
-        # keyword; searching from there finds the same tail without trying every offset of the window.
+        # A tail ends in a name, whose last word is the run of word characters before the keyword (or before
+        # a newline there, where $ also matches): without a capital there, there is no tail. Nor can a tail
+        # start before the run of name characters that ends at the keyword: searching from there finds the
+        # same tail as searching the whole window.
         backwards = backwards or text[::-1]
+        name_end = key.start() - 1 if text[key.start() - 1:key.start()] == "\n" else key.start()
+        last_word = _WORD_CHARS.match(backwards, len(text) - name_end)
+        if not last_word or not _CAPITAL.match(backwards, last_word.end() - 1):
+            continue
         run = _NAME_CHARS.match(backwards, len(text) - key.start())
         reach = min(_TAIL_WINDOW, len(run.group()) if run else 0)  # run is never None: it may be empty
         found = tail.search(text, max(0, key.start() - reach), key.start())
@@ -271,14 +283,16 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     """Places the text introduces as towns, villages, districts and the like but the gazetteer lacks,
     each placed at its anchor (see _anchor) with kind 'locality'."""
     taken = [(m.start, m.end) for m in known]
+    overlaps = _Overlaps(taken)
+    article_countries = {m.country for m in known} | set(countries)
     found: dict[tuple[int, int], PlaceMention] = {}
     for start, end, at, cued in sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3])):
         name = text[start:end]
-        if (start, end) in found or any(s < end and start < e for s, e in taken):
+        if (start, end) in found or overlaps(start, end):
             continue
         if _SPEECH.match(text, end) or not _plausible(name, gaz):
             continue
-        record = _spelled_otherwise(gaz, name, text, end, {m.country for m in known} | set(countries))
+        record = _spelled_otherwise(gaz, name, text, end, article_countries)
         if record is not None:
             found[(start, end)] = _gazetteer_mention(gaz, record, start, end, name)
             continue
@@ -295,20 +309,51 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     return _repeats(text, list(found.values()), taken)
 
 
+class _Overlaps:
+    """Whether a span overlaps any of some spans: a bisection on their starts, with the furthest end so far."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        before_end = bisect.bisect_left(self.starts, end)  # the spans that start before end
+        return before_end > 0 and self.reach[before_end - 1] > start
+
+
 def _repeats(text: str, localities: list[PlaceMention], taken: list[tuple[int, int]]) -> list[PlaceMention]:
     """Every other mention of a name once the text has said it is a place ("counted in Tchoukoutalia")."""
     if not localities:
         return localities
     by_surface = {m.surface: m for m in localities}
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(by_surface, key=len, reverse=True)))
-                         + r")(?![\w-])")
-    occupied = taken + [(m.start, m.end) for m in localities]
+    overlaps = _Overlaps(taken + [(m.start, m.end) for m in localities])
     more = []
-    for match in pattern.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in occupied):
-            continue
-        more.append(replace(by_surface[match.group()], start=match.start(), end=match.end()))
+    for start, surface in _whole_words(text, sorted(by_surface, key=len, reverse=True)):
+        if not overlaps(start, start + len(surface)):
+            more.append(replace(by_surface[surface], start=start, end=start + len(surface)))
     return localities + more
+
+
+def _whole_words(text: str, names: Sequence[str]) -> Iterator[tuple[int, str]]:
+    r"""(start, name) of each name in text not inside a longer word or hyphenated name, left to right, the
+    first of names that fits where two start together; as a regex of the names between (?<![\w-]) and
+    (?![\w-]) would find them, without compiling one per article."""
+    end = 0
+    for start in _occurrences(text, names):
+        if start < end or start > 0 and _joins(text[start - 1]):
+            continue
+        for name in names:
+            stop = start + len(name)
+            if text.startswith(name, start) and not (stop < len(text) and _joins(text[stop])):
+                yield start, name
+                end = stop
+                break
+
+
+def _joins(char: str) -> bool:
+    """A character that continues a word: a letter, digit, underscore or hyphen (\\w and -)."""
+    return char.isalnum() or char in "_-"
 
 
 def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries: set[str]) -> int | None:

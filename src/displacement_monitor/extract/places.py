@@ -194,17 +194,27 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
         return False  # "the Gulf of Aden", "the Bay of Bengal": a sea, not the place (nor Gulf Province)
     if surface.isupper() and len(surface) <= 5 and not is_dateline(text, start, end):
         return key in gaz.demonym_keys or any(gaz.kinds[i] == COUNTRY for i in _records(gaz, key))
+    if key not in gaz.stop_keys and key not in MONTH_NAMES:
+        # Headlines in Title Case capitalise every word, so there a run says nothing; the run is looked at
+        # first because it is cheaper than counting the capitals of the line, and usually passes.
+        return _stands_alone(ctx, start, end, folded) or ctx.is_title_case_line(start)
     if ctx.is_title_case_line(start):
         return key not in gaz.stop_keys
-    for tok in ctx.run_outside(start, end, folded):
-        word = tok.text.lower()
-        if word in PLACE_WORDS or word in gaz.common_words and tok.start in ctx.sentence_starts:
-            continue
+    if not _stands_alone(ctx, start, end, folded):
         return False
     if key in MONTH_NAMES:
         return ctx.word_after(end) in PLACE_WORDS
-    if key in gaz.stop_keys:
-        return ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+    return ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+
+
+def _stands_alone(ctx: _Context, start: int, end: int, folded: str) -> bool:
+    """No capitalised word runs on from the match, but for place words ("Saada province") and common
+    words opening a sentence."""
+    for tok in ctx.run_outside(start, end, folded):
+        word = tok.text.lower()
+        if word in PLACE_WORDS or word in ctx.gaz.common_words and tok.start in ctx.sentence_starts:
+            continue
+        return False
     return True
 
 
