@@ -303,8 +303,7 @@ class Gazetteer:
         spaced = folded.replace("\t", " ")  # a tab ends a word like a space (and keeps the length)
         runs = [(m.start(), m.end()) for m in _BLANK_RUN.finditer(spaced)]
         if not runs:
-            yield from self._matches(spaced)
-            return
+            return iter(self._matches(spaced))
         # shifts[k]: how many characters the first k runs dropped; starts[k]: where run k begins, collapsed.
         starts, shifts, dropped = [], [0], 0
         for begin, finish in runs:
@@ -312,16 +311,16 @@ class Gazetteer:
             dropped += finish - begin - 1
             shifts.append(dropped)
         collapsed = _BLANK_RUN.sub(" ", spaced)
-        for start, end, key_id in self._matches(collapsed):
-            yield (start + shifts[bisect.bisect_right(starts, start - 1)],
-                   end + shifts[bisect.bisect_right(starts, end - 2)], key_id)
+        return iter([(start + shifts[bisect.bisect_right(starts, start - 1)],
+                      end + shifts[bisect.bisect_right(starts, end - 2)], key_id)
+                     for start, end, key_id in self._matches(collapsed)])
 
-    def _matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
+    def _matches(self, folded: str) -> list[tuple[int, int, int]]:
         spaced = f" {word_boundaries(folded)} "
         keys = self.keys
-        for end_index, key_id in self.automaton.iter(spaced):
-            start = end_index - len(keys[key_id]) - 1  # offset in folded: the leading space is index 0
-            yield start, start + len(keys[key_id]), key_id
+        # Offsets in folded: the leading space is index 0, and a key ends one before its trailing space.
+        return [(end_index - len(keys[key_id]) - 1, end_index - 1, key_id)
+                for end_index, key_id in self.automaton.iter(spaced)]
 
 
 _BLANK_RUN = re.compile(r"  +")  # a literal start: the regex engine jumps to each double space

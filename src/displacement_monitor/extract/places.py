@@ -184,6 +184,8 @@ class _Context:
 def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> bool:
     """Capitalisation, run and stop-word rules that every place mention must pass."""
     text, gaz = ctx.text, ctx.gaz
+    if not text[start].isupper() and not key.startswith("the "):
+        return False  # most matches are lower-case words: the test below, made without splitting the match
     surface = text[start:end]
     words = surface.split()
     if key.startswith("the ") and len(words) > 1:
