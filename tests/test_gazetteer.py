@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from displacement_monitor.gazetteer import (
     ADMIN1,
@@ -15,6 +19,7 @@ from displacement_monitor.gazetteer import (
     fold_text,
     load_gazetteer,
     name_variants,
+    word_boundaries,
 )
 
 
@@ -129,3 +134,19 @@ def test_runs_of_blanks_match_like_one_space_and_keep_the_texts_offsets() -> Non
     text = "Floods in  Sri  Lanka,\tand in\t\tNew  Delhi."
     hits = {text[start:end] for start, end, _ in gaz.matches(fold_text(text))}
     assert {"Sri  Lanka", "New  Delhi"} <= hits
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="ab's' \t-,", max_size=40))
+def test_stray_apostrophes_are_the_ones_with_no_letter_beside_them_or_a_possessive(text: str) -> None:
+    stray = re.compile(r"(?<!\w)'|'(?!\w)|'s\b")  # the rule, written plainly
+    assert word_boundaries(text) == stray.sub(lambda m: " " * len(m.group()), text.replace(",", " ").replace("-", " ")
+                                             .replace("\t", " "))
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(["sri", "lanka", "new", "delhi", "mosul", " ", "  ", "\t", " \t ", ","]), max_size=12))
+def test_a_tab_is_a_blank_like_a_space(words: list[str]) -> None:
+    gaz = load_gazetteer()
+    text = " ".join(words)
+    assert list(gaz.matches(text)) == list(gaz.matches(text.replace("\t", " ")))

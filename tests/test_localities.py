@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from displacement_monitor.extract import localities as loc
 from displacement_monitor.extract.places import extract_places
 from displacement_monitor.gazetteer import load_gazetteer, skeleton
 
@@ -117,3 +121,64 @@ def test_a_skeleton_alone_never_makes_a_place_abroad(gaz) -> None:
     # "Salahuddin" has Iraq's skeleton, but this article is about Mali and gives no cue.
     places, _ = extract_places("In Mali, people fled from Salahuddin to Mopti.", gaz)
     assert "Salahuddin" not in {p.surface for p in places}
+
+
+# Words before a name, names and words after one, joined by assorted gaps: texts where the cue patterns match,
+# miss, overlap and touch, for the properties of the shortcuts below.
+_LEADS = st.sampled_from(["", "the", "'s", "of", "in", "near", "just outside", "outside", "towns", "such as", "X", ","])
+_NAMES = st.sampled_from(["", "Kobo", "Wadi al-Rabie", "al-Swani", "Kobo, Mopti and Baba Amr", "the", "x"])
+_KEYS = st.sampled_from(["", "district", "town", "border post", "village", "towns", "sub-districts", "areas", "of",
+                         "province", "Province", "such as", "including", "north of", "30 km away", "near"])
+_GAPS = st.sampled_from(["", " ", " ", "  ", "\n", "\t", ", ", "\n, ", "-"])
+_TEXTS = st.lists(st.tuples(_LEADS, _GAPS, _NAMES, _GAPS, _KEYS, _GAPS), max_size=8).map(
+    lambda parts: "".join("".join(part) for part in parts))
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_keyword_first_search_finds_what_a_full_scan_finds(text: str) -> None:
+    for pattern, words in ((loc._BESIDE, loc._BESIDE_WORDS), *((p, w) for p, w, _, _ in loc._AFTER_CUES if w)):
+        assert _spans(loc._keyword_matches(pattern, text, words)) == _spans(pattern.finditer(text))
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_cues_tried_at_their_possible_starts_match_as_a_full_scan(text: str) -> None:
+    the_names = [m.start() for m in loc._THE_NAME.finditer(text)]
+    for cue in loc._KIND_BEFORE:
+        assert _spans(loc._matches_at(cue, text, the_names)) == _spans(cue.finditer(text))
+    examples = loc._occurrences(text, loc._EXAMPLES_WORDS)
+    assert _spans(loc._matches_at(loc._EXAMPLES, text, examples)) == _spans(loc._EXAMPLES.finditer(text))
+    of_words = [m.start() for m in loc._OF_WORD.finditer(text)]
+    assert _spans(loc._matches_at(loc._OF_CAPITAL, text, of_words)) == _spans(loc._OF_CAPITAL.finditer(text))
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+@example("Kobo\n, north of Mopti")  # $ matches before a final newline too
+def test_names_before_a_keyword_are_found_from_the_run_of_name_characters(text: str) -> None:
+    for keyword, _, tail, _ in loc._AFTER_CUES:
+        fast = [(n.span(), k.span()) for n, k in loc.names_before(text, keyword, tail)]
+        window = [(n.span(), k.span()) for k in keyword.finditer(text)
+                  if (n := tail.search(text, max(0, k.start() - loc._TAIL_WINDOW), k.start()))]
+        assert fast == window
+
+
+@settings(max_examples=300)
+@given(_TEXTS, st.lists(st.sampled_from(["Kobo", "Kobo Mopti", "Mopti", "al-Swani", "Swani", "X"]), min_size=1,
+                        unique=True))
+def test_whole_words_are_what_a_regex_of_the_names_finds(text: str, names: list[str]) -> None:
+    names.sort(key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    assert list(loc._whole_words(text, names)) == [(m.start(), m.group()) for m in pattern.finditer(text)]
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=8), st.integers(0, 40), st.integers(1, 8))
+def test_overlaps_is_any_span_overlapping(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    spans = [(s, s + n) for s, n in spans]
+    end = start + length
+    assert loc._Overlaps(spans)(start, end) == any(s < end and start < e for s, e in spans)

@@ -88,7 +88,9 @@ def fold_text(text: str) -> str:
     return text.translate(_fold_table())
 
 
-_STRAY_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)|'s\b")
+# An apostrophe with no letter before it, none after it, or of a possessive 's. Written to start with the
+# apostrophe, so the regex engine jumps from one to the next instead of trying every offset.
+_STRAY_APOSTROPHE = re.compile(r"'(?:(?<!\w')|(?!\w)|s\b)")
 
 
 @functools.cache
@@ -298,30 +300,30 @@ class Gazetteer:
         Keys are stored between spaces and the text is matched with punctuation turned into
         spaces, so the automaton itself only reports whole words. Runs of spaces or tabs, common in
         text taken from PDFs ("Sri  Lanka"), match as one space; offsets are still the text's."""
-        runs = [(m.start(), m.end()) for m in _BLANK_RUN.finditer(folded)]
+        spaced = folded.replace("\t", " ")  # a tab ends a word like a space (and keeps the length)
+        runs = [(m.start(), m.end()) for m in _BLANK_RUN.finditer(spaced)]
         if not runs:
-            yield from self._matches(folded)
-            return
+            return iter(self._matches(spaced))
         # shifts[k]: how many characters the first k runs dropped; starts[k]: where run k begins, collapsed.
         starts, shifts, dropped = [], [0], 0
         for begin, finish in runs:
             starts.append(begin - dropped)
             dropped += finish - begin - 1
             shifts.append(dropped)
-        collapsed = _BLANK_RUN.sub(" ", folded)
-        for start, end, key_id in self._matches(collapsed):
-            yield (start + shifts[bisect.bisect_right(starts, start - 1)],
-                   end + shifts[bisect.bisect_right(starts, end - 2)], key_id)
+        collapsed = _BLANK_RUN.sub(" ", spaced)
+        return iter([(start + shifts[bisect.bisect_right(starts, start - 1)],
+                      end + shifts[bisect.bisect_right(starts, end - 2)], key_id)
+                     for start, end, key_id in self._matches(collapsed)])
 
-    def _matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
+    def _matches(self, folded: str) -> list[tuple[int, int, int]]:
         spaced = f" {word_boundaries(folded)} "
         keys = self.keys
-        for end_index, key_id in self.automaton.iter(spaced):
-            start = end_index - len(keys[key_id]) - 1  # offset in folded: the leading space is index 0
-            yield start, start + len(keys[key_id]), key_id
+        # Offsets in folded: the leading space is index 0, and a key ends one before its trailing space.
+        return [(end_index - len(keys[key_id]) - 1, end_index - 1, key_id)
+                for end_index, key_id in self.automaton.iter(spaced)]
 
 
-_BLANK_RUN = re.compile(r"[ \t]{2,}|\t")
+_BLANK_RUN = re.compile(r"  +")  # a literal start: the regex engine jumps to each double space
 
 
 def _package_dir(name: str) -> Path:

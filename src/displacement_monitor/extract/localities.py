@@ -4,10 +4,12 @@ Zliten and Bani Walid") and placed approximately, at the known place the text ti
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import accumulate
 
 from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold, skeleton
 from ..models import PlaceMention
@@ -44,35 +46,51 @@ _KIND_OF = frozenset(f"{_SINGULAR}|{_PLURAL}|{_ADMIN}|residents|inhabitants|nati
 _WORD_BEFORE = re.compile(r"([A-Za-z-]+)\s+$")
 _LIST_AT = re.compile(_LIST)
 # Where a text says what kind of place a name is, by words before the name.
-_CUES = (
+_KIND_BEFORE = (
     # "the Baba Amr district", "Beira's Munhava neighbourhood", "the Karm el-Zeitoun neighbourhood of Homs"
     re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_PART})\b"),
     # "the Bekaa valley", "the Masnaa border post", but "the Fulani village of Ogossagou" names Ogossagou
     re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_SETTLEMENT}|border post|border crossing|crossing)\b"
                r"(?!\s+of\b)"),
-    # "towns such as Tajoura, Janzour and Zliten", "villages including Tamalat"
-    re.compile(rf"\b(?:{_PLURAL}|places|locations|cities)\s*,?\s+(?:such as|including|like|like in)\s+({_LIST})"),
 )
+# "towns such as Tajoura, Janzour and Zliten", "villages including Tamalat"
+_EXAMPLES_WORDS = (*_PLURAL.split("|"), "places", "locations", "cities")
+# Most texts hold none of these, and then no such list: the plural words are not even looked for.
+_EXAMPLES_JOINS = ("such as", "including", "like")
+_EXAMPLES = re.compile(rf"\b(?:{'|'.join(_EXAMPLES_WORDS)})\s*,?\s+(?:such as|including|like|like in)\s+({_LIST})")
+# Where those cues can start. Each scan begins with a literal character, so the regex engine skips ahead to
+# it instead of trying a whole pattern at every offset; the cue itself is then tried only there.
+_THE_NAME = re.compile(rf"(?:the|'s|\u2019s)\s+(?=[{_UPPER}]|{_PARTICLE}-)")
+_OF_WORD = re.compile(r"of\s")
 # Cues after the name: the keyword is searched first, then the name that ends right before it (a
 # pattern that starts with a name would be tried at every capital letter of the text).
 _TAIL_NAME = re.compile(rf"(?<![\w'\u2019-])({_NAME})$")
 _TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
-_AFTER_CUES = (
+# Every character a name or a list of names can hold, those of one word, and a word's first letter (read
+# backwards from a keyword).
+_NAME_CHARS = re.compile(r"[\w'\u2019\s,-]*")
+_WORD_CHARS = re.compile(r"[\w'\u2019]+")
+_CAPITAL = re.compile(f"[{_UPPER}]")
+# Cues of a space and a keyword are found from where their words occur (see _keyword_matches); cues without
+# words are scanned for.
+_AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool], ...] = (
     # "Mossurize and Sussundenga districts"
-    (re.compile(rf"\s+(?:{_PLURAL})\b(?!\s+of\b)"), _TAIL_LIST, False),
+    (re.compile(rf"\s+(?:{_PLURAL})\b(?!\s+of\b)"), tuple(_PLURAL.split("|")), _TAIL_LIST, False),
     # "Salahuddin Governorate", "Hadramawt province": a division the gazetteer spells otherwise
-    (re.compile(rf"\s+(?:{_either_case(_ADMIN)})\b"), _TAIL_NAME, False),
+    (re.compile(rf"\s+(?:{_either_case(_ADMIN)})\b"), tuple(w for a in _ADMIN.split("|") for w in (a, a.title())),
+     _TAIL_NAME, False),
     # "Mai Mahiu, about 50 km north-west of Nairobi", "al-Swani, south-west of the city"
     (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?"
                 r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
-                r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"), _TAIL_NAME, True),
+                r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"), (), _TAIL_NAME, True),
     # "Toumour, about 30 km away"
     (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?\d[\d,.]*\s*"
-                r"(?:km|kilometres|kilometers|miles)\s+(?:away|from\s+)"), _TAIL_NAME, True),
+                r"(?:km|kilometres|kilometers|miles)\s+(?:away|from\s+)"), (), _TAIL_NAME, True),
 )
 # A name right before one of these and a known place is a place near it ("Mantripukhri on the outskirts
 # of Imphal", "Ain Zara near Tripoli").
-_BESIDE = re.compile(r"\s+(?:on the outskirts of|outside|near|close to|just outside|next to)\s+(?:the\s+)?")
+_BESIDE_WORDS = ("on the outskirts of", "outside", "near", "close to", "just outside", "next to")
+_BESIDE = re.compile(rf"\s+(?:{'|'.join(_BESIDE_WORDS)})\s+(?:the\s+)?")
 # Lists of at least this many capitalised names after "in", "from" or "to" are lists of places.
 _LONG_LIST = 3
 # How far back from its keyword a name or list may start.
@@ -81,11 +99,63 @@ _TAIL_WINDOW = 160
 
 def names_before(text: str, keyword: re.Pattern[str], tail: re.Pattern[str]) -> Iterator[tuple[re.Match[str],
                                                                                                re.Match[str]]]:
-    """(name match, keyword match) for every keyword with a name (or list, by tail) right before it."""
-    for key in keyword.finditer(text):
-        found = tail.search(text, max(0, key.start() - _TAIL_WINDOW), key.start())
+    """(name match, keyword match) for every keyword with a name (or list, by tail) right before it; tail
+    ends in NAME_PATTERN and $."""
+    return _names_before(text, keyword.finditer(text), tail)
+
+
+def _names_before(text: str, keys: Iterable[re.Match[str]], tail: re.Pattern[str]) -> Iterator[
+        tuple[re.Match[str], re.Match[str]]]:
+    backwards = ""
+    for key in keys:
+        # A tail ends in a name, whose last word is the run of word characters before the keyword (or before
+        # a newline there, where $ also matches): without a capital there, there is no tail. Nor can a tail
+        # start before the run of name characters that ends at the keyword: searching from there finds the
+        # same tail as searching the whole window.
+        backwards = backwards or text[::-1]
+        name_end = key.start() - 1 if text[key.start() - 1:key.start()] == "\n" else key.start()
+        last_word = _WORD_CHARS.match(backwards, len(text) - name_end)
+        if not last_word or not _CAPITAL.match(backwards, last_word.end() - 1):
+            continue
+        run = _NAME_CHARS.match(backwards, len(text) - key.start())
+        reach = min(_TAIL_WINDOW, len(run.group()) if run else 0)  # run is never None: it may be empty
+        found = tail.search(text, max(0, key.start() - reach), key.start())
         if found:
             yield found, key
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text) yields, with pattern tried only at starts (ascending): they must include
+    every offset where it can match."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """Every offset where one of words occurs, inside longer words too, ascending."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def _keyword_matches(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern of whitespace and then one of words: it can only match from
+    the whitespace before an occurrence of a word (or from where the previous match ended, inside it)."""
+    end = 0
+    for at in _occurrences(text, words):
+        start = at
+        while start > end and text[start - 1].isspace():
+            start -= 1
+        if start < at and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
 
 
 # "the Baba Amr district of Homs" names both places; "the district of Harar" only the second.
@@ -143,24 +213,28 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     Salahuddin") come with cued False: they count only if the gazetteer knows them under another spelling."""
     spans: list[tuple[int, int, int | None, bool]] = []
     all_starts = {m.start for m in known}
-    for cue in _CUES:
-        for match in cue.finditer(text):
+    the_names = [m.start() for m in _THE_NAME.finditer(text)]
+    examples = _occurrences(text, _EXAMPLES_WORDS) if any(w in text for w in _EXAMPLES_JOINS) else []
+    cues = [(cue, the_names) for cue in _KIND_BEFORE] + [(_EXAMPLES, examples)]
+    for cue, starts in cues:
+        for match in _matches_at(cue, text, starts):
             of = _OF.match(text, match.end())
             if of and of.end() not in all_starts:
                 continue
             at = _owner(text, match.start(1), known)
             spans.extend((s, e, at, True) for s, e in _names(match.group(1), match.start(1)))
-    for of in _OF_CAPITAL.finditer(text):
+    for of in _matches_at(_OF_CAPITAL, text, (m.start() for m in _OF_WORD.finditer(text))):
         kind = _WORD_BEFORE.search(text, max(0, of.start() - 30), of.start())
         found = _LIST_AT.match(text, of.end()) if kind and kind.group(1).lower() in _KIND_OF else None
         if found:
             spans.extend((s, e, None, True) for s, e in _names(found.group(), found.start()))
-    for keyword, tail, anchored in _AFTER_CUES:
-        for found, key in names_before(text, keyword, tail):
+    for keyword, words, tail, anchored in _AFTER_CUES:
+        keys = _keyword_matches(keyword, text, words) if words else keyword.finditer(text)
+        for found, key in _names_before(text, keys, tail):
             at = key.end() if anchored else _owner(text, found.start(1), known)
             spans.extend((s, e, at, True) for s, e in _names(found.group(1), found.start(1)))
     known_starts = {m.start for m in known if m.kind != COUNTRY}
-    for found, key in names_before(text, _BESIDE, _TAIL_NAME):
+    for found, key in _names_before(text, _keyword_matches(_BESIDE, text, _BESIDE_WORDS), _TAIL_NAME):
         if key.end() in known_starts:
             spans.append((found.start(1), found.end(1), key.end(), True))
     for match in _LOCATIVE_LIST.finditer(text):
@@ -209,14 +283,16 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     """Places the text introduces as towns, villages, districts and the like but the gazetteer lacks,
     each placed at its anchor (see _anchor) with kind 'locality'."""
     taken = [(m.start, m.end) for m in known]
+    overlaps = _Overlaps(taken)
+    article_countries = {m.country for m in known} | set(countries)
     found: dict[tuple[int, int], PlaceMention] = {}
     for start, end, at, cued in sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3])):
         name = text[start:end]
-        if (start, end) in found or any(s < end and start < e for s, e in taken):
+        if (start, end) in found or overlaps(start, end):
             continue
         if _SPEECH.match(text, end) or not _plausible(name, gaz):
             continue
-        record = _spelled_otherwise(gaz, name, text, end, {m.country for m in known} | set(countries))
+        record = _spelled_otherwise(gaz, name, text, end, article_countries)
         if record is not None:
             found[(start, end)] = _gazetteer_mention(gaz, record, start, end, name)
             continue
@@ -233,20 +309,51 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     return _repeats(text, list(found.values()), taken)
 
 
+class _Overlaps:
+    """Whether a span overlaps any of some spans: a bisection on their starts, with the furthest end so far."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        before_end = bisect.bisect_left(self.starts, end)  # the spans that start before end
+        return before_end > 0 and self.reach[before_end - 1] > start
+
+
 def _repeats(text: str, localities: list[PlaceMention], taken: list[tuple[int, int]]) -> list[PlaceMention]:
     """Every other mention of a name once the text has said it is a place ("counted in Tchoukoutalia")."""
     if not localities:
         return localities
     by_surface = {m.surface: m for m in localities}
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(by_surface, key=len, reverse=True)))
-                         + r")(?![\w-])")
-    occupied = taken + [(m.start, m.end) for m in localities]
+    overlaps = _Overlaps(taken + [(m.start, m.end) for m in localities])
     more = []
-    for match in pattern.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in occupied):
-            continue
-        more.append(replace(by_surface[match.group()], start=match.start(), end=match.end()))
+    for start, surface in _whole_words(text, sorted(by_surface, key=len, reverse=True)):
+        if not overlaps(start, start + len(surface)):
+            more.append(replace(by_surface[surface], start=start, end=start + len(surface)))
     return localities + more
+
+
+def _whole_words(text: str, names: Sequence[str]) -> Iterator[tuple[int, str]]:
+    r"""(start, name) of each name in text not inside a longer word or hyphenated name, left to right, the
+    first of names that fits where two start together; as a regex of the names between (?<![\w-]) and
+    (?![\w-]) would find them, without compiling one per article."""
+    end = 0
+    for start in _occurrences(text, names):
+        if start < end or start > 0 and _joins(text[start - 1]):
+            continue
+        for name in names:
+            stop = start + len(name)
+            if text.startswith(name, start) and not (stop < len(text) and _joins(text[stop])):
+                yield start, name
+                end = stop
+                break
+
+
+def _joins(char: str) -> bool:
+    """A character that continues a word: a letter, digit, underscore or hyphen (\\w and -)."""
+    return char.isalnum() or char in "_-"
 
 
 def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries: set[str]) -> int | None:

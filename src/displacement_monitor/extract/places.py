@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -63,6 +64,7 @@ class _Token(NamedTuple):
         return self.text[:1].isupper()
 
 
+_LETTERS = re.compile(r"(?:[^\W_]|['\u2019])*")  # letters, digits and apostrophes (never fails: may be empty)
 _SPACE_THEN_TOKEN = re.compile(r"\s*([^\W\d_](?:[\w'\u2019]*[^\W_])?)")
 _JOIN_GAPS = (" ", "-", "\u2010", "\u2011")
 
@@ -73,10 +75,14 @@ def _sentence_starts(text: str) -> set[int]:
 
 def _longest_matches(gaz: Gazetteer, folded: str) -> list[tuple[int, int, int]]:
     """Non-overlapping matches, longest first at each position, left to right."""
-    raw = sorted(gaz.matches(folded), key=lambda m: (m[0], -(m[1] - m[0])))
+    longest: dict[int, tuple[int, int]] = {}  # start -> (end, key id) of the longest match there
+    for start, end, key_id in gaz.matches(folded):
+        if end > longest.get(start, (-1, -1))[0]:
+            longest[start] = (end, key_id)
     chosen: list[tuple[int, int, int]] = []
     last_end = -1
-    for start, end, key_id in raw:
+    for start in sorted(longest):
+        end, key_id = longest[start]
         if start >= last_end:
             chosen.append((start, end, key_id))
             last_end = end
@@ -92,6 +98,7 @@ class _Context:
         self.gaz = gaz
         self.sentence_starts = _sentence_starts(text)
         self._title_lines: dict[int, bool] = {}
+        self.backwards = text[::-1]  # read from a position backwards with forward regexes
 
     def is_title_case_line(self, start: int) -> bool:
         """Headlines in Title Case capitalise every word, so capitalisation says nothing there."""
@@ -99,9 +106,9 @@ class _Context:
         if line_start not in self._title_lines:
             line_end = self.text.find("\n", start)
             line = self.text[line_start: line_end if line_end >= 0 else None]
-            words = [w for w in _TOKEN.findall(line) if len(w) > 3]
-            self._title_lines[line_start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(
-                words)
+            initials = [w[0] for w in _TOKEN.findall(line) if len(w) > 3]
+            self._title_lines[line_start] = len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(
+                initials)
         return self._title_lines[line_start]
 
     def _after(self, pos: int, joined: bool) -> _Token | None:
@@ -124,9 +131,8 @@ class _Context:
             end = len(self.text[:pos].rstrip())
             if end == pos and pos > 0 and not self.text[pos - 1].isspace():
                 return None
-        begin = end
-        while begin > 0 and (self.text[begin - 1].isalnum() or self.text[begin - 1] in "'\u2019"):
-            begin -= 1
+        letters = _LETTERS.match(self.backwards, len(self.text) - end)
+        begin = end - len(letters.group()) if letters else end
         match = _TOKEN.match(self.text, begin, end)
         if match is None or match.end() != end:
             return None
@@ -178,6 +184,8 @@ class _Context:
 def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> bool:
     """Capitalisation, run and stop-word rules that every place mention must pass."""
     text, gaz = ctx.text, ctx.gaz
+    if not text[start].isupper() and not key.startswith("the "):
+        return False  # most matches are lower-case words: the test below, made without splitting the match
     surface = text[start:end]
     words = surface.split()
     if key.startswith("the ") and len(words) > 1:
@@ -188,17 +196,27 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
         return False  # "the Gulf of Aden", "the Bay of Bengal": a sea, not the place (nor Gulf Province)
     if surface.isupper() and len(surface) <= 5 and not is_dateline(text, start, end):
         return key in gaz.demonym_keys or any(gaz.kinds[i] == COUNTRY for i in _records(gaz, key))
+    if key not in gaz.stop_keys and key not in MONTH_NAMES:
+        # Headlines in Title Case capitalise every word, so there a run says nothing; the run is looked at
+        # first because it is cheaper than counting the capitals of the line, and usually passes.
+        return _stands_alone(ctx, start, end, folded) or ctx.is_title_case_line(start)
     if ctx.is_title_case_line(start):
         return key not in gaz.stop_keys
-    for tok in ctx.run_outside(start, end, folded):
-        word = tok.text.lower()
-        if word in PLACE_WORDS or word in gaz.common_words and tok.start in ctx.sentence_starts:
-            continue
+    if not _stands_alone(ctx, start, end, folded):
         return False
     if key in MONTH_NAMES:
         return ctx.word_after(end) in PLACE_WORDS
-    if key in gaz.stop_keys:
-        return ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+    return ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+
+
+def _stands_alone(ctx: _Context, start: int, end: int, folded: str) -> bool:
+    """No capitalised word runs on from the match, but for place words ("Saada province") and common
+    words opening a sentence."""
+    for tok in ctx.run_outside(start, end, folded):
+        word = tok.text.lower()
+        if word in PLACE_WORDS or word in ctx.gaz.common_words and tok.start in ctx.sentence_starts:
+            continue
+        return False
     return True
 
 
@@ -269,11 +287,17 @@ class _Evidence:
         self._counts: dict[str, int] = {}
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _bare_key(name: str) -> str:
+    """A gazetteer name's key without apostrophes; the same few names come up article after article."""
+    return fold(name).replace("'", "")
+
+
 def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: bool, key: str,
            points: list[tuple[float, float]]) -> float:
     kind = gaz.kinds[record]
     score = math.log10(gaz.populations[record] + 10)
-    if fold(gaz.names[record]).replace("'", "") == key.replace("'", ""):
+    if _bare_key(gaz.names[record]) == key.replace("'", ""):
         score += 1.5  # named by its main name, not one of many alternates ("Hatay" the province)
     score += 4.0 * min(context.get(gaz.countries[record], 0), 3) ** 0.5
     if points:
@@ -325,6 +349,7 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
 _CAMP = re.compile(r"\b((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
+_CAMP_WORDS = ("camp", "settlement", "site")
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
                          r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
@@ -337,8 +362,12 @@ _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "milit
 def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, 'camp' or 'site') of each camp named in text: "Kalma camp", and each member of
     "the Kalma and Otash displacement camps"."""
-    for match in _CAMP.finditer(text):
-        yield match.start(1), match.end(), match.group(1), "site" if match.group(2) == "site" else "camp"
+    # Most texts name no camp: the patterns, tried at every offset, run only when their words occur.
+    if any(word in text for word in _CAMP_WORDS):
+        for match in _CAMP.finditer(text):
+            yield match.start(1), match.end(), match.group(1), "site" if match.group(2) == "site" else "camp"
+    if "camps" not in text:
+        return
     for found, _ in names_before(text, _CAMPS_WORD, _CAMP_LIST):
         for member in re.finditer(NAME_PATTERN, found.group(1)):
             start = found.start(1) + member.start()
