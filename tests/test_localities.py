@@ -42,6 +42,8 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"In Mali, families walked to {VILLAGE}, about 30 km away from Mopti.",
     f"Some 500 people sheltered in {VILLAGE} on the outskirts of Mopti, Mali.",
     f"In Mali, fighting spread to {VILLAGE}, {OTHER} and Dialloube.",
+    f"The two official camps near Mopti, {VILLAGE} and {OTHER}, are full, Mali says.",
+    f"Families from Mopti and {VILLAGE} reached Bamako in Mali.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
     found = localities(sentence, gaz)
@@ -85,6 +87,8 @@ def test_later_mentions_of_the_name_are_the_same_place(gaz) -> None:
     "About 300 people sheltered at an Army Engineers camp near Mopti in Mali.",
     "The Mali Meteorological Department warned Mopti of floods.",   # a country's body
     f"In Mali, people fled from {VILLAGE} and {OTHER}.",            # two unknown names: not yet a list of places
+    f"In Mali, Mopti, {VILLAGE}'s home town, was calm.",              # an apposition, not a list
+    f"In Mali, the Mopti, {VILLAGE} and {OTHER} rivers rose.",         # rivers named after places
 ])
 def test_what_is_not_an_unknown_place(sentence: str, gaz) -> None:
     assert localities(sentence, gaz) == {}

@@ -163,6 +163,10 @@ _OF = re.compile(r"\s+of\s+")
 _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
 _LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|around|near|between|across|at)\s+({_LIST})")
+# The rest of a list that starts with a known place and closes with "and".
+_SIBLINGS = re.compile(rf"(?:\s+and\s+({_NAME})|,\s+((?:{_NAME},\s+)*{_NAME},?\s+and\s+{_NAME}))(?![\w-])"
+                       r"(?!\s+(?:rivers|roads|highways|streets|bridges|dams|lakes|mountains|hills|valleys|routes"
+                       r"|airports|universities|hospitals|families|tribes|clans)\b)")
 # ... or a list the text puts inside a known place ("around Tchoukoutalia and Fourkouloum in western Chad").
 _WITHIN = re.compile(r"\s+in\s+(?:(?:north|south|east|west|central)\w*\s+|(?:north|south)-?(?:east|west)\w*\s+)?")
 
@@ -243,7 +247,21 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
         cued = len(members) >= _LONG_LIST or len(members) > 1 and any(s in known_starts for s, _ in members) \
             or bool(within and within.end() in all_starts)
         spans.extend((s, e, None, cued) for s, e in members)
+    for mention in known:
+        if mention.kind != COUNTRY:
+            spans.extend((s, e, None, True) for s, e in _coordinated(text, mention.end))
     return spans
+
+
+def _coordinated(text: str, end: int) -> list[tuple[int, int]]:
+    """The names coordinated after a known place, when the list closes with 'and' ("Cox's Bazar, Kutupalong
+    and Nayapara"): members of one list of places. An apposition ("Tikrit, Saddam Hussein's hometown")
+    has no 'and' and gives nothing."""
+    found = _SIBLINGS.match(text, end)
+    if not found:
+        return []
+    group = 1 if found.group(1) else 2
+    return list(_names(found.group(group), found.start(group)))
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s+$")
