@@ -529,6 +529,9 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     sentences = split_sentences(text)
     numbers, upper = _ranges(find_numbers(text), text)
     countries = _country_pattern(places)
+    # Places come in text order; their starts let each sentence find its own by bisection.
+    ordered = [p.start for p in places]
+    starts = ordered if ordered == sorted(ordered) else None
     figures: list[Figure] = []
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
@@ -560,7 +563,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                 prior = _Prior(figure.unit, figure.term, True)
         if found:
             source = find_source(sentence.text, partial(_earlier_source, sentences, index, sources))
-            linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else ())
+            linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else (), starts)
             figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text)

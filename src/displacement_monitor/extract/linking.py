@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -79,13 +80,23 @@ def _main_place(places: Sequence[PlaceMention]) -> int | None:
     return None
 
 
-def _anaphor(sentence: Sentence, places: Sequence[PlaceMention]) -> int | None:
+def _last_before(places: Sequence[PlaceMention], kind: str, offset: int, starts: Sequence[int] | None) -> int | None:
+    """The index of the last place of a kind that starts before offset; starts (the places' sorted start
+    offsets) lets a long text skip the places after it."""
+    end = bisect.bisect_left(starts, offset) if starts is not None else len(places)
+    for i in range(end - 1, -1, -1):
+        if places[i].kind == kind and places[i].start < offset:
+            return i
+    return None
+
+
+def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None) -> int | None:
     lowered = sentence.text.lower()
     for phrase, kind in ANAPHORA.items():
         if phrase in lowered:
-            earlier = [i for i, p in enumerate(places) if p.kind == kind and p.start < sentence.start]
-            if earlier:
-                return earlier[-1]
+            earlier = _last_before(places, kind, sentence.start, starts)
+            if earlier is not None:
+                return earlier
     return None
 
 
@@ -93,14 +104,12 @@ _ANAPHORIC_ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:c
                                r"|region|state))\b", re.IGNORECASE)
 
 
-def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention]) -> int | None:
+def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None) -> int | None:
     """'350 families from the city': the city named last before this sentence."""
     found = _ANAPHORIC_ORIGIN.search(sentence.text)
     if not found:
         return None
-    kind = ANAPHORA[found.group(1).lower()]
-    earlier = [i for i, p in enumerate(places) if p.kind == kind and p.start < sentence.start]
-    return earlier[-1] if earlier else None
+    return _last_before(places, ANAPHORA[found.group(1).lower()], sentence.start, starts)
 
 
 def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
@@ -112,13 +121,18 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
 
 
 def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
-                  text: str, previous: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
-    """For each figure of one sentence, the indexes of the places it is about (see link_places)."""
+                  text: str, previous: tuple[int, ...] = (), starts: Sequence[int] | None = None
+                  ) -> list[tuple[int, ...]]:
+    """For each figure of one sentence, the indexes of the places it is about (see link_places); starts,
+    the places' start offsets in order, lets a long text find a sentence's places without a full scan."""
     if not figures:
         return []
-    inside = [(i, p) for i, p in enumerate(places)
-              if sentence.start <= p.start < sentence.end and p.kind != "country"
-              and not is_dateline(text, p.start, p.end)]
+    first, last = 0, len(places)
+    if starts is not None:
+        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+    inside = [(i, places[i]) for i in range(first, last)
+              if sentence.start <= places[i].start < sentence.end and places[i].kind != "country"
+              and not is_dateline(text, places[i].start, places[i].end)]
     groups = _groups(inside, text)
     roles = [[_role(text, p, sentence.start) for _, p in g] for g in groups]
     # Each group of places belongs to the figure nearest to it.
@@ -132,13 +146,13 @@ def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[Pl
         neutral = [g for g, r in own if "destination" not in r and "locator" not in r]
         chosen = [g for g, r in own if "origin" in r] or neutral or sentence_origins
         if not chosen:
-            referent = _anaphoric_origin(sentence, places)
+            referent = _anaphoric_origin(sentence, places, starts)
             chosen = [[(referent, places[referent])]] if referent is not None else [g for g, r in own]
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
         indexes = [i for g in chosen for i, _ in g]
         if not indexes:
-            fallback = _anaphor(sentence, places)
+            fallback = _anaphor(sentence, places, starts)
             if fallback is None and previous:
                 indexes = list(previous)
             else:

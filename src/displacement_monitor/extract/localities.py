@@ -217,6 +217,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     Salahuddin") come with cued False: they count only if the gazetteer knows them under another spelling."""
     spans: list[tuple[int, int, int | None, bool]] = []
     all_starts = {m.start for m in known}
+    owners = {m.end: m.start for m in reversed(known)}  # the first place ending at each offset
     the_names = [m.start() for m in _THE_NAME.finditer(text)]
     examples = _occurrences(text, _EXAMPLES_WORDS) if any(w in text for w in _EXAMPLES_JOINS) else []
     cues = [(cue, the_names) for cue in _KIND_BEFORE] + [(_EXAMPLES, examples)]
@@ -225,7 +226,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             of = _OF.match(text, match.end())
             if of and of.end() not in all_starts:
                 continue
-            at = _owner(text, match.start(1), known)
+            at = _owner(text, match.start(1), owners)
             spans.extend((s, e, at, True) for s, e in _names(match.group(1), match.start(1)))
     for of in _matches_at(_OF_CAPITAL, text, (m.start() for m in _OF_WORD.finditer(text))):
         kind = _WORD_BEFORE.search(text, max(0, of.start() - 30), of.start())
@@ -235,7 +236,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     for keyword, words, tail, anchored in _AFTER_CUES:
         keys = _keyword_matches(keyword, text, words) if words else keyword.finditer(text)
         for found, key in _names_before(text, keys, tail):
-            at = key.end() if anchored else _owner(text, found.start(1), known)
+            at = key.end() if anchored else _owner(text, found.start(1), owners)
             spans.extend((s, e, at, True) for s, e in _names(found.group(1), found.start(1)))
     known_starts = {m.start for m in known if m.kind != COUNTRY}
     for found, key in _names_before(text, _keyword_matches(_BESIDE, text, _BESIDE_WORDS), _TAIL_NAME):
@@ -267,26 +268,32 @@ def _coordinated(text: str, end: int) -> list[tuple[int, int]]:
 _POSSESSIVE = re.compile(r"['\u2019]s\s+$")
 
 
-def _owner(text: str, start: int, known: Sequence[PlaceMention]) -> int | None:
+def _owner(text: str, start: int, owners: dict[int, int]) -> int | None:
     """Where the known place of "Manica's Mossurize and Sussundenga districts" starts, if the names at
-    start are a known place's."""
+    start are a known place's; owners maps where known places end to where they start."""
     possessive = _POSSESSIVE.search(text, max(0, start - 4), start)
-    if possessive is None:
-        return None
-    owners = [m.start for m in known if m.end == possessive.start()]
-    return owners[0] if owners else None
+    return None if possessive is None else owners.get(possessive.start())
 
 
-def _anchor(known: Sequence[PlaceMention], at: int | None) -> PlaceMention | None:
-    """The known place an unknown one is put at: the one the text measures from ("50 km north of Nairobi"),
-    else the place the article is mostly about (nearer, on the development corpus, than the closest place in
-    the sentence, which is often a list neighbour far away)."""
-    places = [m for m in known if m.kind != COUNTRY and m.record >= 0]
-    if at is not None:
-        named = [m for m in places if at <= m.start <= at + 4]
-        if named:
-            return named[0]
-    return main_place(places)
+class _Anchors:
+    """Known places below country level, by start, and the one the article is mostly about."""
+
+    def __init__(self, known: Sequence[PlaceMention]) -> None:
+        places = [m for m in known if m.kind != COUNTRY and m.record >= 0]
+        self.by_start: dict[int, PlaceMention] = {}
+        for m in places:
+            self.by_start.setdefault(m.start, m)
+        self.main = main_place(places)
+
+    def anchor(self, at: int | None) -> PlaceMention | None:
+        """The known place an unknown one is put at: the one the text measures from ("50 km north of
+        Nairobi"), else the place the article is mostly about (nearer, on the development corpus, than the
+        closest place in the sentence, which is often a list neighbour far away)."""
+        if at is not None:
+            named = next((self.by_start[i] for i in range(at, at + 5) if i in self.by_start), None)
+            if named is not None:
+                return named
+        return self.main
 
 
 def main_place(known: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -304,6 +311,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     overlaps = _Overlaps(taken)
     article_countries = {m.country for m in known} | set(countries)
     found: dict[tuple[int, int], PlaceMention] = {}
+    anchors = _Anchors(known)
     for start, end, at, cued in sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3])):
         name = text[start:end]
         if (start, end) in found or overlaps(start, end):
@@ -316,7 +324,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
             continue
         if not cued:
             continue
-        anchor = _anchor(known, at)
+        anchor = anchors.anchor(at)
         country = anchor.country if anchor else (countries[0] if countries else "")
         found[(start, end)] = PlaceMention(
             start=start, end=end, surface=name, record=-1, name=_display(name), kind=LOCALITY, country=country,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -128,7 +129,9 @@ class _Context:
                 return None
             end = pos - 1
         else:
-            end = len(self.text[:pos].rstrip())
+            end = pos
+            while end > 0 and self.text[end - 1].isspace():  # as len(text[:pos].rstrip()), without the copy
+                end -= 1
             if end == pos and pos > 0 and not self.text[pos - 1].isspace():
                 return None
         letters = _LETTERS.match(self.backwards, len(self.text) - end)
@@ -377,17 +380,18 @@ def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
 def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Camps the gazetteer does not know ("Kalma camp"), placed at the nearest named place in their
     sentence, or at the article's first place; a camp named after a known place is that place."""
-    anchors = [m for m in mentions if m.kind != COUNTRY]
+    anchors = _CampAnchors(mentions)
     found: list[PlaceMention] = []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
     for start, end, name, kind in _camp_names(text):
         words = name.split()
         if words[0].lower() in _NOT_CAMP_NAMES or fold(name) in gaz.common_words or name.isupper():
             continue
-        if any(m.start <= start < m.end for m in mentions):
+        if start in covered:
             continue  # "Zaatari camp" where Zaatari is a known town: the town stands for the camp
         if _INDEFINITE.search(text, max(0, start - 4), start):
             continue  # "an Assam Rifles camp" is one of its kind, not a camp's name
-        near = _nearest(anchors, start, end, text)
+        near = anchors.nearest(start, end, text)
         if near is None:
             continue
         found.append(PlaceMention(
@@ -402,20 +406,30 @@ _RELATION = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:near|outside|in|at|on the out
                        r"|west of|beside|close to)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?")
 
 
-def _nearest(anchors: list[PlaceMention], offset: int, end: int, text: str) -> PlaceMention | None:
-    """Where a camp is: the place a relation names ("Kalma camp near Nyala"), else the closest named
-    place in its sentence, else the place the article is mostly about."""
-    relation = _RELATION.match(text, end)
-    if relation:
-        named = [m for m in anchors if m.start == relation.end()]
-        if named:
-            return named[0]
-    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-    stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
-    local = [m for m in anchors if start <= m.start < stop]
-    if local:
-        return min(local, key=lambda m: abs(m.start - offset))
-    return main_place(anchors)
+class _CampAnchors:
+    """Known places below country level in text order, by start, and the article's main place."""
+
+    def __init__(self, mentions: list[PlaceMention]) -> None:
+        self.places = sorted((m for m in mentions if m.kind != COUNTRY), key=lambda m: m.start)
+        self.starts = [m.start for m in self.places]
+        self.by_start: dict[int, PlaceMention] = {}
+        for m in mentions:
+            if m.kind != COUNTRY:
+                self.by_start.setdefault(m.start, m)
+        self.main = main_place(mentions)
+
+    def nearest(self, offset: int, end: int, text: str) -> PlaceMention | None:
+        """Where a camp is: the place a relation names ("Kalma camp near Nyala"), else the closest named
+        place in its sentence, else the place the article is mostly about."""
+        relation = _RELATION.match(text, end)
+        if relation and relation.end() in self.by_start:
+            return self.by_start[relation.end()]
+        start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+        stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+        local = self.places[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, stop)]
+        if local:
+            return min(local, key=lambda m: abs(m.start - offset))
+        return self.main
 
 
 def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[str]]:
@@ -461,6 +475,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
     resolved: dict[tuple, int | None] = {}
+    lowered = text.lower()
     for cand in pending:
         if cand.memo not in resolved:
             resolved[cand.memo] = _resolve(gaz, cand, evidence)
@@ -470,7 +485,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         end = cand.end
         word = ctx.word_after(end)
         if gaz.kinds[best] == ADMIN1 and word in ADMIN_WORDS:
-            end = text.lower().find(word, end) + len(word)
+            end = lowered.find(word, end) + len(word)
         mentions.append(_mention(gaz, cand, best, text, end))
     mentions.extend(_camps(text, gaz, mentions))
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
