@@ -186,3 +186,10 @@ def test_overlaps_is_any_span_overlapping(spans: list[tuple[int, int]], start: i
     spans = [(s, s + n) for s, n in spans]
     end = start + length
     assert loc._Overlaps(spans)(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def test_a_place_a_country_owns_is_in_that_country(gaz) -> None:
+    text = (f"Fighting near Goma in Congo went on. Across the border, Rwanda's {VILLAGE} district took in "
+            f"1,900 refugees, and Gisenyi in Rwanda opened a transit centre.")
+    village = localities(text, gaz)[VILLAGE]
+    assert (village.country, village.near) == ("RW", "Gisenyi")

@@ -284,6 +284,8 @@ class _Anchors:
         for m in places:
             self.by_start.setdefault(m.start, m)
         self.main = main_place(places)
+        self.places = places
+        self.countries = {m.start: m.country for m in known if m.kind == COUNTRY}
 
     def anchor(self, at: int | None) -> PlaceMention | None:
         """The known place an unknown one is put at: the one the text measures from ("50 km north of
@@ -293,7 +295,13 @@ class _Anchors:
             named = next((self.by_start[i] for i in range(at, at + 5) if i in self.by_start), None)
             if named is not None:
                 return named
+            if at in self.countries:  # "Rwanda's Rubavu district": the country's own main place, if any
+                return main_place([m for m in self.places if m.country == self.countries[at]])
         return self.main
+
+    def country(self, at: int | None) -> str | None:
+        """The country that owns a place ("Rwanda's Rubavu district"), when the text says so."""
+        return self.countries.get(at) if at is not None else None
 
 
 def main_place(known: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -325,7 +333,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         if not cued:
             continue
         anchor = anchors.anchor(at)
-        country = anchor.country if anchor else (countries[0] if countries else "")
+        country = anchors.country(at) or (anchor.country if anchor else (countries[0] if countries else ""))
         found[(start, end)] = PlaceMention(
             start=start, end=end, surface=name, record=-1, name=_display(name), kind=LOCALITY, country=country,
             admin1=anchor.admin1 if anchor else "", lat=anchor.lat if anchor else float("nan"),
