@@ -264,3 +264,13 @@ def test_a_headline_figure_told_again_in_the_body_is_one_figure_with_the_sharper
 def test_two_body_figures_of_one_size_but_different_terms_both_stay(gaz) -> None:
     text = "In Iraq, 2,000 people fled Mosul on Monday. Later, 2,000 people returned to Tikrit."
     assert sorted(figures(text, gaz)) == [(2000, "people", "displaced"), (2000, "people", "returned")]
+
+
+def test_one_sentence_can_give_the_same_number_for_two_places(gaz) -> None:
+    text = "In India, soldiers evacuated 4,000 people from Ukhrul, about 2,000 from Imphal and another 2,000 from Moreh."
+    assert [q for q, _, _ in figures(text, gaz)] == [4000, 2000, 2000]
+
+
+def test_the_same_figure_in_two_sentences_about_one_place_is_one_figure(gaz) -> None:
+    text = "In Iraq, 5,000 people fled Mosul on Monday. The 5,000 people who fled Mosul reached Erbil."
+    assert figures(text, gaz) == [(5000, "people", "displaced")]

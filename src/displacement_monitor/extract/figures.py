@@ -580,11 +580,13 @@ def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str |
 
 
 def _dedupe(figures: list[Figure], text: str) -> list[Figure]:
-    """One figure reported twice is kept once: twice in the body with the same term, or in the headline
-    and again in the body (then with the body's details and the more specific of the two terms)."""
+    """One figure reported twice is kept once: twice in the body with the same term (unless one sentence
+    gives them for different places), or in the headline and again in the body (then with the body's
+    details and the more specific of the two terms)."""
     headline_end = text.find("\n") if "\n" in text.strip() else -1
     headline = {(f.quantity, f.unit): f for f in figures if f.start < headline_end}
     kept: dict[tuple[int, str, str], Figure] = {}
+    distinct: list[Figure] = []
     for fig in figures:
         if fig.start < headline_end:
             continue
@@ -592,6 +594,10 @@ def _dedupe(figures: list[Figure], text: str) -> list[Figure]:
         if lead is not None:
             term = min(fig.term, lead.term, key=TERM_RANK.index)
             fig = replace(fig, term=term, places=tuple(dict.fromkeys(fig.places + lead.places)))
-        kept.setdefault((fig.quantity, fig.unit, fig.term), fig)
+        same = kept.get((fig.quantity, fig.unit, fig.term))
+        if same is None:
+            kept[(fig.quantity, fig.unit, fig.term)] = fig
+        elif same.sentence_start == fig.sentence_start and not set(same.places) & set(fig.places):
+            distinct.append(fig)  # "2,000 from Imphal and another 2,000 from Moreh": two figures
     kept.update({(f.quantity, f.unit, f.term): f for f in headline.values()})
-    return sorted(kept.values(), key=lambda f: f.start)
+    return sorted([*kept.values(), *distinct], key=lambda f: f.start)
