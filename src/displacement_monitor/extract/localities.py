@@ -275,17 +275,22 @@ def _owner(text: str, start: int, owners: dict[int, int]) -> int | None:
     return None if possessive is None else owners.get(possessive.start())
 
 
-class _Anchors:
-    """Known places below country level, by start, and the one the article is mostly about."""
+class Anchors:
+    """Known places below country level in text order, by start, and the one the article is mostly about:
+    where places the gazetteer lacks are put."""
 
     def __init__(self, known: Sequence[PlaceMention]) -> None:
-        places = [m for m in known if m.kind != COUNTRY and m.record >= 0]
+        self.places = sorted((m for m in known if m.kind != COUNTRY and m.record >= 0), key=lambda m: m.start)
+        self.starts = [m.start for m in self.places]
         self.by_start: dict[int, PlaceMention] = {}
-        for m in places:
+        for m in self.places:
             self.by_start.setdefault(m.start, m)
-        self.main = main_place(places)
-        self.places = places
+        self.main = main_place(self.places)
         self.countries = {m.start: m.country for m in known if m.kind == COUNTRY}
+
+    def between(self, start: int, stop: int) -> list[PlaceMention]:
+        """The known places that start in [start, stop)."""
+        return self.places[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, stop)]
 
     def anchor(self, at: int | None) -> PlaceMention | None:
         """The known place an unknown one is put at: the one the text measures from ("50 km north of
@@ -319,7 +324,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     overlaps = _Overlaps(taken)
     article_countries = {m.country for m in known} | set(countries)
     found: dict[tuple[int, int], PlaceMention] = {}
-    anchors = _Anchors(known)
+    anchors = Anchors(known)
     for start, end, at, cued in sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3])):
         name = text[start:end]
         if (start, end) in found or overlaps(start, end):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 import re
@@ -12,7 +11,7 @@ from typing import NamedTuple
 
 from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, admin_display_name, fold, fold_text
 from ..models import PlaceMention
-from .localities import NAME_PATTERN, extract_localities, main_place, names_before
+from .localities import NAME_PATTERN, Anchors, extract_localities, names_before
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
 ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
@@ -380,7 +379,7 @@ def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
 def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Camps the gazetteer does not know ("Kalma camp"), placed at the nearest named place in their
     sentence, or at the article's first place; a camp named after a known place is that place."""
-    anchors = _CampAnchors(mentions)
+    anchors = Anchors(mentions)
     found: list[PlaceMention] = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for start, end, name, kind in _camp_names(text):
@@ -391,7 +390,7 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
             continue  # "Zaatari camp" where Zaatari is a known town: the town stands for the camp
         if _INDEFINITE.search(text, max(0, start - 4), start):
             continue  # "an Assam Rifles camp" is one of its kind, not a camp's name
-        near = anchors.nearest(start, end, text)
+        near = _camp_anchor(anchors, start, end, text)
         if near is None:
             continue
         found.append(PlaceMention(
@@ -406,30 +405,18 @@ _RELATION = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:near|outside|in|at|on the out
                        r"|west of|beside|close to)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?")
 
 
-class _CampAnchors:
-    """Known places below country level in text order, by start, and the article's main place."""
-
-    def __init__(self, mentions: list[PlaceMention]) -> None:
-        self.places = sorted((m for m in mentions if m.kind != COUNTRY), key=lambda m: m.start)
-        self.starts = [m.start for m in self.places]
-        self.by_start: dict[int, PlaceMention] = {}
-        for m in mentions:
-            if m.kind != COUNTRY:
-                self.by_start.setdefault(m.start, m)
-        self.main = main_place(mentions)
-
-    def nearest(self, offset: int, end: int, text: str) -> PlaceMention | None:
-        """Where a camp is: the place a relation names ("Kalma camp near Nyala"), else the closest named
-        place in its sentence, else the place the article is mostly about."""
-        relation = _RELATION.match(text, end)
-        if relation and relation.end() in self.by_start:
-            return self.by_start[relation.end()]
-        start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-        stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
-        local = self.places[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, stop)]
-        if local:
-            return min(local, key=lambda m: abs(m.start - offset))
-        return self.main
+def _camp_anchor(anchors: Anchors, offset: int, end: int, text: str) -> PlaceMention | None:
+    """Where a camp is: the place a relation names ("Kalma camp near Nyala"), else the closest named
+    place in its sentence, else the place the article is mostly about."""
+    relation = _RELATION.match(text, end)
+    if relation and relation.end() in anchors.by_start:
+        return anchors.by_start[relation.end()]
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    local = anchors.between(start, stop)
+    if local:
+        return min(local, key=lambda m: abs(m.start - offset))
+    return anchors.main
 
 
 def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[str]]:
