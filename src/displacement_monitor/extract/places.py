@@ -264,29 +264,22 @@ class _Evidence:
 
     countries: dict[str, int] = field(default_factory=dict)
     points: list[tuple[float, float]] = field(default_factory=list)
-    by_key: dict[str, str] = field(default_factory=dict)  # key -> country it voted for
+    by_key: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (country it voted for, votes)
 
     def without(self, key: str) -> dict[str, int]:
         """Country votes of the other names: a name is no evidence for itself ("Welingara" alone must not
         make an article about Mali one about Gambia)."""
-        own = self.by_key.get(key)
-        if own is None:
+        if key not in self.by_key:
             return self.countries
-        votes = {c: n - (own == c) * self.own_votes(key) for c, n in self.countries.items()}
+        own, count = self.by_key[key]
+        votes = {c: n - count if c == own else n for c, n in self.countries.items()}
         return {c: n for c, n in votes.items() if n > 0}
-
-    def own_votes(self, key: str) -> int:
-        return self._counts.get(key, 0)
 
     def vote(self, key: str, country: str, point: tuple[float, float]) -> None:
         self.countries[country] = self.countries.get(country, 0) + 1
-        self.by_key[key] = country
-        self._counts[key] = self._counts.get(key, 0) + 1
+        self.by_key[key] = (country, self.by_key.get(key, (country, 0))[1] + 1)
         if point not in self.points:
             self.points.append(point)
-
-    def __post_init__(self) -> None:
-        self._counts: dict[str, int] = {}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -493,7 +486,7 @@ def _admin_names_as_written(mentions: list[PlaceMention]) -> list[PlaceMention]:
     for m in mentions:
         if m.kind == ADMIN1 and m.record not in names:
             names[m.record] = _written_admin_name(m)
-    return [replace(m, name=names[m.record]) if m.kind == ADMIN1 else m for m in mentions]
+    return [replace(m, name=names[m.record]) if m.kind == ADMIN1 and m.name != names[m.record] else m for m in mentions]
 
 
 def _written_admin_name(mention: PlaceMention) -> str:
