@@ -13,10 +13,14 @@ from displacement_monitor.gazetteer import (
     CITY,
     COUNTRY,
     Gazetteer,
+    _admin_centre,
+    _load_cities,
+    _state_centres,
     admin_variants,
     display_name,
     fold,
     fold_text,
+    km,
     load_gazetteer,
     name_variants,
     word_boundaries,
@@ -105,6 +109,45 @@ def test_borno_state_is_an_admin1(gaz: Gazetteer) -> None:
     [borno] = [i for i in gaz.lookup("Borno State") if gaz.kinds[i] == ADMIN1]
     assert (gaz.names[borno], gaz.countries[borno]) == ("Borno State", "NG")
     assert borno in gaz.lookup("Borno")
+
+
+def _town(lat: float, lon: float, population: int) -> dict:
+    return {"latitude": lat, "longitude": lon, "population": population}
+
+
+def test_an_area_with_no_known_centre_sits_at_the_population_weighted_mean_of_its_towns() -> None:
+    towns = [_town(10.0, 20.0, 3000), _town(12.0, 20.0, 1000)]
+    assert _admin_centre(None, towns) == pytest.approx((10.5, 20.0))
+
+
+def test_a_known_centre_away_from_the_capital_is_kept() -> None:
+    towns = [_town(10.0, 20.0, 90000), _town(12.0, 20.0, 1000)]
+    assert _admin_centre((11.5, 21.0), towns) == (11.5, 21.0)
+
+
+def test_a_known_centre_that_is_only_the_capitals_position_gives_way_to_the_mean() -> None:
+    towns = [_town(10.0, 20.0, 1000), _town(12.0, 22.0, 1000)]
+    assert _admin_centre((10.01, 20.01), towns) == pytest.approx((11.0, 21.0))
+
+
+def test_published_state_centres_join_the_geonames_areas_they_belong_to() -> None:
+    """A wrong join would put a province's point in another province, often far off its own towns."""
+    cities = _load_cities()
+    centres = _state_centres(cities)
+    towns: dict[tuple[str, str], list[dict]] = {}
+    for city in cities.values():
+        towns.setdefault((city["countrycode"], city.get("admin1code") or ""), []).append(city)
+    assert len(centres) > 2000
+    near = [min(km(*point, t["latitude"], t["longitude"]) for t in towns[key]) < 150
+            for key, point in centres.items()]
+    assert sum(near) / len(near) > 0.97
+
+
+def test_a_large_province_is_not_placed_at_its_capital(gaz: Gazetteer) -> None:
+    """North Kivu's towns crowd its southern edge around Goma; its centre lies well north of them."""
+    [kivu] = [i for i in gaz.lookup("North Kivu") if gaz.kinds[i] == ADMIN1]
+    [goma] = [i for i in gaz.lookup("Goma") if gaz.kinds[i] == CITY and gaz.countries[i] == "CD"]
+    assert gaz.lats[kivu] - gaz.lats[goma] > 1.0
 
 
 def test_countries_and_their_names(gaz: Gazetteer) -> None:

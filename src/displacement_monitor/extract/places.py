@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, admin_display_name, fold, fold_text
+from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, admin_display_name, fold, fold_text, km
 from ..models import PlaceMention
 from .localities import NAME_PATTERN, Anchors, extract_localities, names_before
 
@@ -250,14 +250,6 @@ class _Candidate:
         return self.key, self.admin_word, self.before_group, self.before_camp
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance on an equirectangular projection: within a few per cent of the great circle at the
-    distances that matter here, and enough to tell a town 50 km away from one 600 km away."""
-    dlon = (lon2 - lon1 + 180.0) % 360.0 - 180.0
-    x = math.radians(dlon) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
-
-
 @dataclass
 class _Evidence:
     """What the unambiguous places of an article say: its countries (votes) and where its places are."""
@@ -297,7 +289,7 @@ def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: boo
     score += 4.0 * min(context.get(gaz.countries[record], 0), 3) ** 0.5
     if points:
         # Of two namesakes, the one near the article's other places (Islahiye by Gaziantep, not by Ankara).
-        nearest = min(_km(gaz.lats[record], gaz.lons[record], lat, lon) for lat, lon in points)
+        nearest = min(km(gaz.lats[record], gaz.lons[record], lat, lon) for lat, lon in points)
         score -= NEARBY_WEIGHT * math.log10(1 + nearest / 10)
     if want_admin:
         score += 3.0 if kind == ADMIN1 else 0.0
