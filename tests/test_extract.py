@@ -100,7 +100,7 @@ def test_idmc_excerpts_scores() -> None:
     assert partial["quantity_recall"] >= 0.91
     assert partial["quantity_unit_recall"] >= 0.91
     assert partial["term_accuracy"] >= 0.85
-    assert partial["country_recall"] >= 0.88
+    assert partial["country_recall"] >= 0.90  # the target
 
 
 def test_a_figures_place_names_its_country_when_the_text_does_not() -> None:

@@ -250,6 +250,13 @@ def test_iter_article_paths_passes_files_through(tmp_path: Path) -> None:
     ("It\u00e2\u20ac\u2122s a caf\u00c3\u00a9", "It\u2019s a caf\u00e9"),        # UTF-8 read as Windows-1252
     ("21 of Afghanistan\u0160\u2014\u00c8s provinces", "21 of Afghanistan\u2019s provinces"),
     ("Plain \u201cquotes\u201d and caf\u00e9 stay", "Plain \u201cquotes\u201d and caf\u00e9 stay"),
+    # accented letters whose UTF-8 bytes were read as Mac Roman, the first byte left as a right quote
+    ("r\u2019\u00a9fugi\u2019\u00a9s north of C\u2019\u222bcuta", "r\u00e9fugi\u00e9s north of C\u00facuta"),
+    ("the Pe\u2019\u00b1a family", "the Pe\u00f1a family"),
+    # the second byte lost too: the letter is the one that makes a known word
+    ("floods in Medell\u2019_n and Bogot\u2019\ufffd", "floods in Medell\u00edn and Bogot\u00e1"),
+    ("reached Qzx\u2019_q camp", "reached Qzx\u2019_q camp"),
+    ("l\u2019\u00e9t\u00e9 and the country\u2019s roads", "l\u2019\u00e9t\u00e9 and the country\u2019s roads"),
 ])
 def test_mojibake_is_repaired(damaged: str, repaired: str) -> None:
     assert normalize_text(damaged) == repaired

@@ -26,11 +26,25 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-# Characters that only appear together in text decoded with the wrong codec somewhere upstream.
-_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac|\u0160\u2014")
 # Left by a double mis-decoding in PDF extracts (IDMC's and ReliefWeb's among them) and unknown to ftfy:
 # it stands for a right single quote ("country\u0160\u2014\u00c8s" is "country's").
 _BROKEN_QUOTE = "\u0160\u2014\u00c8"
+# The same extracts damage accented letters another way: the two UTF-8 bytes of "é" (C3 A9) were read
+# as Mac Roman ("√©") and the "√" became a right quote ("G’©d’©on" is "Gédéon"). Where the second
+# byte's Mac Roman character did not survive either, an underscore or a replacement character is left
+# ("Choc’_" is "Chocó"), and the letter is told by which candidate word is a known word.
+_MAC_ROMAN_LETTERS = {
+    bytes([b]).decode("mac_roman"): bytes([0xC3, b]).decode("utf-8")
+    for b in range(0xA0, 0xC0)
+    if not bytes([b]).decode("mac_roman").isalpha() and bytes([0xC3, b]).decode("utf-8").isalpha()
+}
+_LOST_BYTE = "_\ufffd"
+_DAMAGE_MARKS = re.escape("".join(_MAC_ROMAN_LETTERS) + _LOST_BYTE)
+_DAMAGED_LETTER = re.compile(f"(?<=[^\\W\\d_])\u2019([{_DAMAGE_MARKS}])")
+_WORD_AROUND = re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|\u2019[{_DAMAGE_MARKS}])+")
+WORD_LANGUAGES = ("es", "fr", "pt", "en")
+# Characters that only appear together in text decoded with the wrong codec somewhere upstream.
+_MOJIBAKE_HINT = re.compile(f"[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac|\u0160\u2014|{_DAMAGED_LETTER.pattern}")
 
 
 def repair_mojibake(text: str) -> str:
@@ -40,7 +54,29 @@ def repair_mojibake(text: str) -> str:
         return text
     import ftfy
 
-    return ftfy.fix_encoding(text).replace(_BROKEN_QUOTE, "\u2019")
+    text = ftfy.fix_encoding(text).replace(_BROKEN_QUOTE, "\u2019")
+    return _WORD_AROUND.sub(_repair_word, text) if _DAMAGED_LETTER.search(text) else text
+
+
+def _repair_word(match: re.Match[str]) -> str:
+    """One word with damaged letters in it, repaired; left as it is when no reading is a known word."""
+    word = match.group()
+    readings = [""]
+    # split() alternates the word's undamaged stretches with the captured damage marks
+    for i, piece in enumerate(_DAMAGED_LETTER.split(word)):
+        if i % 2 == 0:
+            letters = [piece]
+        elif piece in _LOST_BYTE:
+            letters = list(_MAC_ROMAN_LETTERS.values())
+        else:
+            letters = [_MAC_ROMAN_LETTERS[piece]]
+        readings = [r + letter for r in readings for letter in letters]
+    if len(readings) == 1:
+        return readings[0]
+    from wordfreq import zipf_frequency
+
+    best_score, best = max((max(zipf_frequency(r, lang) for lang in WORD_LANGUAGES), r) for r in readings)
+    return best if best_score > 0 else word
 
 
 def normalize_text(text: str) -> str:
