@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from displacement_monitor.extract import localities as loc
 from displacement_monitor.extract.places import extract_places
-from displacement_monitor.gazetteer import load_gazetteer, skeleton
+from displacement_monitor.gazetteer import km, load_gazetteer, skeleton
 
 # Made-up village names, so that the gazetteer cannot know them.
 VILLAGE, OTHER = "Kpalobendu", "Marogoutaye"
@@ -51,11 +51,53 @@ def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
     assert found[VILLAGE].country == "ML"
 
 
-def test_the_place_is_put_at_the_known_place_it_is_measured_from(gaz) -> None:
+def test_the_place_is_put_where_the_text_measures_it_from_a_known_place(gaz) -> None:
     text = f"In Mali, Sevare was calm. Families reached {VILLAGE}, about 30 km south of Mopti, on foot."
     village = localities(text, gaz)[VILLAGE]
-    assert village.near == "Mopti"
-    assert (village.lat, village.lon) == pytest.approx((14.49, -4.19), abs=0.1)
+    assert (village.near, village.offset) == ("Mopti", "30 km south of")
+    mopti = next(p for p in extract_places(text, gaz)[0] if p.name == "Mopti")
+    assert village.lat == pytest.approx(mopti.lat - 30 / loc.KM_PER_DEGREE)
+    assert village.lon == pytest.approx(mopti.lon)
+
+
+def test_the_place_measured_from_may_come_with_a_description(gaz) -> None:
+    text = f"In Chad, raiders struck the island of {VILLAGE}, some 20 miles north-east of the regional capital Bol."
+    village = localities(text, gaz)[VILLAGE]
+    assert (village.near, village.offset) == ("Bol", "20 miles north-east of")
+    bol = next(p for p in extract_places(text, gaz)[0] if p.name == "Bol")
+    assert village.lat > bol.lat and village.lon > bol.lon
+
+
+def test_a_measure_from_an_unknown_place_moves_nothing(gaz) -> None:
+    text = f"Floods hit Mopti in Mali. Families fled {VILLAGE}, 30 km east of Qzxwville, by boat."
+    village = localities(text, gaz)[VILLAGE]
+    mopti = next(p for p in extract_places(text, gaz)[0] if p.name == "Mopti")
+    assert (village.offset, village.lat, village.lon) == ("", mopti.lat, mopti.lon)
+
+
+@pytest.mark.parametrize(("between", "distance", "bearing", "words"), [
+    (", about 50 km north-west of ", 50.0, "north-west", "50 km north-west of"),
+    (", 12.5 kilometres south east of ", 12.5, "south-east", "12.5 kilometres south east of"),
+    (", 1,200 km west of ", 1200.0, "west", "1,200 km west of"),
+    (" 10 miles north of ", 10 * loc.KM_PER_MILE, "north", "10 miles north of"),
+])
+def test_measured(between: str, distance: float, bearing: str, words: str) -> None:
+    assert loc.measured(between) == (pytest.approx(distance), bearing, words)
+
+
+@pytest.mark.parametrize("between", [", south-west of ", ", about 30 km away from ", ", 30 km north of the "])
+def test_not_measured(between: str) -> None:
+    assert loc.measured(between) is None
+
+
+@given(st.floats(-60, 60), st.floats(-179, 179), st.floats(1, 300),
+       st.sampled_from(["north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west"]))
+def test_a_moved_point_is_that_far_away_in_that_direction(lat: float, lon: float, distance: float,
+                                                          bearing: str) -> None:
+    new_lat, new_lon = loc.moved(lat, lon, distance, bearing)
+    assert km(lat, lon, new_lat, new_lon) == pytest.approx(distance, rel=0.05)
+    assert ("north" in bearing) == (new_lat > lat + 1e-9) and ("south" in bearing) == (new_lat < lat - 1e-9)
+    assert ("east" in bearing) == (new_lon > lon + 1e-9) and ("west" in bearing) == (new_lon < lon - 1e-9)
 
 
 def test_the_place_is_put_at_the_known_place_that_owns_it(gaz) -> None:

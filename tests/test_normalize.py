@@ -177,9 +177,12 @@ def test_places_say_how_they_were_placed() -> None:
                         near="Mopti")
     lost = PlaceMention(30, 40, "Marogoutaye", -2, "Marogoutaye", "locality", "ML", "", float("nan"),
                         float("nan"), 0, 0)
-    places = normalize(article, Extraction(places=(known, near, lost), countries=("ML",), figures=())).places
+    measured = PlaceMention(50, 60, "Tounkara", -1, "Tounkara", "locality", "ML", "", 14.22, -4.19, 0, 0,
+                            near="Mopti", offset="30 km south of")
+    extraction = Extraction(places=(known, near, lost, measured), countries=("ML",), figures=())
+    places = normalize(article, extraction).places
     how = dict(zip(places["name"], places["geocoder"], strict=True))
     assert how == {"Mopti": "offline", "Kpalobendu": "offline, approximate: near Mopti",
-                   "Marogoutaye": "offline, not found"}
+                   "Marogoutaye": "offline, not found", "Tounkara": "offline, approximate: 30 km south of Mopti"}
     assert places.set_index("name").loc["Marogoutaye", "lat"] is pd.NA
-    assert set(places["place_id"]) == {"gn:2453348", "loc:ML.Kpalobendu", "loc:ML.Marogoutaye"}
+    assert set(places["place_id"]) == {"gn:2453348", "loc:ML.Kpalobendu", "loc:ML.Marogoutaye", "loc:ML.Tounkara"}

@@ -42,6 +42,7 @@ class PlaceMention:
     population: int
     demonym: bool = False
     near: str = ""  # for places the gazetteer lacks: the known place whose point they were given
+    offset: str = ""  # ... and how far from it, when the text says ("50 km north-west of")
     admin1_code: str = ""  # GeoNames' first-level division code, which names an admin area across spellings
 
 

@@ -79,7 +79,7 @@ def place_id(mention: PlaceMention) -> str:
 def _how_placed(mention: PlaceMention) -> str:
     """'offline' for a gazetteer point; places the gazetteer lacks say which known place they were put at."""
     if mention.near:
-        return f"offline, approximate: near {mention.near}"
+        return f"offline, approximate: {mention.offset or 'near'} {mention.near}"
     return "offline" if mention.geonameid or mention.kind != "locality" else "offline, not found"
 
 

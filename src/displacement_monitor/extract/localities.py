@@ -5,11 +5,13 @@ Zliten and Bani Walid") and placed approximately, at the known place the text ti
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
+from typing import NamedTuple
 
 from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold, skeleton
 from ..models import PlaceMention
@@ -91,6 +93,14 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
 # of Imphal", "Ain Zara near Tripoli").
 _BESIDE_WORDS = ("on the outskirts of", "outside", "near", "close to", "just outside", "next to")
 _BESIDE = re.compile(rf"\s+(?:{'|'.join(_BESIDE_WORDS)})\s+(?:the\s+)?")
+# What lies between a name and the place it is measured from: "(, about) 50 km north-west of".
+_MEASURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)\s+"
+                      r"(north|south|east|west)(?:[- ]?(east|west))?\s+of\s+$")
+_BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+KM_PER_MILE = 1.609344
+KM_PER_DEGREE = 111.2
+# A description before the place measured from: "50 km south of the regional capital Bol".
+_DESCRIBED = re.compile(r"the\s+(?:[a-z]+\s+){0,2}(?:capital|city|town|village)(?:\s+of)?,?\s+")
 # Lists of at least this many capitalised names after "in", "from" or "to" are lists of places.
 _LONG_LIST = 3
 # How far back from its keyword a name or list may start.
@@ -297,16 +307,47 @@ class Anchors:
         Nairobi"), else the place the article is mostly about (nearer, on the development corpus, than the
         closest place in the sentence, which is often a list neighbour far away)."""
         if at is not None:
-            named = next((self.by_start[i] for i in range(at, at + 5) if i in self.by_start), None)
+            named = self.named(at)
             if named is not None:
                 return named
             if at in self.countries:  # "Rwanda's Rubavu district": the country's own main place, if any
                 return main_place([m for m in self.places if m.country == self.countries[at]])
         return self.main
 
+    def named(self, at: int) -> PlaceMention | None:
+        """The known place that starts at (or just after) offset at."""
+        return next((self.by_start[i] for i in range(at, at + 5) if i in self.by_start), None)
+
     def country(self, at: int | None) -> str | None:
         """The country that owns a place ("Rwanda's Rubavu district"), when the text says so."""
         return self.countries.get(at) if at is not None else None
+
+
+class Measure(NamedTuple):
+    km: float
+    bearing: str  # "north-west"
+    words: str  # as the text says it: "20 miles north-west of"
+
+
+def measured(between: str) -> Measure | None:
+    """How far and which way the text puts a place from another: "(, about) 50 km north-west of "."""
+    found = _MEASURE.search(between)
+    if not found:
+        return None
+    distance = float(found.group(1).replace(",", "")) * (KM_PER_MILE if found.group(2) == "miles" else 1.0)
+    bearing = found.group(3) + (f"-{found.group(4)}" if found.group(4) else "")
+    return Measure(distance, bearing, " ".join(found.group().split()))
+
+
+def moved(lat: float, lon: float, distance: float, bearing: str) -> tuple[float, float]:
+    """The point distance km from (lat, lon) towards a compass bearing ("south-east"), on a flat map:
+    close enough at the tens of kilometres texts give."""
+    angles = [_BEARINGS[part] for part in bearing.split("-")]
+    if angles == [0.0, 270.0]:  # north-west: the mean of 0 and 270 is not 315
+        angles = [360.0, 270.0]
+    angle = math.radians(sum(angles) / len(angles))
+    north, east = distance * math.cos(angle), distance * math.sin(angle)
+    return lat + north / KM_PER_DEGREE, lon + east / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
 
 
 def main_place(known: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -325,7 +366,9 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     article_countries = {m.country for m in known} | set(countries)
     found: dict[tuple[int, int], PlaceMention] = {}
     anchors = Anchors(known)
-    for start, end, at, cued in sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3])):
+    # Of the cues that find one name, a cued one first, and of those one that says where the place is.
+    spans = sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3], span[2] is None))
+    for start, end, at, cued in spans:
         name = text[start:end]
         if (start, end) in found or overlaps(start, end):
             continue
@@ -337,13 +380,20 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
             continue
         if not cued:
             continue
+        measure = measured(text[end:at]) if at is not None and at > end else None
+        if at is not None and (described := _DESCRIBED.match(text, at)):
+            at = described.end()
         anchor = anchors.anchor(at)
         country = anchors.country(at) or (anchor.country if anchor else (countries[0] if countries else ""))
+        lat, lon = (anchor.lat, anchor.lon) if anchor else (math.nan, math.nan)
+        if measure and at is not None and anchors.named(at) is anchor:
+            lat, lon = moved(lat, lon, measure.km, measure.bearing)
+        else:
+            measure = None
         found[(start, end)] = PlaceMention(
             start=start, end=end, surface=name, record=-1, name=_display(name), kind=LOCALITY, country=country,
-            admin1=anchor.admin1 if anchor else "", lat=anchor.lat if anchor else float("nan"),
-            lon=anchor.lon if anchor else float("nan"), geonameid=0, population=0,
-            near=anchor.name if anchor else "",
+            admin1=anchor.admin1 if anchor else "", lat=lat, lon=lon, geonameid=0, population=0,
+            near=anchor.name if anchor else "", offset=measure.words if measure else "",
         )
     return _repeats(text, list(found.values()), taken)
 
