@@ -126,6 +126,19 @@ def test_elliptical_number_continues_the_previous_figure(gaz) -> None:
     assert (5000, "people", "displaced") in figures(text, gaz)
 
 
+@pytest.mark.parametrize("text", [
+    "The cyclone flattened 3,200 homes in Beira and left 7,400 damaged.",
+    "In Beira 3,200 homes were destroyed by the cyclone. A further 7,400 were damaged.",
+])
+def test_a_number_with_only_a_house_verb_after_a_house_figure_counts_houses(text: str, gaz) -> None:
+    assert figures(text, gaz) == [(3200, "houses", "destroyed"), (7400, "houses", "destroyed")]
+
+
+def test_a_verb_that_ends_another_clause_does_not_govern_the_next_number(gaz) -> None:
+    text = "In Beira 3,200 homes were destroyed and 9,000 residents were displaced."
+    assert figures(text, gaz) == [(3200, "houses", "destroyed"), (9000, "people", "displaced")]
+
+
 def test_households_and_people_in_apposition_are_two_figures(gaz) -> None:
     text = "Shelling forced about 1,500 families, or 9,000 people, out of eastern Ghouta."
     found = figures(text, gaz)

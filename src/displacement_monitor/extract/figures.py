@@ -59,6 +59,7 @@ CAPACITY_WINDOW = 150
 AFTER_WINDOW = 70
 BEFORE_WINDOW = 60
 GOVERNING_DISTANCE = 25
+_OTHER_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _COUNTED_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | HOUSE_NOUNS
 _NOT_A_PEOPLE_NAME = OTHER_NOUNS | PEOPLE_NOUNS  # 'Syrians fled' names people, 'Syrian refugees' is an adjective
 _NEW_FIGURE_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | NOUN_TERMS.keys()
@@ -239,14 +240,18 @@ def _distances_from_end(lowered: str, length: int) -> dict[str, int]:
     return found
 
 
-def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str, int]) -> str | None:
-    """The most specific term that governs the number: its own noun, a verb after it, or one just before."""
+def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str, int], before_text: str) -> str | None:
+    """The most specific term that governs the number: its own noun, a verb after it, or one just before
+    (before_text, which before measures back from its end)."""
     if noun_term in ("refugees", "returned", "evacuated", "homeless"):
         late = [t for t in ("returned", "evacuated") if after.get(t, AFTER_WINDOW) < 40]
         return late[0] if late else noun_term
-    # The verb right before the number governs it ("uproot 28,000", "is hosting 55,000").
+    # The verb right before the number governs it ("uproot 28,000", "is hosting 55,000"), unless it is
+    # another clause's ("houses were destroyed and 140,000 people fled").
     nearest = min(before.items(), key=lambda kv: kv[1], default=None)
-    governing = {nearest[0]: nearest[1]} if nearest and nearest[1] <= GOVERNING_DISTANCE else {}
+    governs = nearest is not None and nearest[1] <= GOVERNING_DISTANCE \
+        and not _OTHER_CLAUSE.search(before_text, len(before_text) - nearest[1])
+    governing = {nearest[0]: nearest[1]} if governs and nearest else {}
     close = {t: d for t, d in after.items() if d <= 45 or t in ("returned", "evacuated")}
     candidates = {**governing, **close} or ({} if after else before) or after
     for term in TERM_RANK:
@@ -375,6 +380,9 @@ def _implicit_unit(reference: re.Match[str] | None, after_terms: dict[str, int],
         if prior is not None:
             return prior.unit, prior.term
     if min(after_terms.values(), default=99) <= 25:
+        verb = min(after_terms, key=after_terms.__getitem__)
+        if prior is not None and prior.unit == "houses" and verb == "destroyed":
+            return "houses", None  # "3,200 homes were destroyed and 7,400 damaged"
         return "people", None
     if prior is not None and (prior.same_sentence or offset_in_sentence <= 30):
         return prior.unit, prior.term
@@ -431,7 +439,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         unit, inherited = _implicit_unit(reference, after_terms, before_terms, prior, start)
         if unit is None:
             return None
-    term = _choose_term(reading.noun_term, after_terms, before_terms) or inherited
+    term = _choose_term(reading.noun_term, after_terms, before_terms, before) or inherited
     if term is None and prior is not None and prior.same_sentence:
         term = prior.term  # "3,633 Egyptians home ... and 1,450 more", "1,500 families, or 9,000 people"
     if term is None or unit is None:
