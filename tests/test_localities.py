@@ -235,3 +235,20 @@ def test_a_place_a_country_owns_is_in_that_country(gaz) -> None:
             f"1,900 refugees, and Gisenyi in Rwanda opened a transit centre.")
     village = localities(text, gaz)[VILLAGE]
     assert (village.country, village.near) == ("RW", "Gisenyi")
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Most families walked to {VILLAGE}, a town about 60 km away, from Mopti in Mali.",
+    f"Families reached {VILLAGE}, a small fishing village on the river near Mopti, Mali.",
+    f"Mudslides buried homes in Mopti's {VILLAGE} township in Mali.",
+])
+def test_what_the_name_is_said_after_it(sentence: str, gaz) -> None:
+    assert localities(sentence, gaz)[VILLAGE].country == "ML"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{VILLAGE}, a village elder from Mopti in Mali, said 300 people had fled.",
+    f"{VILLAGE}, a town official in Mopti, Mali, said the roads were cut.",
+])
+def test_a_person_described_by_a_place_word_is_not_a_place(sentence: str, gaz) -> None:
+    assert VILLAGE not in localities(sentence, gaz)

@@ -104,3 +104,18 @@ def test_mention_spans_index_the_text(gaz) -> None:
 @pytest.mark.parametrize("water", ["the Gulf of Aden", "the Bay of Bengal", "the Sea of Azov"])
 def test_a_sea_named_after_a_place_is_not_the_place(water: str, gaz) -> None:
     assert names(f"Boats crossed {water} at night.", gaz) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Families from Nyala in Sudan reached Dabanga camp on Monday.",
+    "The Dabanga camp, south of Nyala in Sudan, was emptied overnight.",
+    "In Sudan, the Dabanga and Otash camps near Nyala are full.",
+])
+def test_a_camp_is_named_for_its_own_name_even_at_the_start_of_a_sentence(text: str, gaz) -> None:
+    camp = place(text, gaz, "Dabanga camp")
+    assert (camp.kind, camp.near, camp.country) == ("camp", "Nyala", "SD")
+
+
+@pytest.mark.parametrize("text", ["The camp near Nyala in Sudan is full.", "A camp near Nyala in Sudan is full."])
+def test_an_article_before_camp_is_not_a_camps_name(text: str, gaz) -> None:
+    assert names(text, gaz) == {"Nyala"}

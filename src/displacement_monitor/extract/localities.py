@@ -30,7 +30,7 @@ _LIST = rf"{_NAME}(?:{_LIST_GAP}{_NAME})*"
 
 _SETTLEMENT = "town|village|city|island|settlement|hamlet|oasis|valley"
 _PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipality|sub-district|subdistrict"
-         "|quarter|area")
+         "|quarter|area|township")
 _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
@@ -85,6 +85,11 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?"
                 r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
                 r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"), (), _TAIL_NAME, True),
+    # "Tawila, a town about 60 km away", "Kpalobendu, a fishing village on the lake": what the name is, said
+    # after it; the word after the kind shows it is not "a village elder" or "a town hall".
+    (re.compile(rf",\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART})"
+                r"(?=\s*[,.;:)]|\s+(?:in|of|near|on|about|some|around|roughly|just|north|south|east|west|where"
+                r"|which|that|close|outside|along|across|\d)\b)"), (), _TAIL_NAME, False),
     # "Toumour, about 30 km away"
     (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?\d[\d,.]*\s*"
                 r"(?:km|kilometres|kilometers|miles)\s+(?:away|from\s+)"), (), _TAIL_NAME, True),

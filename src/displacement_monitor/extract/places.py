@@ -333,7 +333,7 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
     return countries[0] if countries else None
 
 
-_CAMP = re.compile(r"\b((?:[A-Z][\w'\u2019-]*|al|el)"
+_CAMP = re.compile(r"\b(?!(?:The|A|An)\s)((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
 _CAMP_WORDS = ("camp", "settlement", "site")
