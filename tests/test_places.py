@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from displacement_monitor.extract.places import extract_places
+from displacement_monitor.extract.places import extract_places, is_dateline
 from displacement_monitor.gazetteer import load_gazetteer
 
 
@@ -119,3 +119,17 @@ def test_a_camp_is_named_for_its_own_name_even_at_the_start_of_a_sentence(text: 
 @pytest.mark.parametrize("text", ["The camp near Nyala in Sudan is full.", "A camp near Nyala in Sudan is full."])
 def test_an_article_before_camp_is_not_a_camps_name(text: str, gaz) -> None:
     assert names(text, gaz) == {"Nyala"}
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("MOPTI, Mali, May 3 - Floods hit the town.", True),
+    ("MOPTI (Reuters) - Floods hit the town.", True),
+    ("MOPTI - Floods hit the town.", True),
+    ("Title\nMOPTI \u2014 Floods hit the town.", True),
+    ("MOPTI was flooded, officials said.", False),
+    ("Floods hit MOPTI, officials said.", False),
+    ("Mopti - Floods hit the town.", False),
+])
+def test_dateline(text: str, dateline: bool) -> None:
+    start = text.upper().index("MOPTI")
+    assert is_dateline(text, start, start + len("MOPTI")) is dateline

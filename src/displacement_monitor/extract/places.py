@@ -222,10 +222,16 @@ def _stands_alone(ctx: _Context, start: int, end: int, folded: str) -> bool:
     return True
 
 
+_DATELINE_END = re.compile(r",|\s*\(|\s+[-\u2013\u2014]\s")
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """'BAMAKO, June 17 -': an all-capitals place opening a line, where the reporter filed from."""
+    """'BAMAKO, June 17 -', 'KABUL (AFP) -', 'MANILA - ': an all-capitals place opening a line, where the
+    reporter filed from."""
     line_start = text.rfind("\n", 0, start) + 1
-    return start - line_start <= 2 and text[start:end].isupper() and text[start:start + 40].find(",") > 0
+    if start - line_start > 2 or not text[start:end].isupper():
+        return False
+    return _DATELINE_END.match(text, end) is not None
 
 
 def _records(gaz: Gazetteer, key: str) -> tuple[int, ...]:
