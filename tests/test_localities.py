@@ -44,6 +44,8 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"In Mali, fighting spread to {VILLAGE}, {OTHER} and Dialloube.",
     f"The two official camps near Mopti, {VILLAGE} and {OTHER}, are full, Mali says.",
     f"Families from Mopti and {VILLAGE} reached Bamako in Mali.",
+    f"Some 300 people fled from {VILLAGE} village near Mopti in Mali.",
+    f"On {VILLAGE} island, near Mopti in Mali, 300 families sheltered.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
     found = localities(sentence, gaz)

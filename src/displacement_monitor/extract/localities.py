@@ -67,6 +67,8 @@ _OF_WORD = re.compile(r"of\s")
 # Cues after the name: the keyword is searched first, then the name that ends right before it (a
 # pattern that starts with a name would be tried at every capital letter of the text).
 _TAIL_NAME = re.compile(rf"(?<![\w'\u2019-])({_NAME})$")
+_TAIL_LOCATIVE_NAME = re.compile(
+    rf"\b(?:[Ii]n|[Oo]n|[Aa]t|[Ff]rom|[Tt]o|[Ii]nto|[Nn]ear|[Aa]cross|[Aa]round)\s+({_NAME})$")
 _TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
 # Every character a name or a list of names can hold, those of one word, and a word's first letter (read
 # backwards from a keyword).
@@ -90,6 +92,8 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     (re.compile(rf",\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART})"
                 r"(?=\s*[,.;:)]|\s+(?:in|of|near|on|about|some|around|roughly|just|north|south|east|west|where"
                 r"|which|that|close|outside|along|across|\d)\b)"), (), _TAIL_NAME, False),
+    # "on Siargao island", "in Kpalobendu village": a kind word after a name that a locative introduces
+    (re.compile(rf"\s+(?:{_SINGULAR})\b(?!\s+of\b)"), tuple(_SINGULAR.split("|")), _TAIL_LOCATIVE_NAME, False),
     # "Toumour, about 30 km away"
     (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?\d[\d,.]*\s*"
                 r"(?:km|kilometres|kilometers|miles)\s+(?:away|from\s+)"), (), _TAIL_NAME, True),
