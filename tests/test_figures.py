@@ -139,6 +139,16 @@ def test_a_verb_that_ends_another_clause_does_not_govern_the_next_number(gaz) ->
     assert figures(text, gaz) == [(3200, "houses", "destroyed"), (9000, "people", "displaced")]
 
 
+def test_a_destroyed_bridge_does_not_make_people_homeless(gaz) -> None:
+    text = "Some 9,000 people fled Kassala after a bridge collapsed in the floods."
+    assert figures(text, gaz) == [(9000, "people", "displaced")]
+
+
+def test_a_crossing_belongs_to_the_figure_it_follows(gaz) -> None:
+    text = "In Sudan about 2 million remain displaced inside the country and 1.5 million have fled abroad."
+    assert figures(text, gaz) == [(2_000_000, "people", "displaced"), (1_500_000, "people", "refugees")]
+
+
 def test_households_and_people_in_apposition_are_two_figures(gaz) -> None:
     text = "Shelling forced about 1,500 families, or 9,000 people, out of eastern Ghouta."
     found = figures(text, gaz)

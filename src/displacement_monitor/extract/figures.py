@@ -59,6 +59,7 @@ CAPACITY_WINDOW = 150
 AFTER_WINDOW = 70
 BEFORE_WINDOW = 60
 GOVERNING_DISTANCE = 25
+_HOUSING = re.compile(rf"\b(?:{'|'.join(sorted(HOUSE_NOUNS))}|housing|roofs?)\b", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _COUNTED_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | HOUSE_NOUNS
 _NOT_A_PEOPLE_NAME = OTHER_NOUNS | PEOPLE_NOUNS  # 'Syrians fled' names people, 'Syrian refugees' is an adjective
@@ -442,9 +443,15 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     term = _choose_term(reading.noun_term, after_terms, before_terms, before) or inherited
     if term is None and prior is not None and prior.same_sentence:
         term = prior.term  # "3,633 Egyptians home ... and 1,450 more", "1,500 families, or 9,000 people"
+    if term == "destroyed" and unit != "houses" and not _HOUSING.search(text, max(lo, start - len(before)), hi):
+        # "30,000 people were displaced after two dams collapsed": what was destroyed was not their homes
+        after_terms.pop("destroyed", None)
+        before_terms.pop("destroyed", None)
+        term = _choose_term(reading.noun_term, after_terms, before_terms, before) or inherited
     if term is None or unit is None:
         return None
-    if term in ("displaced", "sheltered") and _crosses_border(after, countries):
+    # Only up to the next figure's number: "3.7 million remain displaced and 6.5 million have fled abroad".
+    if term in ("displaced", "sheltered") and _crosses_border(after[:hi - end], countries):
         term = "refugees"
     if unit == "houses" and term in ("evacuated", "displaced"):
         unit = "households"  # "80 homes were evacuated": the households living in them
