@@ -15,7 +15,7 @@ from displacement_monitor.gazetteer import (
     Gazetteer,
     _admin_centre,
     _load_cities,
-    _state_centres,
+    _states,
     admin_variants,
     display_name,
     fold,
@@ -133,7 +133,7 @@ def test_a_known_centre_that_is_only_the_capitals_position_gives_way_to_the_mean
 def test_published_state_centres_join_the_geonames_areas_they_belong_to() -> None:
     """A wrong join would put a province's point in another province, often far off its own towns."""
     cities = _load_cities()
-    centres = _state_centres(cities)
+    centres = {key: (state.lat, state.lon) for key, state in _states(cities).items()}
     towns: dict[tuple[str, str], list[dict]] = {}
     for city in cities.values():
         towns.setdefault((city["countrycode"], city.get("admin1code") or ""), []).append(city)

@@ -133,3 +133,17 @@ def test_an_article_before_camp_is_not_a_camps_name(text: str, gaz) -> None:
 def test_dateline(text: str, dateline: bool) -> None:
     start = text.upper().index("MOPTI")
     assert is_dateline(text, start, start + len("MOPTI")) is dateline
+
+
+def test_an_english_province_name_geonames_lacks_comes_from_the_states_database(gaz) -> None:
+    mention = place("Floods in Lebanon's North governorate displaced 2,000 people.", gaz, "North Governorate")
+    assert (mention.kind, mention.country) == ("admin1", "LB")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Families reached Baidoa, in the South West State of Somalia.", {"Baidoa"}),
+    ("Families reached Buea, in the South West Region of Cameroon.", {"Buea", "South West Region"}),
+])
+def test_a_province_named_only_by_directions_must_be_in_a_country_of_the_article(text: str, found: set[str],
+                                                                                 gaz) -> None:
+    assert names(text, gaz) == found

@@ -25,13 +25,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 
@@ -402,19 +403,28 @@ def _states_dir() -> Path:
     return _package_dir("countrystatecity_countries") / "data" / "by-country"
 
 
-def _state_centres(cities: dict) -> dict[tuple[str, str], tuple[float, float]]:
-    """(country, admin1 code) -> the centre point of that first-level area, where one is known.
+class _State(NamedTuple):
+    """A first-level area as the Countries States Cities Database has it."""
 
-    The countries-states-cities database gives each state or province a centre point but knows
-    nothing of GeoNames codes; its towns do the join. Each of its states votes with its towns for
-    the GeoNames area whose towns lie in the same small grid cell (about 5 km). A state is kept only
-    when most of its votes agree, and an area takes the state that gave it the most votes.
+    name: str
+    lat: float
+    lon: float
+
+
+def _states(cities: dict) -> dict[tuple[str, str], _State]:
+    """(country, admin1 code) -> that first-level area's name and centre point in the Countries States
+    Cities Database, where it has the area.
+
+    The database gives each state or province an English or local name and a centre point but knows
+    nothing of GeoNames codes; its towns do the join. Each of its states votes with its towns for the
+    GeoNames area whose towns lie in the same small grid cell (about 5 km). A state is kept only when most
+    of its votes agree, and an area takes the state that gave it the most votes.
     """
     grid: dict[tuple[str, int, int], set[str]] = defaultdict(set)
     for city in cities.values():
         if city.get("admin1code"):
             grid[(city["countrycode"], *_grid_cell(city["latitude"], city["longitude"]))].add(city["admin1code"])
-    best: dict[tuple[str, str], tuple[int, tuple[float, float]]] = {}
+    best: dict[tuple[str, str], tuple[int, _State]] = {}
     for country_dir in sorted(_states_dir().iterdir()):
         states_file = country_dir / "states.json"
         if not states_file.is_file():
@@ -432,8 +442,8 @@ def _state_centres(cities: dict) -> dict[tuple[str, str], tuple[float, float]]:
                 continue
             code, count = votes.most_common(1)[0]
             if 2 * count > sum(votes.values()) and count > best.get((cc, code), (0, None))[0]:
-                best[(cc, code)] = (count, (float(state["latitude"]), float(state["longitude"])))
-    return {key: point for key, (_, point) in best.items()}
+                best[(cc, code)] = (count, _State(state["name"], float(state["latitude"]), float(state["longitude"])))
+    return {key: state for key, (_, state) in best.items()}
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -501,15 +511,18 @@ def build_gazetteer() -> Gazetteer:
     for city in cities.values():
         admin_members[(city["countrycode"], city.get("admin1code") or "")].append(city)
 
-    centres = _state_centres(cities)
+    states = _states(cities)
     admin_index: dict[tuple[str, str], int] = {}
     for (cc, code), name in sorted(admin1_names.items()):
         members = admin_members[(cc, code)]
         total = sum(max(c["population"], 1) for c in members)
-        lat, lon = _admin_centre(centres.get((cc, code)), members)
+        state = states.get((cc, code))
+        lat, lon = _admin_centre((state.lat, state.lon) if state else None, members)
         row = (0, admin_display_name(name, cc), ADMIN1, cc, code, display_name(name), round(lat, 5), round(lon, 5),
                total, -1)
-        admin_index[(cc, code)] = builder.add(row, admin_variants(name))
+        # The database's name is often the English one GeoNames lacks ("North" for Liban-Nord).
+        keys = admin_variants(name) | (admin_variants(state.name) if state else set())
+        admin_index[(cc, code)] = builder.add(row, keys)
 
     for city in cities.values():
         cc, code = city["countrycode"], city.get("admin1code") or ""

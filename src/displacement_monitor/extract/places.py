@@ -304,6 +304,16 @@ def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: boo
     return score
 
 
+# Words that name a province in many countries ("North", "South West", "Central"): such a name is a
+# province of one of the article's countries or of none.
+_DIRECTIONS = frozenset("north south east west northern southern eastern western central upper lower middle"
+                        " northeast northwest southeast southwest north-east north-west south-east south-west".split())
+
+
+def _only_directions(key: str) -> bool:
+    return all(word in _DIRECTIONS for word in key.split())
+
+
 def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | None:
     places = [r for r in cand.records if gaz.kinds[r] != COUNTRY]
     if not places:
@@ -316,7 +326,7 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
     weight = context.get(gaz.countries[best], 0)
     if cand.before_group and not weight or cand.before_camp and context and not weight:
         return None  # "Kuki families" are people; "Dar es Salam camp" in Chad is a camp, not Tanzania's city
-    foreign_namesake = len(cand.records) > 1 and gaz.kinds[best] == ADMIN1
+    foreign_namesake = gaz.kinds[best] == ADMIN1 and (len(cand.records) > 1 or _only_directions(cand.key))
     if context and not weight and (gaz.populations[best] < NOTABLE_POPULATION or foreign_namesake):
         return None  # a small town, or a province sharing its name, of a country the article never names
     small = gaz.kinds[best] == CITY and gaz.populations[best] < SMALL_PLACE_POPULATION
