@@ -149,6 +149,15 @@ def test_a_crossing_belongs_to_the_figure_it_follows(gaz) -> None:
     assert figures(text, gaz) == [(2_000_000, "people", "displaced"), (1_500_000, "people", "refugees")]
 
 
+def test_a_town_that_has_taken_people_in_shelters_them(gaz) -> None:
+    assert figures("Since the floods, Kassala has taken in 4,300.", gaz) == [(4300, "people", "sheltered")]
+
+
+def test_the_largest_number_continues_the_figure_before(gaz) -> None:
+    text = "About 9,000 people were living in schools in Sudan. Kassala had the largest number, 4,300."
+    assert figures(text, gaz) == [(9000, "people", "sheltered"), (4300, "people", "sheltered")]
+
+
 def test_households_and_people_in_apposition_are_two_figures(gaz) -> None:
     text = "Shelling forced about 1,500 families, or 9,000 people, out of eastern Ghouta."
     found = figures(text, gaz)

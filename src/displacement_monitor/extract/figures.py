@@ -46,8 +46,9 @@ _BREAK_PARTS = (";", ":", "-", "\u2013", "\u2014", *_BREAK_WORDS)
 _PUNCTUATION = {",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "\"", "\u201c", "\u201d"}
 _MAYBE_NOUN = {"displaced", "homeless", "more"}  # nouns on their own, adjectives before a noun
 # A transitive verb right before the number moves the people it counts ("IOM moved 640 migrants").
-_MOVED_BY_OTHERS = re.compile(r"\b(?:moved|moving|brought|flew|flown|flying|took|taken|bused|bussed|airlifted"
-                              r"|relocated|transferred)\s+(?:\w+\s+){0,3}$")
+# "taken in" is hosting them, not moving them.
+_MOVED_BY_OTHERS = re.compile(r"\b(?:moved|moving|brought|flew|flown|flying|took(?! in\b)|taken(?! in\b)|bused"
+                              r"|bussed|airlifted|relocated|transferred)\s+(?:\w+\s+){0,3}$")
 # "the Kablewa camp, which was already close to full with almost 10,000 people", "shelters that now hold
 # more than 900 people": a camp's or shelter's occupants.
 _CAPACITY = re.compile(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;]{0,110}"

@@ -110,7 +110,7 @@ POPULATION = re.compile(r"\b(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|s
                         r"|home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|city of"
                         r"|town of|inhabited by"
                         r"|pre-war population|census)\W*(?:\w+\W+){0,2}$")
-COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)\s+(?:of\s+)?(?:(?:\w+\s+){0,2}?"
+COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)(?:\s+|[,:]\s*)(?:of\s+)?(?:(?:\w+\s+){0,2}?"
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
                              r"|returnees|civilians|residents)\b)?", re.IGNORECASE)
 QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
