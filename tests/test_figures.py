@@ -158,6 +158,11 @@ def test_the_largest_number_continues_the_figure_before(gaz) -> None:
     assert figures(text, gaz) == [(9000, "people", "sheltered"), (4300, "people", "sheltered")]
 
 
+def test_fleeing_across_a_country_is_not_crossing_into_it(gaz) -> None:
+    found = figures("The floods sent 2.5m people fleeing across Bangladesh.", gaz)
+    assert found == [(2_500_000, "people", "displaced")]
+
+
 def test_households_and_people_in_apposition_are_two_figures(gaz) -> None:
     text = "Shelling forced about 1,500 families, or 9,000 people, out of eastern Ghouta."
     found = figures(text, gaz)

@@ -61,3 +61,8 @@ def test_from_the_city_refers_back(gaz) -> None:
     text = ("Shelling forced 6,000 people out of Mosul in Iraq. Most went to Erbil, "
             "where another 350 families from the city arrived on Monday.")
     assert linked(text, gaz)[350] == ["Mosul"]
+
+
+def test_a_place_inside_another_goes_with_it(gaz) -> None:
+    text = "Some 700 families fled Sofala's Buzi district in Mozambique overnight."
+    assert linked(text, gaz) == {700: ["Búzi", "Sofala Province"]}

@@ -363,7 +363,8 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
         word = adjacent.group(1).lower() if adjacent else ""
         if CROSSING_VERB.fullmatch(word):
             return True
-        if word in ("into", "to", "across", "toward", "towards", "for") and CROSSING_VERB.search(lead):
+        # ("fled across Bangladesh" is all over it, "across the border into Bangladesh" a crossing)
+        if word in ("into", "to", "toward", "towards", "for") and CROSSING_VERB.search(lead):
             return True
     return False
 

@@ -23,7 +23,8 @@ _WHERE_OF = Caseless(r"\b(?:outskirts|north|south|east|west|outside|km|kilometre
                      r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
 DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                        r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
-_LIST_GAP = re.compile(r"^\s*(?:,|and|, and|or|&)\s*$")
+# Places listed together ("Tikrit and Samarra"), or one inside the other ("Ituri's Djugu territory").
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|, and|or|&)\s*|['\u2019]s\s+)$")
 ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the governorate": ADMIN1,
             "the region": ADMIN1, "the state": ADMIN1}
 
