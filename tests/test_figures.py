@@ -313,3 +313,10 @@ def test_one_sentence_can_give_the_same_number_for_two_places(gaz) -> None:
 def test_the_same_figure_in_two_sentences_about_one_place_is_one_figure(gaz) -> None:
     text = "In Iraq, 5,000 people fled Mosul on Monday. The 5,000 people who fled Mosul reached Erbil."
     assert figures(text, gaz) == [(5000, "people", "displaced")]
+
+
+def test_a_figure_with_no_source_of_its_own_takes_that_of_the_sentences_just_before(gaz) -> None:
+    text = ("UNHCR said 3,000 Sudanese crossed into Chad last week. The fighting went on. "
+            "Another 2,000 refugees reached Adre on Monday. Schools closed. Roads were cut. "
+            "Some 500 refugees reached Abeche.")
+    assert [f.source for f in extract(text, gaz).figures] == ["UNHCR", "UNHCR", None]

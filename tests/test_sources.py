@@ -24,6 +24,15 @@ def test_iom_has_one_name(alias: str) -> None:
         ("Some 400 families left, local officials said.", "local officials"),
         ("The Yemeni government says 350,000 may have fled.", "Yemeni government"),
         ("About 800 families fled, Doctors Without Borders reported.", "MSF"),
+        ("Some 900 people left, Chad's Ministry of Public Security and Immigration said.",
+         "Ministry of Public Security and Immigration"),
+        ("The Sudanese Red Crescent reported that 600 families had fled.", "Sudanese Red Crescent"),
+        ("Police believe that 300 people fled.", "police"),
+        ("The governor of Kassala said 2,000 people had fled.", "governor of Kassala"),
+        ("The flood response committee in Kassala State said 2,000 people had fled.",
+         "flood response committee in Kassala State"),
+        ("About 2,000 had fled, Health Minister Amina Bello Tanko told reporters.", "Amina Bello Tanko"),
+        ("About 2,000 had fled, according to data released by the Kenyan government.", "Kenyan government"),
     ],
 )
 def test_attribution(sentence: str, source: str) -> None:
@@ -50,3 +59,12 @@ def test_previous_source_is_looked_up_only_when_the_sentence_refers_back() -> No
     assert find_source("UNHCR said 2,000 more arrived overnight.", previous=earlier) == "UNHCR"
     assert find_source("About 2,000 more arrived overnight.", previous=earlier) is None
     assert calls == ["looked up"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("About 2,000 had fled, the department said.", None),  # which department, the sentence does not say
+    ("Earlier this week activists said 2,000 had fled.", "activists"),
+    ("Fighting near Aleppo where agencies said 2,000 had fled.", "agencies"),
+])
+def test_words_before_a_body_that_are_not_its_name(sentence: str, source: str | None) -> None:
+    assert find_source(sentence) == source

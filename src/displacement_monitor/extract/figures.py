@@ -579,7 +579,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                 found.append(figure)
                 prior = _Prior(figure.unit, figure.term, True)
         if found:
-            source = find_source(sentence.text, partial(_earlier_source, sentences, index, sources))
+            earlier = partial(_earlier_source, sentences, index, sources)
+            source = find_source(sentence.text, earlier) or earlier()
             linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else (), starts)
             figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None

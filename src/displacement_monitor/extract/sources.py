@@ -35,19 +35,32 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
 _ORG_RE = Caseless(r"\b(" + alternation(a for names in ORGANISATIONS.values() for a in names) + r")\b")
 _CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
 
-_BODY = (r"government|ministry(?: of [A-Z][\w ]+?)?|authorities|authority|officials|governor|agency|agencies"
-         r"|committee|institute|directorate"
+_BODY = (r"government|ministry|authorities|authority|officials|governor|agency|agencies"
+         r"|committee|institute|directorate|service|department|bureau|centre|center|network"
          r"|council|office|commission|spokesman|spokeswoman|spokesperson|mayor|police|army|military"
          r"|red crescent|red cross|aid workers|aid groups|aid officials|relief workers|disaster management agency"
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
-         r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister")
+         r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier")
+_FUNCTION_WORDS = (r"(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|that|who|which|were|was|had|have|has"
+                   r"|said|where|when|this|these|those|week|also|then|now|earlier|later|while|as|if|after|before"
+                   r"|since|other|some|many|most|all|its|their|his|her)")
+# A body, written in lower case ("the disaster preparedness office") or as part of a name ("the Iraqi Red
+# Crescent", "Kurdistan Regional Government"), with what it is of ("Ministry of Migration and Displacement",
+# "governor of Nineveh").
 _GENERIC = re.compile(
     rf"\b((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
-    rf"(?:[A-Z][\w'-]+ ){{0,4}}(?:{_BODY}))\b"
+    rf"(?:(?:[A-Z][\w'\u2019-]+ ){{0,4}}|(?:(?!{_FUNCTION_WORDS}\b)[a-z]+ ){{1,2}})(?i:{_BODY})"
+    r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the))* [A-Z][\w'-]+)?)\b"
 )
+_NAME_PARTS = {"service", "department", "bureau", "centre", "center", "network", "office", "agency", "council"}
+_TITLED_NAME = re.compile(r"\s+((?:[A-Z]\.\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2}),?\s+"
+                          r"(?:said|says|told|estimated|reported|announced|confirmed|stated|noted|warned)\b")
+_COMMON_FIRST = re.compile(
+    rf"(?i:aid|relief|humanitarian|local|provincial|state|federal|district|regional|municipal|{_BODY})")
+_OWNER = re.compile(r"^[A-Z][\w-]+['\u2019]s\s+")  # "Iraq's Ministry of ...": the country is not part of the name
 _ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "estimate", "estimates", "estimated", "reported", "reports",
                       "according to", "told", "recorded", "registered", "counted", "put", "puts", "figures", "data",
-                      "tally", "believes", "stated", "announced", "confirmed", "noted", "warned")
+                      "tally", "believes", "believe", "stated", "announced", "confirmed", "noted", "warned")
 _ATTRIBUTION = Caseless(r"\b" + alternation(_ATTRIBUTION_WORDS) + r"\b")
 _PRONOUNS = ("the agency", "the organisation", "the organization", "the office", "it", "they", "the group",
              "the ministry", "the committee", "the authority", "the authorities", "the institute")
@@ -58,9 +71,13 @@ _PRONOUN_ATTRIBUTION = Caseless(
 _DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\w'-]+))+\s+\(([A-Z]{2,8})\)")
 _ACRONYM_SUBJECT = re.compile(r"\b([A-Z]{3,8})\s+(?:said|says|reported|estimated|estimates|counted|recorded"
                               r"|registered)\b|\baccording to (?:the\s+)?([A-Z]{3,8})\b")
-_VERB_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|estimates?|estimated|reported|reports|told"
-                         r"|recorded|registered|counted|puts?|believes|stated|announced|confirmed|noted|warned)\b")
-_VERB_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s+$")
+# The verb after a body, maybe past where it is ("the committee in North governorate said").
+_VERB_AFTER = re.compile(r"(?P<where>\s+in\s+(?:[A-Z][\w'\u2019-]+\s+)*(?:[A-Z][\w'\u2019-]+|governorate|province"
+                         r"|state|region|district))?"
+                         r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|estimates?|estimated|reported|reports|told"
+                         r"|recorded|registered|counted|puts?|believes?|stated|announced|confirmed|noted|warned)\b")
+_VERB_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold|\b(?:released|published|compiled|provided|issued"
+                          r"|gathered|collected) by)\s+$")
 
 
 def normalize_source(name: str) -> str:
@@ -95,8 +112,20 @@ def _speaker(sentence: str) -> str | None:
     """The body that is the subject of the attribution verb ('local officials said', 'said the governor');
     a body named elsewhere in the sentence is not the source."""
     for match in _GENERIC.finditer(sentence):
-        if _VERB_AFTER.match(sentence, match.end()) or _VERB_BEFORE.search(sentence[:match.start()]):
-            phrase = re.sub(r"^(?:the|a)\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
-            return phrase if phrase[:1].isupper() else phrase.lower()
+        person = _TITLED_NAME.match(sentence, match.end())
+        if person:  # "Interior Minister Ihor Klymenko said": the person speaks
+            return person.group(1)
+        verb = _VERB_AFTER.match(sentence, match.end())
+        if verb or _VERB_BEFORE.search(sentence[:match.start()]):
+            said = match.group(1) + (verb.group("where") or "" if verb else "")
+            phrase = re.sub(r"^(?:the|a)\s+", "", said.strip(), flags=re.IGNORECASE)
+            phrase = _OWNER.sub("", phrase)
+            if phrase.lower() in _NAME_PARTS:
+                continue  # "the department said": which one, the sentence does not say
+            first, _, rest = phrase.partition(" ")
+            # "Local officials said" opening a sentence is "local officials"; "Ministry of Health" is a name.
+            if _COMMON_FIRST.fullmatch(first) and (first.islower() or rest == rest.lower()):
+                return f"{first.lower()} {rest}".strip()
+            return phrase
     return None
 
