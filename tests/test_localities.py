@@ -45,6 +45,7 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"The two official camps near Mopti, {VILLAGE} and {OTHER}, are full, Mali says.",
     f"Families from Mopti and {VILLAGE} reached Bamako in Mali.",
     f"Some 300 people fled from {VILLAGE} village near Mopti in Mali.",
+    f"In Mali, families crossed at {VILLAGE}, about two hours' drive north of Mopti.",
     f"On {VILLAGE} island, near Mopti in Mali, 300 families sheltered.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:

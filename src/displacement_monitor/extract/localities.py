@@ -84,8 +84,10 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     (re.compile(rf"\s+(?:{_either_case(_ADMIN)})\b"), tuple(w for a in _ADMIN.split("|") for w in (a, a.title())),
      _TAIL_NAME, False),
     # "Mai Mahiu, about 50 km north-west of Nairobi", "al-Swani, south-west of the city"
+    # "Ras Jdir, about two hours' drive west of Tripoli"
     (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?"
-                r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+|(?:an?|one|two|three|four|five|six|a few"
+                r"|several|\d+)\s+(?:hours?|minutes?|days?)(?:['\u2019]s?)?\s+(?:drive|walk|journey)\s+)?"
                 r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"), (), _TAIL_NAME, True),
     # "Tawila, a town about 60 km away", "Kpalobendu, a fishing village on the lake": what the name is, said
     # after it; the word after the kind shows it is not "a village elder" or "a town hall".
