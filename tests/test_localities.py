@@ -46,6 +46,8 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"Families from Mopti and {VILLAGE} reached Bamako in Mali.",
     f"Some 300 people fled from {VILLAGE} village near Mopti in Mali.",
     f"In Mali, families crossed at {VILLAGE}, about two hours' drive north of Mopti.",
+    f"At {VILLAGE}, on Mali's border with Niger, 300 people crossed.",
+    f"In Mali, families reached {VILLAGE}, near the border, from Mopti.",
     f"On {VILLAGE} island, near Mopti in Mali, 300 families sheltered.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
@@ -255,3 +257,14 @@ def test_what_the_name_is_said_after_it(sentence: str, gaz) -> None:
 ])
 def test_a_person_described_by_a_place_word_is_not_a_place(sentence: str, gaz) -> None:
     assert VILLAGE not in localities(sentence, gaz)
+
+
+@pytest.mark.parametrize(("span", "names"), [
+    (f"At {VILLAGE}", [VILLAGE]),
+    (f"From {VILLAGE} and {OTHER}", [VILLAGE, OTHER]),
+    ("At Tall", ["At Tall"]),
+    ("As Sulaymaniyah", ["As Sulaymaniyah"]),
+    ("An Kpalo", ["Kpalo"]),
+])
+def test_a_word_opening_the_sentence_is_not_part_of_the_name(span: str, names: list[str]) -> None:
+    assert [span[s:e] for s, e in loc._names(span, 0)] == names

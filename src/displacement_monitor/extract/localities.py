@@ -96,6 +96,10 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
                 r"|which|that|close|outside|along|across|\d)\b)"), (), _TAIL_NAME, False),
     # "on Siargao island", "in Kpalobendu village": a kind word after a name that a locative introduces
     (re.compile(rf"\s+(?:{_SINGULAR})\b(?!\s+of\b)"), tuple(_SINGULAR.split("|")), _TAIL_LOCATIVE_NAME, False),
+    # "Debdeb, on Algeria's border with Libya", "Qaa, near the border": the country that owns the border, if
+    # the text names it, is where the place is
+    (re.compile(r",\s+(?:on|near|along|at|close to)\s+(?:the\s+)?(?:(?P<at>[A-Z][\w-]+)['\u2019]s\s+)?"
+                r"(?:[a-z]+\s+)?border\b"), (), _TAIL_NAME, True),
     # "Toumour, about 30 km away"
     (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?\d[\d,.]*\s*"
                 r"(?:km|kilometres|kilometers|miles)\s+(?:away|from\s+)"), (), _TAIL_NAME, True),
@@ -208,9 +212,20 @@ _SPEECH = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|explained|recalled|wr
 
 
 def _names(span: str, offset: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each name in a list matched at offset."""
+    """(start, end) of each name in a list matched at offset, without a word opening the sentence before it
+    ("At Debdeb"; but "At Tall" and "As Sulaymaniyah" are Arabic names, the article assimilated)."""
     for match in re.finditer(_NAME, span):
-        yield offset + match.start(), offset + match.end()
+        opener = _OPENER.match(match.group())
+        skip = opener.end() if opener and not _assimilated(opener.group(1), match.group()[opener.end():]) else 0
+        yield offset + match.start() + skip, offset + match.end()
+
+
+_OPENER = re.compile(r"(At|As|An|In|On|From|To|Near|And|But|By|For|With|After|Since|While|When)\s+(?=\S)")
+
+
+def _assimilated(article: str, rest: str) -> bool:
+    """'At Tall', 'As Sulaymaniyah', 'An Nasiriyah': the Arabic article takes the first letter of the name."""
+    return article in ("At", "As", "An") and rest[:1].lower() == article[1]
 
 
 def _plausible(name: str, gaz: Gazetteer) -> bool:
@@ -257,7 +272,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     for keyword, words, tail, anchored in _AFTER_CUES:
         keys = _keyword_matches(keyword, text, words) if words else keyword.finditer(text)
         for found, key in _names_before(text, keys, tail):
-            at = key.end() if anchored else _owner(text, found.start(1), owners)
+            at = _anchor_at(key) if anchored else _owner(text, found.start(1), owners)
             spans.extend((s, e, at, True) for s, e in _names(found.group(1), found.start(1)))
     known_starts = {m.start for m in known if m.kind != COUNTRY}
     for found, key in _names_before(text, _keyword_matches(_BESIDE, text, _BESIDE_WORDS), _TAIL_NAME):
@@ -273,6 +288,12 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
         if mention.kind != COUNTRY:
             spans.extend((s, e, None, True) for s, e in _coordinated(text, mention.end))
     return spans
+
+
+def _anchor_at(key: re.Match[str]) -> int:
+    """Where a cue says the place is: at the place it names last ("50 km north of Nairobi"), or at the
+    country or place its 'at' group names ("on Algeria's border")."""
+    return key.start("at") if "at" in key.re.groupindex and key.group("at") else key.end()
 
 
 def _coordinated(text: str, end: int) -> list[tuple[int, int]]:
