@@ -268,3 +268,9 @@ def test_a_person_described_by_a_place_word_is_not_a_place(sentence: str, gaz) -
 ])
 def test_a_word_opening_the_sentence_is_not_part_of_the_name(span: str, names: list[str]) -> None:
     assert [span[s:e] for s, e in loc._names(span, 0)] == names
+
+
+def test_an_appositive_that_measures_the_place_moves_it(gaz) -> None:
+    text = f"Floods hit Mopti in Mali. Aid reached {VILLAGE}, the lakeside village 20 km north of Mopti, by boat."
+    village = localities(text, gaz)[VILLAGE]
+    assert (village.near, village.offset) == ("Mopti", "20 km north of")

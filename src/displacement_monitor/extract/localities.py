@@ -89,11 +89,13 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
                 r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+|(?:an?|one|two|three|four|five|six|a few"
                 r"|several|\d+)\s+(?:hours?|minutes?|days?)(?:['\u2019]s?)?\s+(?:drive|walk|journey)\s+)?"
                 r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"), (), _TAIL_NAME, True),
-    # "Tawila, a town about 60 km away", "Kpalobendu, a fishing village on the lake": what the name is, said
-    # after it; the word after the kind shows it is not "a village elder" or "a town hall".
-    (re.compile(rf",\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART})"
-                r"(?=\s*[,.;:)]|\s+(?:in|of|near|on|about|some|around|roughly|just|north|south|east|west|where"
-                r"|which|that|close|outside|along|across|\d)\b)"), (), _TAIL_NAME, False),
+    # "Tawila, a town about 60 km away", "Hammam al-Alil, the riverside town 25 km south of Mosul": what the
+    # name is, said after it; the word after the kind shows it is not "a village elder" or "a town hall".
+    (re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART})"
+                r"(?:\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)"
+                r"\s+(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"
+                r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|on|about|some|around|roughly|just|north|south|east|west|where"
+                r"|which|that|close|outside|along|across)\b|\d)))"), (), _TAIL_NAME, True),
     # "on Siargao island", "in Kpalobendu village": a kind word after a name that a locative introduces
     (re.compile(rf"\s+(?:{_SINGULAR})\b(?!\s+of\b)"), tuple(_SINGULAR.split("|")), _TAIL_LOCATIVE_NAME, False),
     # "Debdeb, on Algeria's border with Libya", "Qaa, near the border": the country that owns the border, if
