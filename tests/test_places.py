@@ -147,3 +147,19 @@ def test_an_english_province_name_geonames_lacks_comes_from_the_states_database(
 def test_a_province_named_only_by_directions_must_be_in_a_country_of_the_article(text: str, found: set[str],
                                                                                  gaz) -> None:
     assert names(text, gaz) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Families living along the Ngong river in Nairobi, Kenya, were told to leave.", {"Nairobi"}),
+    ("The Kakhovka dam in Ukraine was destroyed and Kherson flooded.", {"Kherson"}),
+    ("Towns on the right bank of the Dnipro in Ukraine, such as Kherson, flooded.", {"Kherson"}),
+    ("Hurricane Iota hit Honduras days after Storm Eta; La Lima flooded.", {"La Lima"}),
+])
+def test_rivers_dams_valleys_and_storms_named_after_places_are_not_places(text: str, found: set[str],
+                                                                            gaz) -> None:
+    assert names(text, gaz) == found
+
+
+def test_a_foreign_town_written_in_another_spelling_is_not_taken(gaz) -> None:
+    # "Eta" is an alternate spelling of Etah, in India; the article is about Honduras.
+    assert names("In Honduras, Eta destroyed 457 homes in La Lima.", gaz) == {"La Lima"}

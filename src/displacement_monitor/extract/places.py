@@ -9,7 +9,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, admin_display_name, fold, fold_text, km
+from ..gazetteer import (
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    MAJOR_CITY_POPULATION,
+    Gazetteer,
+    admin_display_name,
+    fold,
+    fold_text,
+    km,
+)
 from ..models import PlaceMention
 from .localities import NAME_PATTERN, Anchors, extract_localities, names_before
 
@@ -48,7 +58,12 @@ GROUP_NOUNS = {"families", "people", "refugees", "herders", "fighters", "militan
 _ADMIN_LIST = re.compile(rf"(?:,\s+(?:{NAME_PATTERN}))*,?\s+and\s+(?:{NAME_PATTERN})\s+"
                          r"(?:provinces|governorates|states|regions|prefectures|oblasts|departments|counties)\b")
 _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
-_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$")
+_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$|\b(?:banks?|shores?)\s+of\s+the\s+$")
+# Words after a name that make it a river, valley or work of that name, not the place ("the Ngong river").
+# (A valley stays: "the Bekaa valley" is the governorate's heartland, and read as the place.)
+_FEATURE_WORDS = frozenset({"river", "rivers", "dam", "mountains", "hills", "basin", "delta", "bridge", "canal",
+                            "gorge"})
+_STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "depression"})
 _OF_NEXT = re.compile(r"\s+of\b")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?=\S)")
@@ -329,6 +344,9 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
     foreign_namesake = gaz.kinds[best] == ADMIN1 and (len(cand.records) > 1 or _only_directions(cand.key))
     if context and not weight and (gaz.populations[best] < NOTABLE_POPULATION or foreign_namesake):
         return None  # a small town, or a province sharing its name, of a country the article never names
+    spelled_otherwise = gaz.kinds[best] == CITY and _bare_key(gaz.names[best]) != cand.key.replace("'", "")
+    if context and not weight and spelled_otherwise and gaz.populations[best] < MAJOR_CITY_POPULATION:
+        return None  # "Eta" (a storm) for Etah in India, in an article about Honduras
     small = gaz.kinds[best] == CITY and gaz.populations[best] < SMALL_PLACE_POPULATION
     if small and context and weight * 2 < max(context.values()):
         return None
@@ -430,6 +448,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if not _acceptable(ctx, start, end, key, folded):
             continue
         after = ctx.word_after(end)
+        if after in _FEATURE_WORDS or ctx.word_before(start) in _STORM_WORDS:
+            continue  # "the Ngong river", "the Kakhovka dam", "Storm Eta": named after a place, or not one
         admin = after in ADMIN_WORDS or _ADMIN_LIST.match(text, end) is not None
         candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], admin,
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS))
