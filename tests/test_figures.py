@@ -94,6 +94,11 @@ def test_not_displacement_figures(text: str, gaz) -> None:
     assert figures(text, gaz) == []
 
 
+def test_a_multiplier_written_once_serves_both_ends_of_a_range(gaz) -> None:
+    fig = first("Between 2 and 3 million people have been displaced in Sudan.", gaz)
+    assert (fig.quantity, fig.quantity_max) == (2_000_000, 3_000_000)
+
+
 def test_range_keeps_both_ends(gaz) -> None:
     fig = first("Between 3,000 and 5,000 people fled the villages around Kidal.", gaz)
     assert (fig.quantity, fig.quantity_max) == (3000, 5000)

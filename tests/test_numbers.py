@@ -22,6 +22,9 @@ from displacement_monitor.extract.numbers import NumberMatch, find_numbers, pars
         ("350", 350),
         ("0", 0),
         ("1.2 million", 1_200_000),
+        ("1,2 million", 1_200_000),  # a decimal comma
+        ("12.000", 12_000),  # thousands grouped with dots
+        ("1.200.000", 1_200_000),
         ("1.25 million", 1_250_000),
         ("2.5m", 2_500_000),
         ("3.4 mln", 3_400_000),

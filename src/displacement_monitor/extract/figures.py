@@ -33,7 +33,7 @@ from .lexicon import (
     alternation,
 )
 from .linking import place_indexes
-from .numbers import NumberMatch, find_numbers
+from .numbers import MULTIPLIERS, NumberMatch, find_numbers
 from .sentences import Sentence, split_sentences
 from .sources import find_source
 
@@ -508,12 +508,26 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
             gap = text[num.end:nxt.start]
             lead = text[max(0, num.start - 20):num.start]
             joined = _RANGE_GAP.fullmatch(gap) or (gap.strip() == "and" and _BETWEEN.search(lead.lower()))
-            if joined and num.value < nxt.value <= 20 * num.value and not _dated(text, num.start):
+            lower = _shared_multiplier(num, nxt)
+            if joined and lower < nxt.value <= 20 * lower and not _dated(text, num.start):
                 upper[num.start] = nxt.value
                 skip = i + 1
-                num = NumberMatch(num.start, nxt.end, text[num.start:nxt.end], num.value)
+                num = NumberMatch(num.start, nxt.end, text[num.start:nxt.end], lower)
         kept.append(num)
     return kept, upper
+
+
+_TRAILING_MULTIPLIER = re.compile(r"(?:\d|\s)(thousand|million|millions|billion|mln|mio|mn|bn|lakhs?|crore|m|k)$",
+                                  re.IGNORECASE)
+
+
+def _shared_multiplier(num: NumberMatch, nxt: NumberMatch) -> int:
+    """The lower end of a range whose multiplier is written once, after the upper end ("between 2 and 3
+    million" is 2 million); else the number's own value."""
+    if not num.text.isdigit():
+        return num.value
+    written = _TRAILING_MULTIPLIER.search(nxt.text)
+    return num.value * MULTIPLIERS[written.group(1).lower()] if written else num.value
 
 
 # Both end the gap between two numbers and span at most four chunks of it.

@@ -30,7 +30,10 @@ VAGUE = {
     "hundreds of thousands": 100_000, "millions": 1_000_000,
 }
 
-_DIGITS = r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| (?=\d{3}(?!\d)))\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A decimal comma before a multiplier ("1,2 million") comes first; thousands grouped with dots ("12.000") are
+# read by _digits_value.
+_DIGITS = (r"\d{1,3},\d{1,2}(?=\s?(?:million|billion|mln|mio|mn|bn|m\b))"
+           r"|\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| (?=\d{3}(?!\d)))\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*")
 # Digits glued to a word by a space lost in PDF extraction ("with14,593", "between159,000") count only in
 # thousands-grouped form, so "M23" or "covid19" stay words.
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d,])"
@@ -72,7 +75,15 @@ class NumberMatch:
 _SEPARATORS = re.compile(r"[,\u202f\u00a0\u2009 ]")
 
 
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+
+
 def _digits_value(digits: str, mult: str | None) -> int:
+    if _DECIMAL_COMMA.fullmatch(digits):
+        digits = digits.replace(",", ".")  # "1,2 million"
+    elif not mult and _DOT_GROUPS.fullmatch(digits):
+        digits = digits.replace(".", "")  # "12.000 people": a count is never a fraction
     clean = _SEPARATORS.sub("", digits)
     try:
         value = Decimal(clean)
