@@ -51,7 +51,11 @@ _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
 _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$")
 _OF_NEXT = re.compile(r"\s+of\b")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?=\S)")
+# Where sentences start after their first: at the first non-space after '. ' (or '?', '!', closing quotes, then
+# a space), a line break or an opening quote. The pattern opens with the characters those start with, so the
+# regex engine skips straight to them instead of trying every offset.
+_SENTENCE_START = re.compile(r"[.!?\n\"\u201c(](?:(?<=[.!?])[\"'\u201d\u2019)]*\s+|(?<=[\n\"\u201c(])\s*)(?=\S)")
+_NOT_SPACE = re.compile(r"\S")
 
 
 class _Token(NamedTuple):
@@ -70,7 +74,10 @@ _JOIN_GAPS = (" ", "-", "\u2010", "\u2011")
 
 
 def _sentence_starts(text: str) -> set[int]:
-    return {m.end() for m in _SENTENCE_START.finditer(text)}
+    starts = {m.end() for m in _SENTENCE_START.finditer(text)}
+    if _NOT_SPACE.match(text):
+        starts.add(0)  # the text's first sentence
+    return starts
 
 
 def _longest_matches(gaz: Gazetteer, folded: str) -> list[tuple[int, int, int]]:
