@@ -163,6 +163,10 @@ _OF = re.compile(r"\s+of\s+")
 _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
 _LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|around|near|between|across|at)\s+({_LIST})")
+# Where _LOCATIVE_LIST can match: its words before a name. A match of it can start only where this matches, and
+# inside this match only where it starts (see _matches_at); it opens with the words' first letters, so the regex
+# engine skips to those instead of trying every offset.
+_LOCATIVE_AT = re.compile(rf"(?:in|from|to|around|near|between|across|at)\s+(?=[{_UPPER}]|{_PARTICLE}-)")
 # The rest of a list that starts with a known place and closes with "and".
 _SIBLINGS = re.compile(rf"(?:\s+and\s+({_NAME})|,\s+((?:{_NAME},\s+)*{_NAME},?\s+and\s+{_NAME}))(?![\w-])"
                        r"(?!\s+(?:rivers|roads|highways|streets|bridges|dams|lakes|mountains|hills|valleys|routes"
@@ -242,7 +246,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     for found, key in _names_before(text, _keyword_matches(_BESIDE, text, _BESIDE_WORDS), _TAIL_NAME):
         if key.end() in known_starts:
             spans.append((found.start(1), found.end(1), key.end(), True))
-    for match in _LOCATIVE_LIST.finditer(text):
+    for match in _matches_at(_LOCATIVE_LIST, text, [m.start() for m in _LOCATIVE_AT.finditer(text)]):
         members = list(_names(match.group(1), match.start(1)))
         within = _WITHIN.match(text, match.end())
         cued = len(members) >= _LONG_LIST or len(members) > 1 and any(s in known_starts for s, _ in members) \
