@@ -60,18 +60,74 @@ IMPLICIT_STARTERS = {
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a regex: pattern split at each '|' outside groups and character classes; raises
+    ValueError if its parentheses do not pair up."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2  # an escaped character is never a bracket or a bar
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+            if depth < 0:
+                raise ValueError(f"unbalanced parentheses in {pattern!r}")
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth:
+        raise ValueError(f"unbalanced parentheses in {pattern!r}")
+    return [*parts, pattern[start:]]
+
+
+def _letter_led(alternative: str) -> bool:
+    return alternative[:1].isascii() and alternative[:1].isalpha() and alternative[1:2] not in ("?", "*", "+", "{")
+
+
+def word_regex(pattern: str) -> re.Pattern[str]:
+    r"""A case-sensitive regex of the form \b(?:A|B|...)\b, compiled with its alternatives grouped by first letter.
+
+    The regex engine tries every alternative of a flat alternation at every word start; grouped, it tries one
+    group per distinct first letter, and only that group's alternatives. Alternatives with different first letters
+    never match at the same offset and those with the same one keep their order, so the matches do not change; an
+    alternative that does not open with a plain letter stays where it is, groups forming on either side of it."""
+    if not (pattern.startswith(r"\b(?:") and pattern.endswith(r")\b")):
+        raise ValueError(f"not a pattern of the form \\b(?:A|B|...)\\b: {pattern!r}")
+    if re.compile(pattern).groups:
+        raise ValueError(f"regrouping would renumber the capturing groups of {pattern!r}")
+    alternatives = _top_level_alternatives(pattern[5:-3])  # raises for "\b(?:a)(?:b)\b", not one group
+    branches: list[str] = []
+    run: dict[str, list[str]] = {}  # first letter -> the rest of each alternative, of a run of letter-led ones
+    for alternative in [*alternatives, None]:
+        if alternative is not None and _letter_led(alternative):
+            run.setdefault(alternative[0], []).append(alternative[1:])
+            continue
+        branches += [f"{letter}(?:{'|'.join(rests)})" for letter, rests in run.items()]
+        run = {}
+        if alternative is not None:
+            branches.append(alternative)
+    return re.compile(r"\b(?:" + "|".join(branches) + r")\b")
+
+
 # Order is specificity: when several terms fit a clause, the earlier one wins.
 TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "destroyed", "displaced")
 TERM_PATTERNS: dict[str, re.Pattern[str]] = {
-    "returned": re.compile(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
+    "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back"
                            r"|headed home|heading home)\b"),
     # "in evacuation centres" is where people shelter, not what was done to them
-    "evacuated": re.compile(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?))"
+    "evacuated": word_regex(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?))"
                             r"|relocated|rescued|moved to safety|taken to safety|brought to safety"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             r"|repatriat\w+|ferried|bussed|bused|transported)\b"),
-    "sheltered": re.compile(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
+    "sheltered": word_regex(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
                             r"|taken refuge|taking refuge"
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
                             r"|(?:in|at) (?:\w+ ){0,2}(?:camps?|sites|shelters|bases|compounds|centres|centers"
@@ -80,14 +136,14 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|hosts?|staying with|living with|living in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in|camped|guests)\b"),
-    "refugees": re.compile(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"
+    "refugees": word_regex(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"
                            r"|waded across|wading across|swam across|crossing into|crossing the border|sought asylum"
                            r"|asylum|fled (?:across|over) the border|fled abroad)\b"),
-    "homeless": re.compile(r"\b(?:homeless|without shelter|lost their homes|without a roof)\b"),
-    "destroyed": re.compile(r"\b(?:destroy\w*|damaged|damage ?to|razed|flattened|burn(?:ed|t)|torched|demolished"
+    "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof)\b"),
+    "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damage ?to|razed|flattened|burn(?:ed|t)|torched|demolished"
                             r"|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled)\b"),
-    "displaced": re.compile(r"\b(?:displac\w+|fled|flee|flees|fleeing|left(?!\s+(?:bank|side|wing|behind|over"
+    "displaced": word_regex(r"\b(?:displac\w+|fled|flee|flees|fleeing|left(?!\s+(?:bank|side|wing|behind|over"
                             r"|hand|alone|unattended))|leave|leaving|uproot\w*|forced|driven|drove|pushed out"
                             r"|escaped|abandon\w*|idps?|on the move|arrived|moved to|arrivals|made their way|headed"
                             r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased)\b"),
@@ -95,17 +151,17 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
 # A crossing into or out of a country makes displaced people refugees ("fled into Turkey").
 CROSSING_VERB = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|sought refuge"
                            r"|taken refuge|headed|waded|wading|leave|left|leaving)\b", re.IGNORECASE)
-ABROAD = re.compile(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
+ABROAD = word_regex(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
                     r"|neighboring countries|across the border|over the border|the kingdom)\b")
 
-CASUALTY = re.compile(r"\b(?:killed|kill|killing|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
+CASUALTY = word_regex(r"\b(?:killed|kill|killing|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
                       r"|casualties|death toll|toll|massacred|executed|slain|murdered|drowned|buried|bodies"
                       r"|burned alive|burned to death)\b")
-FORECAST = re.compile(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
+FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b")
-DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
+DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
 POPULATION = re.compile(r"\b(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|stood at|climbed to|of|at|to)"
                         r"|home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|city of"
                         r"|town of|inhabited by"
