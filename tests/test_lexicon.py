@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from displacement_monitor.extract import figures, sources
-from displacement_monitor.extract.lexicon import TERM_PATTERNS, Caseless, alternation, word_regex
+from displacement_monitor.extract.lexicon import Caseless, alternation, by_first_letter, word_regex
 
 
 @given(st.lists(st.text(alphabet="ab .'", min_size=1, max_size=4), min_size=1, max_size=6),
@@ -21,34 +21,37 @@ def test_alternation_matches_what_the_longest_first_alternation_matches(words: l
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
-# Alternatives as the lexicon writes them: words, phrases, regex pieces, and some that open with no plain letter.
+# Alternatives as the lexicon writes them: words, phrases, regex pieces, and some that open with no lower-case letter.
 _ALTERNATIVE = st.sampled_from(["a", "ab", "abc", "b", "ba", "a b", "ab?", "a?b", "a\\w*", "b(?:a|b)", "(?:a|b) a",
-                                "[ab]b", "\\.a", "a(?! b)", "ba\\b(?!a)", "c"])
+                                "[ab]b", "\\.a", "a(?! b)", "ba\\b(?!a)", "c", "A", "Ab", "[|]a"])
 
 
-@given(st.lists(_ALTERNATIVE, min_size=1, max_size=7), st.text(alphabet="abcAB .-\n", max_size=40))
-def test_word_regex_matches_what_the_flat_alternation_matches(alternatives: list[str], text: str) -> None:
-    pattern = r"\b(?:" + "|".join(alternatives) + r")\b"
-    flat, grouped = re.compile(pattern), word_regex(pattern)
-    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
-    assert [bool(grouped.fullmatch(w)) for w in text.split()] == [bool(flat.fullmatch(w)) for w in text.split()]
+@given(st.lists(_ALTERNATIVE, min_size=1, max_size=7), st.sampled_from([r"\b", r"\s+(?:\w+\s+){0,2}$", ""]),
+       st.text(alphabet="abcAB .-|\n", max_size=40))
+def test_by_first_letter_matches_what_the_flat_alternation_matches(alternatives: list[str], suffix: str,
+                                                                   text: str) -> None:
+    pattern = r"\b(?:" + "|".join(alternatives) + ")" + suffix
+    for flags in (0, re.IGNORECASE):
+        flat, grouped = re.compile(pattern, flags), re.compile(by_first_letter(pattern), flags)
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+        assert [bool(grouped.fullmatch(w)) for w in text.split()] == [bool(flat.fullmatch(w)) for w in text.split()]
 
 
-def test_word_regex_groups_alternatives_by_first_letter() -> None:
-    assert word_regex(r"\b(?:fled|left|flee|(?:in|at) camps|leave)\b").pattern == \
+def test_by_first_letter_groups_alternatives_by_first_letter() -> None:
+    assert by_first_letter(r"\b(?:fled|left|flee|(?:in|at) camps|leave)\b") == \
         r"\b(?:f(?:led|lee)|l(?:eft)|(?:in|at) camps|l(?:eave))\b"
-    assert TERM_PATTERNS["displaced"].search("hundreds fled the town").group() == "fled"
+    assert by_first_letter(r"\b(?:from|of|fled)\s+$") == r"\b(?:f(?:rom|led)|o(?:f))\s+$"
+    assert word_regex(r"\b(?:fled|flee)\b").search("they fled").group() == "fled"
 
 
 @pytest.mark.parametrize(("pattern", "message"), [
-    (r"(?:fled|left)", "not a pattern of the form"),
-    (r"\b(?:fled)|(?:left)\b", "unbalanced parentheses"),
-    (r"\b(?:fled)(?:left)\b", "unbalanced parentheses"),
+    (r"(?:fled|left)", "not a pattern that opens with"),
+    (r"\b(?:fled|left", "unbalanced parentheses"),
     (r"\b(?:f(led)|left)\b", "would renumber the capturing groups"),
 ])
-def test_word_regex_refuses_other_patterns(pattern: str, message: str) -> None:
+def test_by_first_letter_refuses_other_patterns(pattern: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        word_regex(pattern)
+        by_first_letter(pattern)
 
 
 _CASE_SOUP = st.lists(st.sampled_from([

@@ -60,11 +60,11 @@ IMPLICIT_STARTERS = {
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """The alternatives of a regex: pattern split at each '|' outside groups and character classes; raises
-    ValueError if its parentheses do not pair up."""
+def _alternatives(pattern: str, start: int) -> tuple[list[str], int]:
+    """The alternatives of the group of pattern whose body begins at start (split at its own '|', not at those of
+    groups or character classes inside it), and where the group closes; ValueError if it never does."""
     parts: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
+    depth, begin, i, in_class = 0, start, start, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -74,35 +74,36 @@ def _top_level_alternatives(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-            if depth < 0:
-                raise ValueError(f"unbalanced parentheses in {pattern!r}")
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if not depth:
+                return [*parts, pattern[begin:i]], i
+            depth -= 1
+        elif char == "|" and not depth:
+            parts.append(pattern[begin:i])
+            begin = i + 1
         i += 1
-    if depth:
-        raise ValueError(f"unbalanced parentheses in {pattern!r}")
-    return [*parts, pattern[start:]]
+    raise ValueError(f"unbalanced parentheses in {pattern!r}")
 
 
 def _letter_led(alternative: str) -> bool:
-    return alternative[:1].isascii() and alternative[:1].isalpha() and alternative[1:2] not in ("?", "*", "+", "{")
+    return "a" <= alternative[:1] <= "z" and alternative[1:2] not in ("?", "*", "+", "{")
 
 
-def word_regex(pattern: str) -> re.Pattern[str]:
-    r"""A case-sensitive regex of the form \b(?:A|B|...)\b, compiled with its alternatives grouped by first letter.
+def by_first_letter(pattern: str) -> str:
+    r"""pattern, which opens with \b(?:A|B|...), with those alternatives grouped by first letter.
 
     The regex engine tries every alternative of a flat alternation at every word start; grouped, it tries one
-    group per distinct first letter, and only that group's alternatives. Alternatives with different first letters
-    never match at the same offset and those with the same one keep their order, so the matches do not change; an
-    alternative that does not open with a plain letter stays where it is, groups forming on either side of it."""
-    if not (pattern.startswith(r"\b(?:") and pattern.endswith(r")\b")):
-        raise ValueError(f"not a pattern of the form \\b(?:A|B|...)\\b: {pattern!r}")
-    if re.compile(pattern).groups:
+    group per distinct first letter, and only that group's alternatives. Alternatives that open with different
+    lower-case letters never match at the same offset (not even case-blind), and those with the same one keep their
+    order, so the matches do not change; an alternative that opens otherwise stays where it is, groups forming on
+    either side of it."""
+    if not pattern.startswith(r"\b(?:"):
+        raise ValueError(f"not a pattern that opens with \\b(?:A|B|...): {pattern!r}")
+    alternatives, close = _alternatives(pattern, 5)
+    if re.compile("|".join(alternatives)).groups:
         raise ValueError(f"regrouping would renumber the capturing groups of {pattern!r}")
-    alternatives = _top_level_alternatives(pattern[5:-3])  # raises for "\b(?:a)(?:b)\b", not one group
     branches: list[str] = []
     run: dict[str, list[str]] = {}  # first letter -> the rest of each alternative, of a run of letter-led ones
     for alternative in [*alternatives, None]:
@@ -113,7 +114,13 @@ def word_regex(pattern: str) -> re.Pattern[str]:
         run = {}
         if alternative is not None:
             branches.append(alternative)
-    return re.compile(r"\b(?:" + "|".join(branches) + r")\b")
+    return r"\b(?:" + "|".join(branches) + pattern[close:]
+
+
+def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    r"""A regex that opens with \b(?:A|B|...), compiled with those alternatives grouped by first letter (see
+    by_first_letter)."""
+    return re.compile(by_first_letter(pattern), flags)
 
 
 # Order is specificity: when several terms fit a clause, the earlier one wins.
@@ -149,7 +156,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased)\b"),
 }
 # A crossing into or out of a country makes displaced people refugees ("fled into Turkey").
-CROSSING_VERB = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|sought refuge"
+CROSSING_VERB = word_regex(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|sought refuge"
                            r"|taken refuge|headed|waded|wading|leave|left|leaving)\b", re.IGNORECASE)
 ABROAD = word_regex(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
                     r"|neighboring countries|across the border|over the border|the kingdom)\b")
@@ -170,16 +177,16 @@ COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)\s+(?:of\s+)
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
                              r"|returnees|civilians|residents)\b)?", re.IGNORECASE)
 QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
-    ("more than", re.compile(r"\b(?:more than|over|upwards of|in excess of|above|exceeding|exceeded|top|topped)"
+    ("more than", word_regex(r"\b(?:more than|over|upwards of|in excess of|above|exceeding|exceeded|top|topped)"
                              r"\s*$")),
-    ("at least", re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of|minimum)\s*$")),
-    ("nearly", re.compile(r"\b(?:nearly|almost|close to|just under|just short of|approaching|a little under)"
+    ("at least", word_regex(r"\b(?:at least|no fewer than|no less than|a minimum of|minimum)\s*$")),
+    ("nearly", word_regex(r"\b(?:nearly|almost|close to|just under|just short of|approaching|a little under)"
                           r"\s*$")),
-    ("up to", re.compile(r"\b(?:up to|as many as|as much as|a maximum of)\s*$")),
-    ("estimated", re.compile(r"\b(?:an estimated|estimated|est\.)\s*$")),
-    ("about", re.compile(r"\b(?:about|around|roughly|approximately|some|circa|approx\.|an average of"
+    ("up to", word_regex(r"\b(?:up to|as many as|as much as|a maximum of)\s*$")),
+    ("estimated", word_regex(r"\b(?:an estimated|estimated|est\.)\s*$")),
+    ("about", word_regex(r"\b(?:about|around|roughly|approximately|some|circa|approx\.|an average of"
                          r"|more or less|of about|of around|of some)\s*$")),
-    ("less than", re.compile(r"\b(?:less than|fewer than|under|below)\s*$")),
+    ("less than", word_regex(r"\b(?:less than|fewer than|under|below)\s*$")),
 ]
 
 
