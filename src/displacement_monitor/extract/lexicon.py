@@ -238,7 +238,8 @@ class Caseless:
         """The regex to run and the text to run it on: either the exact regex and the lowered text, whose
         ASCII letters stand where those of text do, or the case-blind regex and text itself."""
         lowered = text.lower()
-        if len(lowered) == len(text) and not _LOWERING_EXCEPTIONS.search(text):
+        # Most texts are ASCII (a flag Python keeps on the string), and hold none of the exceptions.
+        if text.isascii() or len(lowered) == len(text) and not _LOWERING_EXCEPTIONS.search(text):
             return self.exact, lowered
         return self.blind, text
 
