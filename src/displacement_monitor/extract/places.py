@@ -352,6 +352,7 @@ _CAMP = re.compile(r"\b((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
 _CAMP_WORDS = ("camp", "settlement", "site")
+_CAMP_RUN = re.compile(r"[\w'\u2019\s-]*")  # every character of a _CAMP match before its camp word
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
                          r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
@@ -364,9 +365,13 @@ _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "milit
 def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, 'camp' or 'site') of each camp named in text: "Kalma camp", and each member of
     "the Kalma and Otash displacement camps"."""
-    # Most texts name no camp: the patterns, tried at every offset, run only when their words occur.
-    if any(word in text for word in _CAMP_WORDS):
-        for match in _CAMP.finditer(text):
+    # Most texts name no camp: the patterns, tried at every offset, run only when their words occur, and _CAMP only
+    # from where the characters a name and its camp word are made of run up to the first of those words: no match
+    # can start before (every match ends in one, and holds only such characters before it).
+    first = min((at for at in (text.find(word) for word in _CAMP_WORDS) if at >= 0), default=-1)
+    if first >= 0:
+        run = _CAMP_RUN.match(text[::-1], len(text) - first)
+        for match in _CAMP.finditer(text, first - len(run.group()) if run else 0):
             yield match.start(1), match.end(), match.group(1), "site" if match.group(2) == "site" else "camp"
     if "camps" not in text:
         return
