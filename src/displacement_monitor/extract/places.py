@@ -319,7 +319,10 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
         return None
     context = evidence.without(cand.key)
     points = evidence.points if len(places) > 1 else []
-    best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key, points))
+    if len(places) == 1:
+        best = places[0]  # nothing to weigh it against
+    else:
+        best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key, points))
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
     weight = context.get(gaz.countries[best], 0)
