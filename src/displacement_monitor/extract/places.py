@@ -51,6 +51,9 @@ _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
 _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$")
 _OF_NEXT = re.compile(r"\s+of\b")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
+# The first letter of each _TOKEN longer than three characters: such a token is a match, and a shorter one holds
+# none (a match inside a token ends where the token does).
+_LONG_TOKEN_INITIAL = re.compile(r"([^\W\d_])[\w'\u2019]{2,}[^\W_]")
 # Where sentences start after their first: at the first non-space after '. ' (or '?', '!', closing quotes, then
 # a space), a line break or an opening quote. The pattern opens with the characters those start with, so the
 # regex engine skips straight to them instead of trying every offset.
@@ -113,7 +116,7 @@ class _Context:
         if line_start not in self._title_lines:
             line_end = self.text.find("\n", start)
             line = self.text[line_start: line_end if line_end >= 0 else None]
-            initials = [w[0] for w in _TOKEN.findall(line) if len(w) > 3]
+            initials = _LONG_TOKEN_INITIAL.findall(line)
             self._title_lines[line_start] = len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(
                 initials)
         return self._title_lines[line_start]
