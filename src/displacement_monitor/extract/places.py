@@ -390,10 +390,13 @@ def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
 def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Camps the gazetteer does not know ("Kalma camp"), placed at the nearest named place in their
     sentence, or at the article's first place; a camp named after a known place is that place."""
+    names = list(_camp_names(text))
+    if not names:
+        return []  # as for most texts: their places need no indexing
     anchors = Anchors(mentions)
     found: list[PlaceMention] = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    for start, end, name, kind in _camp_names(text):
+    for start, end, name, kind in names:
         words = name.split()
         if words[0].lower() in _NOT_CAMP_NAMES or fold(name) in gaz.common_words or name.isupper():
             continue
