@@ -328,7 +328,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     overlaps = _Overlaps(taken)
     article_countries = {m.country for m in known} | set(countries)
     found: dict[tuple[int, int], PlaceMention] = {}
-    anchors = Anchors(known)
+    anchors: Anchors | None = None  # indexed when a first locality needs placing, as in few texts
     for start, end, at, cued in sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3])):
         name = text[start:end]
         if (start, end) in found or overlaps(start, end):
@@ -341,6 +341,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
             continue
         if not cued:
             continue
+        anchors = anchors or Anchors(known)
         anchor = anchors.anchor(at)
         country = anchors.country(at) or (anchor.country if anchor else (countries[0] if countries else ""))
         found[(start, end)] = PlaceMention(
