@@ -253,6 +253,7 @@ class _Candidate:
     demonym: bool
     before_group: bool = False
     before_camp: bool = False
+    after: str = ""  # the word after it, in lower case
 
     @property
     def memo(self) -> tuple:
@@ -445,7 +446,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         after = ctx.word_after(end)
         admin = after in ADMIN_WORDS or _ADMIN_LIST.match(text, end) is not None
         candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], admin,
-                                     key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS))
+                                     key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after))
 
     mentions: list[PlaceMention] = []
     countries: list[str] = []
@@ -484,9 +485,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if best is None:
             continue
         end = cand.end
-        word = ctx.word_after(end)
-        if gaz.kinds[best] == ADMIN1 and word in ADMIN_WORDS:
-            end = lowered.find(word, end) + len(word)
+        if gaz.kinds[best] == ADMIN1 and cand.after in ADMIN_WORDS:
+            end = lowered.find(cand.after, end) + len(cand.after)
         mentions.append(_mention(gaz, cand, best, text, end))
     mentions.extend(_camps(text, gaz, mentions))
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
