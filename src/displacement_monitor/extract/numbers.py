@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import string
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -59,9 +59,9 @@ NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _NUMBER_CASELESS = Caseless(_NUMBER)
 
 
-@dataclass(frozen=True)
-class NumberMatch:
-    """A number phrase in the text and its value."""
+class NumberMatch(NamedTuple):
+    """A number phrase in the text and its value (a tuple: one is made for every number, and a tuple is made
+    about three times faster than a frozen dataclass)."""
 
     start: int
     end: int
