@@ -152,9 +152,11 @@ class _Context:
 
     def _particle(self, token: _Token) -> bool:
         word = token.text.lower()
-        hyphened = self.text[token.start - 1:token.start] in _JOIN_GAPS[1:] or \
-            self.text[token.end:token.end + 1] in _JOIN_GAPS[1:]
-        return word in SPACED_PARTICLES or (hyphened and word in PARTICLES)
+        if word in SPACED_PARTICLES:
+            return True
+        # Whether a hyphen joins it matters only for a particle, which most words are not.
+        return word in PARTICLES and (self.text[token.start - 1:token.start] in _JOIN_GAPS[1:]
+                                      or self.text[token.end:token.end + 1] in _JOIN_GAPS[1:])
 
     def word_after(self, end: int) -> str:
         token = self._after(end, joined=False)
