@@ -470,9 +470,10 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     alone: dict[tuple, int | None] = {}
     for cand in pending:
         owners = {gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY}
-        if cand.memo not in alone:
-            alone[cand.memo] = _resolve(gaz, cand, _Evidence())
-        best = alone[cand.memo]
+        memo = cand.memo
+        if memo not in alone:
+            alone[memo] = _resolve(gaz, cand, _Evidence())
+        best = alone[memo]
         # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon.
         if best is not None and len(owners) == 1 and (len(cand.records) == 1 or
                                                        gaz.populations[best] >= NOTABLE_POPULATION):
@@ -481,9 +482,10 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     resolved: dict[tuple, int | None] = {}
     lowered = text.lower()
     for cand in pending:
-        if cand.memo not in resolved:
-            resolved[cand.memo] = _resolve(gaz, cand, evidence)
-        best = resolved[cand.memo]
+        memo = cand.memo
+        if memo not in resolved:
+            resolved[memo] = _resolve(gaz, cand, evidence)
+        best = resolved[memo]
         if best is None:
             continue
         end = cand.end
