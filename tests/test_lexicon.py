@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from displacement_monitor.extract import figures, sources
-from displacement_monitor.extract.lexicon import Caseless, alternation
+from displacement_monitor.extract.lexicon import Caseless, alternation, by_first_letter, word_regex
 
 
 @given(st.lists(st.text(alphabet="ab .'", min_size=1, max_size=4), min_size=1, max_size=6),
@@ -18,6 +19,39 @@ def test_alternation_matches_what_the_longest_first_alternation_matches(words: l
         flat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", flags)
         tree = re.compile(r"\b(" + alternation(words) + r")\b", flags)
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+# Alternatives as the lexicon writes them: words, phrases, regex pieces, and some that open with no lower-case letter.
+_ALTERNATIVE = st.sampled_from(["a", "ab", "abc", "b", "ba", "a b", "ab?", "a?b", "a\\w*", "b(?:a|b)", "(?:a|b) a",
+                                "[ab]b", "\\.a", "a(?! b)", "ba\\b(?!a)", "c", "A", "Ab", "[|]a"])
+
+
+@given(st.lists(_ALTERNATIVE, min_size=1, max_size=7), st.sampled_from([r"\b", r"\s+(?:\w+\s+){0,2}$", ""]),
+       st.text(alphabet="abcAB .-|\n", max_size=40))
+def test_by_first_letter_matches_what_the_flat_alternation_matches(alternatives: list[str], suffix: str,
+                                                                   text: str) -> None:
+    pattern = r"\b(?:" + "|".join(alternatives) + ")" + suffix
+    for flags in (0, re.IGNORECASE):
+        flat, grouped = re.compile(pattern, flags), re.compile(by_first_letter(pattern), flags)
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+        assert [bool(grouped.fullmatch(w)) for w in text.split()] == [bool(flat.fullmatch(w)) for w in text.split()]
+
+
+def test_by_first_letter_groups_alternatives_by_first_letter() -> None:
+    assert by_first_letter(r"\b(?:fled|left|flee|(?:in|at) camps|leave)\b") == \
+        r"\b(?:f(?:led|lee)|l(?:eft)|(?:in|at) camps|l(?:eave))\b"
+    assert by_first_letter(r"\b(?:from|of|fled)\s+$") == r"\b(?:f(?:rom|led)|o(?:f))\s+$"
+    assert word_regex(r"\b(?:fled|flee)\b").search("they fled").group() == "fled"
+
+
+@pytest.mark.parametrize(("pattern", "message"), [
+    (r"(?:fled|left)", "not a pattern that opens with"),
+    (r"\b(?:fled|left", "unbalanced parentheses"),
+    (r"\b(?:f(led)|left)\b", "would renumber the capturing groups"),
+])
+def test_by_first_letter_refuses_other_patterns(pattern: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        by_first_letter(pattern)
 
 
 _CASE_SOUP = st.lists(st.sampled_from([

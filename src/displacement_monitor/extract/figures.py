@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
+from typing import NamedTuple
 
 from ..models import Figure, PlaceMention
 from .lexicon import (
@@ -31,6 +32,7 @@ from .lexicon import (
     TERM_RANK,
     Caseless,
     alternation,
+    word_regex,
 )
 from .linking import place_indexes
 from .numbers import MULTIPLIERS, NumberMatch, find_numbers
@@ -47,11 +49,11 @@ _PUNCTUATION = {",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "\"", "\u201c"
 _MAYBE_NOUN = {"displaced", "homeless", "more"}  # nouns on their own, adjectives before a noun
 # A transitive verb right before the number moves the people it counts ("IOM moved 640 migrants").
 # "taken in" is hosting them, not moving them.
-_MOVED_BY_OTHERS = re.compile(r"\b(?:moved|moving|brought|flew|flown|flying|took(?! in\b)|taken(?! in\b)|bused"
+_MOVED_BY_OTHERS = word_regex(r"\b(?:moved|moving|brought|flew|flown|flying|took(?! in\b)|taken(?! in\b)|bused"
                               r"|bussed|airlifted|relocated|transferred)\s+(?:\w+\s+){0,3}$")
 # "the Kablewa camp, which was already close to full with almost 10,000 people", "shelters that now hold
 # more than 900 people": a camp's or shelter's occupants.
-_CAPACITY = re.compile(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;]{0,110}"
+_CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;]{0,110}"
                        r"\b(?:holds?|held|holding|house[sd]?|housing|hosts?|hosted|hosting|shelters?|sheltering"
                        r"|accommodat\w+|full with|crowded with|packed with"
                        r"|(?:swelled|swollen|grown|grew|risen|rose|doubled|tripled)(?: [\w ]{0,25})? to)"
@@ -67,8 +69,8 @@ _NOT_A_PEOPLE_NAME = OTHER_NOUNS | PEOPLE_NOUNS  # 'Syrians fled' names people, 
 _NEW_FIGURE_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | NOUN_TERMS.keys()
 
 
-@dataclass(frozen=True)
-class _Reading:
+# Tuples rather than frozen dataclasses: one or two are made for every number, and a tuple is made faster.
+class _Reading(NamedTuple):
     """What the words right after a number say it counts."""
 
     unit: str | None  # people | households | houses | implicit | None (not people at all)
@@ -76,8 +78,7 @@ class _Reading:
     noun_end: int  # offset in the sentence just after the noun phrase
 
 
-@dataclass(frozen=True)
-class _Prior:
+class _Prior(NamedTuple):
     """The figure just before, which an elliptical number ('and 100,000 for Erbil') continues."""
 
     unit: str
@@ -160,8 +161,13 @@ _STEMS = r"evacuat|displac|destroy|damag|refuge|fled\b|return"
 _STEM = re.compile(_STEMS)
 _GLUED_STEM = re.compile(rf"(?<=[a-z])(?=(?:{_STEMS}))")
 _CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
-# Every term pattern in one: a single scan tells that a window names no term, as most windows do.
-_ANY_TERM = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in TERM_PATTERNS.values()))
+# Whether _CAMEL_GLUE has a place in a text: it finds the capital after each, and opens with it, so the regex engine
+# skips from capital to capital instead of trying every offset.
+_CAMEL_GLUED = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])")
+# Every term pattern in one: a single scan tells that a window names no term, as most windows do. Their
+# alternatives in one alternation, grouped by first letter, make the scan cheaper; a match of it starts where one
+# of some term does (only its start is used), though it may end elsewhere.
+_ANY_TERM = word_regex(r"\b(?:" + "|".join(pattern.pattern[5:-3] for pattern in TERM_PATTERNS.values()) + r")\b")
 # Matches only where some term starts; a look-ahead per term, in a group named after it, tells which ones do.
 _TERM_STARTS = re.compile(
     f"(?={_ANY_TERM.pattern})"
@@ -212,7 +218,7 @@ def _term_word(word: str) -> bool:
 
 def _terms(text: str, reverse: bool = False) -> dict[str, int]:
     """Each term found in text with its distance from the start (or from the end when reverse)."""
-    if _CAMEL_GLUE.search(text):
+    if _CAMEL_GLUED.search(text):
         text = _CAMEL_GLUE.sub(" ", text)  # "fledShirqat": a lost space before a capital
     lowered = text.lower()
     if _STEM.search(lowered):
@@ -284,9 +290,10 @@ def _qualifier(before: str, segment: str) -> str | None:
             if pattern.search(tail):
                 return name
     lowered = segment.lower()
-    if _ESTIMATED.search(lowered):
+    # Each pattern needs its words, which most segments lack: looking for those first is cheaper.
+    if "estimat" in lowered and _ESTIMATED.search(lowered):
         return "estimated"
-    if _BELIEVED.search(lowered):
+    if ("believed" in lowered or "thought to" in lowered) and _BELIEVED.search(lowered):
         return "believed"
     return None
 
@@ -336,15 +343,16 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
 
 def _casualty_near(before: str, after: str) -> bool:
     """'264 civilians killed', 'killed 15 people': the number counts the dead or hurt."""
-    near_after = " ".join(w.lower() for w in _first_words(after, 5))
-    near_before = " ".join(w.lower() for w in _last_words(before, 4))
-    return bool(CASUALTY.search(near_after) or CASUALTY.search(near_before))
+    # One search of both sides, on a line each: no match spans the line break, nor ends or starts differently
+    # next to it than at the end or start of its side.
+    near = " ".join(_first_words(after, 5)) + "\n" + " ".join(_last_words(before, 4))
+    return bool(CASUALTY.search(near.lower()))
 
 
 def _forecast(before: str, after: str, verb_after: bool) -> bool:
     """'could displace 200,000', '200,000 may flee', 'at risk': not an event that happened."""
     span = (after[:60] if verb_after else before[-50:]).lower()
-    return not PERFECT_AFTER_MODAL.search(span) and bool(FORECAST.search(span))
+    return bool(FORECAST.search(span)) and not PERFECT_AFTER_MODAL.search(span)  # most spans hold no forecast
 
 
 def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:

@@ -60,18 +60,81 @@ IMPLICIT_STARTERS = {
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
+def _alternatives(pattern: str, start: int) -> tuple[list[str], int]:
+    """The alternatives of the group of pattern whose body begins at start (split at its own '|', not at those of
+    groups or character classes inside it), and where the group closes; ValueError if it never does."""
+    parts: list[str] = []
+    depth, begin, i, in_class = 0, start, start, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2  # an escaped character is never a bracket or a bar
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if not depth:
+                return [*parts, pattern[begin:i]], i
+            depth -= 1
+        elif char == "|" and not depth:
+            parts.append(pattern[begin:i])
+            begin = i + 1
+        i += 1
+    raise ValueError(f"unbalanced parentheses in {pattern!r}")
+
+
+def _letter_led(alternative: str) -> bool:
+    return "a" <= alternative[:1] <= "z" and alternative[1:2] not in ("?", "*", "+", "{")
+
+
+def by_first_letter(pattern: str) -> str:
+    r"""pattern, which opens with \b(?:A|B|...), with those alternatives grouped by first letter.
+
+    The regex engine tries every alternative of a flat alternation at every word start; grouped, it tries one
+    group per distinct first letter, and only that group's alternatives. Alternatives that open with different
+    lower-case letters never match at the same offset (not even case-blind), and those with the same one keep their
+    order, so the matches do not change; an alternative that opens otherwise stays where it is, groups forming on
+    either side of it."""
+    if not pattern.startswith(r"\b(?:"):
+        raise ValueError(f"not a pattern that opens with \\b(?:A|B|...): {pattern!r}")
+    alternatives, close = _alternatives(pattern, 5)
+    if re.compile("|".join(alternatives)).groups:
+        raise ValueError(f"regrouping would renumber the capturing groups of {pattern!r}")
+    branches: list[str] = []
+    run: dict[str, list[str]] = {}  # first letter -> the rest of each alternative, of a run of letter-led ones
+    for alternative in [*alternatives, None]:
+        if alternative is not None and _letter_led(alternative):
+            run.setdefault(alternative[0], []).append(alternative[1:])
+            continue
+        branches += [f"{letter}(?:{'|'.join(rests)})" for letter, rests in run.items()]
+        run = {}
+        if alternative is not None:
+            branches.append(alternative)
+    return r"\b(?:" + "|".join(branches) + pattern[close:]
+
+
+def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    r"""A regex that opens with \b(?:A|B|...), compiled with those alternatives grouped by first letter (see
+    by_first_letter)."""
+    return re.compile(by_first_letter(pattern), flags)
+
+
 # Order is specificity: when several terms fit a clause, the earlier one wins.
 TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "destroyed", "displaced")
 TERM_PATTERNS: dict[str, re.Pattern[str]] = {
-    "returned": re.compile(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
+    "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back"
                            r"|headed home|heading home)\b"),
     # "in evacuation centres" is where people shelter, not what was done to them
-    "evacuated": re.compile(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?))"
+    "evacuated": word_regex(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?))"
                             r"|relocated|rescued|moved to safety|taken to safety|brought to safety"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             r"|repatriat\w+|ferried|bussed|bused|transported)\b"),
-    "sheltered": re.compile(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
+    "sheltered": word_regex(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
                             r"|taken refuge|taking refuge"
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
                             r"|(?:in|at) (?:\w+ ){0,2}(?:camps?|sites|shelters|bases|compounds|centres|centers"
@@ -80,32 +143,32 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|hosts?|staying with|living with|living in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in|camped|guests)\b"),
-    "refugees": re.compile(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"
+    "refugees": word_regex(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"
                            r"|waded across|wading across|swam across|crossing into|crossing the border|sought asylum"
                            r"|asylum|fled (?:across|over) the border|fled abroad)\b"),
-    "homeless": re.compile(r"\b(?:homeless|without shelter|lost their homes|without a roof)\b"),
-    "destroyed": re.compile(r"\b(?:destroy\w*|damaged|damage ?to|razed|flattened|burn(?:ed|t)|torched|demolished"
+    "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof)\b"),
+    "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damage ?to|razed|flattened|burn(?:ed|t)|torched|demolished"
                             r"|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled)\b"),
-    "displaced": re.compile(r"\b(?:displac\w+|fled|flee|flees|fleeing|left(?!\s+(?:bank|side|wing|behind|over"
+    "displaced": word_regex(r"\b(?:displac\w+|fled|flee|flees|fleeing|left(?!\s+(?:bank|side|wing|behind|over"
                             r"|hand|alone|unattended))|leave|leaving|uproot\w*|forced|driven|drove|pushed out"
                             r"|escaped|abandon\w*|idps?|on the move|arrived|moved to|arrivals|made their way|headed"
                             r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased)\b"),
 }
 # A crossing into or out of a country makes displaced people refugees ("fled into Turkey").
-CROSSING_VERB = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|sought refuge"
+CROSSING_VERB = word_regex(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|sought refuge"
                            r"|taken refuge|headed|waded|wading|leave|left|leaving)\b", re.IGNORECASE)
-ABROAD = re.compile(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
+ABROAD = word_regex(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
                     r"|neighboring countries|across the border|over the border|the kingdom)\b")
 
-CASUALTY = re.compile(r"\b(?:killed|kill|killing|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
+CASUALTY = word_regex(r"\b(?:killed|kill|killing|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
                       r"|casualties|death toll|toll|massacred|executed|slain|murdered|drowned|buried|bodies"
                       r"|burned alive|burned to death)\b")
-FORECAST = re.compile(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
+FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b")
-DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
+DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
 POPULATION = re.compile(r"\b(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|stood at|climbed to|of|at|to)"
                         r"|home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|city of"
                         r"|town of|inhabited by"
@@ -114,16 +177,16 @@ COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)(?:\s+|[,:]\
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
                              r"|returnees|civilians|residents)\b)?", re.IGNORECASE)
 QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
-    ("more than", re.compile(r"\b(?:more than|over|upwards of|in excess of|above|exceeding|exceeded|top|topped)"
+    ("more than", word_regex(r"\b(?:more than|over|upwards of|in excess of|above|exceeding|exceeded|top|topped)"
                              r"\s*$")),
-    ("at least", re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of|minimum)\s*$")),
-    ("nearly", re.compile(r"\b(?:nearly|almost|close to|just under|just short of|approaching|a little under)"
+    ("at least", word_regex(r"\b(?:at least|no fewer than|no less than|a minimum of|minimum)\s*$")),
+    ("nearly", word_regex(r"\b(?:nearly|almost|close to|just under|just short of|approaching|a little under)"
                           r"\s*$")),
-    ("up to", re.compile(r"\b(?:up to|as many as|as much as|a maximum of)\s*$")),
-    ("estimated", re.compile(r"\b(?:an estimated|estimated|est\.)\s*$")),
-    ("about", re.compile(r"\b(?:about|around|roughly|approximately|some|circa|approx\.|an average of"
+    ("up to", word_regex(r"\b(?:up to|as many as|as much as|a maximum of)\s*$")),
+    ("estimated", word_regex(r"\b(?:an estimated|estimated|est\.)\s*$")),
+    ("about", word_regex(r"\b(?:about|around|roughly|approximately|some|circa|approx\.|an average of"
                          r"|more or less|of about|of around|of some)\s*$")),
-    ("less than", re.compile(r"\b(?:less than|fewer than|under|below)\s*$")),
+    ("less than", word_regex(r"\b(?:less than|fewer than|under|below)\s*$")),
 ]
 
 
@@ -175,7 +238,8 @@ class Caseless:
         """The regex to run and the text to run it on: either the exact regex and the lowered text, whose
         ASCII letters stand where those of text do, or the case-blind regex and text itself."""
         lowered = text.lower()
-        if len(lowered) == len(text) and not _LOWERING_EXCEPTIONS.search(text):
+        # Most texts are ASCII (a flag Python keeps on the string), and hold none of the exceptions.
+        if text.isascii() or len(lowered) == len(text) and not _LOWERING_EXCEPTIONS.search(text):
             return self.exact, lowered
         return self.blind, text
 

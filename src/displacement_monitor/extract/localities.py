@@ -190,6 +190,10 @@ _OF = re.compile(r"\s+of\s+")
 _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
 _LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|around|near|between|across|at)\s+({_LIST})")
+# Where _LOCATIVE_LIST can match: its words before a name. A match of it can start only where this matches, and
+# inside this match only where it starts (see _matches_at); it opens with the words' first letters, so the regex
+# engine skips to those instead of trying every offset.
+_LOCATIVE_AT = re.compile(rf"(?:in|from|to|around|near|between|across|at)\s+(?=[{_UPPER}]|{_PARTICLE}-)")
 # The rest of a list that starts with a known place and closes with "and".
 _SIBLINGS = re.compile(rf"(?:\s+and\s+({_NAME})|,\s+((?:{_NAME},\s+)*{_NAME},?\s+and\s+{_NAME}))(?![\w-])"
                        r"(?!\s+(?:rivers|roads|highways|streets|bridges|dams|lakes|mountains|hills|valleys|routes"
@@ -280,7 +284,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     for found, key in _names_before(text, _keyword_matches(_BESIDE, text, _BESIDE_WORDS), _TAIL_NAME):
         if key.end() in known_starts:
             spans.append((found.start(1), found.end(1), key.end(), True))
-    for match in _LOCATIVE_LIST.finditer(text):
+    for match in _matches_at(_LOCATIVE_LIST, text, [m.start() for m in _LOCATIVE_AT.finditer(text)]):
         members = list(_names(match.group(1), match.start(1)))
         within = _WITHIN.match(text, match.end())
         cued = len(members) >= _LONG_LIST or len(members) > 1 and any(s in known_starts for s, _ in members) \
@@ -399,7 +403,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     overlaps = _Overlaps(taken)
     article_countries = {m.country for m in known} | set(countries)
     found: dict[tuple[int, int], PlaceMention] = {}
-    anchors = Anchors(known)
+    anchors: Anchors | None = None  # indexed when a first locality needs placing, as in few texts
     # Of the cues that find one name, a cued one first, and of those one that says where the place is.
     spans = sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3], span[2] is None))
     for start, end, at, cued in spans:
@@ -417,6 +421,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         measure = measured(text[end:at]) if at is not None and at > end else None
         if at is not None and (described := _DESCRIBED.match(text, at)):
             at = described.end()
+        anchors = anchors or Anchors(known)
         anchor = anchors.anchor(at)
         country = anchors.country(at) or (anchor.country if anchor else (countries[0] if countries else ""))
         lat, lon = (anchor.lat, anchor.lon) if anchor else (math.nan, math.nan)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -61,9 +62,9 @@ NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _NUMBER_CASELESS = Caseless(_NUMBER)
 
 
-@dataclass(frozen=True)
-class NumberMatch:
-    """A number phrase in the text and its value."""
+class NumberMatch(NamedTuple):
+    """A number phrase in the text and its value (a tuple: one is made for every number, and a tuple is made
+    about three times faster than a frozen dataclass)."""
 
     start: int
     end: int
@@ -79,6 +80,8 @@ _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
+# The same few number phrases ("2,000", "one", "2023") come up article after article.
+@functools.lru_cache(maxsize=4096)
 def _digits_value(digits: str, mult: str | None) -> int:
     if _DECIMAL_COMMA.fullmatch(digits):
         digits = digits.replace(",", ".")  # "1,2 million"
@@ -96,6 +99,7 @@ def _digits_value(digits: str, mult: str | None) -> int:
     return int(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def _words_value(words: str) -> int:
     phrase = re.sub(r"[\s-]+", " ", words.lower()).strip()
     phrase = re.sub(r"^an? ", "one ", phrase)
@@ -148,9 +152,20 @@ def _match_value(match: re.Match[str]) -> tuple[int, bool]:
 _STARTS = frozenset(WORD_NUMBERS) | {"a", "an", "half", "quarter", "third", "three", "two", "tens", "hundreds",
                                      "thousands", "millions", "dozens", "scores"}
 # A run of digits, or a whole run of ASCII letters that is one of those words in any case, found in text whose
-# A-Z are lowered and whose other characters are not turned into ASCII letters (offsets stay).
-_CANDIDATE = re.compile(r"\d+|(?<![a-z])" + alternation(_STARTS) + r"(?![a-z])")
+# A-Z are lowered and whose other characters are not turned into ASCII letters (offsets stay). Two scans, as
+# one of r"\d+|(?<![a-z])word(?![a-z])" would find them (digit runs and words never overlap), because each
+# opens with a character class: the regex engine then skips to the next digit, or to the next character
+# before a word, instead of trying the pattern at every offset.
+_DIGIT_RUN = re.compile(r"[\d]\d*")
+_START_WORD = re.compile(r"[^a-z](" + alternation(_STARTS) + r")(?![a-z])")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _candidates(letters: str) -> list[int]:
+    """Where a number phrase may start in letters, ascending (see _DIGIT_RUN and _START_WORD)."""
+    # The space in front stands for the start of the text, where a word may start too.
+    words = [match.start(1) - 1 for match in _START_WORD.finditer(" " + letters)]
+    return sorted([match.start() for match in _DIGIT_RUN.finditer(letters)] + words)
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
@@ -159,8 +174,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
     end = 0
     number, target = _NUMBER_CASELESS.prepare(text)
     letters = target if number is _NUMBER_CASELESS.exact else text.translate(_ASCII_LOWER)
-    for candidate in _CANDIDATE.finditer(letters):
-        start = candidate.start()
+    for start in _candidates(letters):
         if start < end:
             continue
         match = number.match(target, start)

@@ -66,7 +66,14 @@ _FEATURE_WORDS = frozenset({"river", "rivers", "dam", "mountains", "hills", "bas
 _STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "depression"})
 _OF_NEXT = re.compile(r"\s+of\b")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?=\S)")
+# The first letter of each _TOKEN longer than three characters: such a token is a match, and a shorter one holds
+# none (a match inside a token ends where the token does).
+_LONG_TOKEN_INITIAL = re.compile(r"([^\W\d_])[\w'\u2019]{2,}[^\W_]")
+# Where sentences start after their first: at the first non-space after '. ' (or '?', '!', closing quotes, then
+# a space), a line break or an opening quote. The pattern opens with the characters those start with, so the
+# regex engine skips straight to them instead of trying every offset.
+_SENTENCE_START = re.compile(r"[.!?\n\"\u201c(](?:(?<=[.!?])[\"'\u201d\u2019)]*\s+|(?<=[\n\"\u201c(])\s*)(?=\S)")
+_NOT_SPACE = re.compile(r"\S")
 
 
 class _Token(NamedTuple):
@@ -85,7 +92,10 @@ _JOIN_GAPS = (" ", "-", "\u2010", "\u2011")
 
 
 def _sentence_starts(text: str) -> set[int]:
-    return {m.end() for m in _SENTENCE_START.finditer(text)}
+    starts = {m.end() for m in _SENTENCE_START.finditer(text)}
+    if _NOT_SPACE.match(text):
+        starts.add(0)  # the text's first sentence
+    return starts
 
 
 def _longest_matches(gaz: Gazetteer, folded: str) -> list[tuple[int, int, int]]:
@@ -121,7 +131,7 @@ class _Context:
         if line_start not in self._title_lines:
             line_end = self.text.find("\n", start)
             line = self.text[line_start: line_end if line_end >= 0 else None]
-            initials = [w[0] for w in _TOKEN.findall(line) if len(w) > 3]
+            initials = _LONG_TOKEN_INITIAL.findall(line)
             self._title_lines[line_start] = len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(
                 initials)
         return self._title_lines[line_start]
@@ -157,9 +167,11 @@ class _Context:
 
     def _particle(self, token: _Token) -> bool:
         word = token.text.lower()
-        hyphened = self.text[token.start - 1:token.start] in _JOIN_GAPS[1:] or \
-            self.text[token.end:token.end + 1] in _JOIN_GAPS[1:]
-        return word in SPACED_PARTICLES or (hyphened and word in PARTICLES)
+        if word in SPACED_PARTICLES:
+            return True
+        # Whether a hyphen joins it matters only for a particle, which most words are not.
+        return word in PARTICLES and (self.text[token.start - 1:token.start] in _JOIN_GAPS[1:]
+                                      or self.text[token.end:token.end + 1] in _JOIN_GAPS[1:])
 
     def word_after(self, end: int) -> str:
         token = self._after(end, joined=False)
@@ -264,6 +276,7 @@ class _Candidate:
     demonym: bool
     before_group: bool = False
     before_camp: bool = False
+    after: str = ""  # the word after it, in lower case
 
     @property
     def memo(self) -> tuple:
@@ -335,7 +348,10 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
         return None
     context = evidence.without(cand.key)
     points = evidence.points if len(places) > 1 else []
-    best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key, points))
+    if len(places) == 1:
+        best = places[0]  # nothing to weigh it against
+    else:
+        best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key, points))
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
     weight = context.get(gaz.countries[best], 0)
@@ -371,6 +387,7 @@ _CAMP = re.compile(r"\b(?!(?:The|A|An)\s)((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
 _CAMP_WORDS = ("camp", "settlement", "site")
+_CAMP_RUN = re.compile(r"[\w'\u2019\s-]*")  # every character of a _CAMP match before its camp word
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
                          r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
@@ -383,9 +400,13 @@ _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "milit
 def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, 'camp' or 'site') of each camp named in text: "Kalma camp", and each member of
     "the Kalma and Otash displacement camps"."""
-    # Most texts name no camp: the patterns, tried at every offset, run only when their words occur.
-    if any(word in text for word in _CAMP_WORDS):
-        for match in _CAMP.finditer(text):
+    # Most texts name no camp: the patterns, tried at every offset, run only when their words occur, and _CAMP only
+    # from where the characters a name and its camp word are made of run up to the first of those words: no match
+    # can start before (every match ends in one, and holds only such characters before it).
+    first = min((at for at in (text.find(word) for word in _CAMP_WORDS) if at >= 0), default=-1)
+    if first >= 0:
+        run = _CAMP_RUN.match(text[::-1], len(text) - first)
+        for match in _CAMP.finditer(text, first - len(run.group()) if run else 0):
             yield match.start(1), match.end(), match.group(1), "site" if match.group(2) == "site" else "camp"
     if "camps" not in text:
         return
@@ -398,10 +419,13 @@ def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
 def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Camps the gazetteer does not know ("Kalma camp"), placed at the nearest named place in their
     sentence, or at the article's first place; a camp named after a known place is that place."""
+    names = list(_camp_names(text))
+    if not names:
+        return []  # as for most texts: their places need no indexing
     anchors = Anchors(mentions)
     found: list[PlaceMention] = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    for start, end, name, kind in _camp_names(text):
+    for start, end, name, kind in names:
         words = name.split()
         if words[0].lower() in _NOT_CAMP_NAMES or fold(name) in gaz.common_words or name.isupper():
             continue
@@ -452,7 +476,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             continue  # "the Ngong river", "the Kakhovka dam", "Storm Eta": named after a place, or not one
         admin = after in ADMIN_WORDS or _ADMIN_LIST.match(text, end) is not None
         candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], admin,
-                                     key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS))
+                                     key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after))
 
     mentions: list[PlaceMention] = []
     countries: list[str] = []
@@ -474,9 +498,10 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     alone: dict[tuple, int | None] = {}
     for cand in pending:
         owners = {gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY}
-        if cand.memo not in alone:
-            alone[cand.memo] = _resolve(gaz, cand, _Evidence())
-        best = alone[cand.memo]
+        memo = cand.memo
+        if memo not in alone:
+            alone[memo] = _resolve(gaz, cand, _Evidence())
+        best = alone[memo]
         # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon.
         if best is not None and len(owners) == 1 and (len(cand.records) == 1 or
                                                        gaz.populations[best] >= NOTABLE_POPULATION):
@@ -485,15 +510,15 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     resolved: dict[tuple, int | None] = {}
     lowered = text.lower()
     for cand in pending:
-        if cand.memo not in resolved:
-            resolved[cand.memo] = _resolve(gaz, cand, evidence)
-        best = resolved[cand.memo]
+        memo = cand.memo
+        if memo not in resolved:
+            resolved[memo] = _resolve(gaz, cand, evidence)
+        best = resolved[memo]
         if best is None:
             continue
         end = cand.end
-        word = ctx.word_after(end)
-        if gaz.kinds[best] == ADMIN1 and word in ADMIN_WORDS:
-            end = lowered.find(word, end) + len(word)
+        if gaz.kinds[best] == ADMIN1 and cand.after in ADMIN_WORDS:
+            end = lowered.find(cand.after, end) + len(cand.after)
         mentions.append(_mention(gaz, cand, best, text, end))
     mentions.extend(_camps(text, gaz, mentions))
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # '. ' (or '?', '!', closing quotes) before a capital, digit or opening quote; or a line break. The pattern opens
 # with the characters either starts with, so the engine skips straight to them.
@@ -16,9 +16,8 @@ ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "no", "jan", "feb", "mar", "apr"
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of the article with its offset."""
+class Sentence(NamedTuple):
+    """A sentence of the article with its offset (a tuple: made faster than a frozen dataclass)."""
 
     start: int
     end: int
