@@ -163,3 +163,9 @@ def test_rivers_dams_valleys_and_storms_named_after_places_are_not_places(text: 
 def test_a_foreign_town_written_in_another_spelling_is_not_taken(gaz) -> None:
     # "Eta" is an alternate spelling of Etah, in India; the article is about Honduras.
     assert names("In Honduras, Eta destroyed 457 homes in La Lima.", gaz) == {"La Lima"}
+
+
+@pytest.mark.parametrize("marker", ["- ", "* ", "\u2022 ", "1. ", "2) "])
+def test_a_list_marker_opens_the_lines_sentence(marker: str, gaz) -> None:
+    text = f"Floods hit Mozambique.\n{marker}In Beira, 58,000 houses were damaged."
+    assert names(text, gaz) == {"Beira"}

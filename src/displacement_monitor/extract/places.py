@@ -72,8 +72,11 @@ _LONG_TOKEN_INITIAL = re.compile(r"([^\W\d_])[\w'\u2019]{2,}[^\W_]")
 # Where sentences start after their first: at the first non-space after '. ' (or '?', '!', closing quotes, then
 # a space), a line break or an opening quote. The pattern opens with the characters those start with, so the
 # regex engine skips straight to them instead of trying every offset.
-_SENTENCE_START = re.compile(r"[.!?\n\"\u201c(](?:(?<=[.!?])[\"'\u201d\u2019)]*\s+|(?<=[\n\"\u201c(])\s*)(?=\S)")
-_NOT_SPACE = re.compile(r"\S")
+# A line may open with a list marker ("- In Beira, ..."): its sentence starts after it.
+_BULLET = r"(?:[-*\u2022\u00b7\u2013\u2014]\s+|\d{1,2}[.)]\s+)?"
+_SENTENCE_START = re.compile(rf"[.!?\n\"\u201c(](?:(?<=[.!?])[\"'\u201d\u2019)]*(?:[^\S\n]*\n\s*{_BULLET}|\s+)"
+                             rf"|(?<=[\"\u201c(])\s*|(?<=\n)\s*{_BULLET})(?=\S)")
+_FIRST_START = re.compile(rf"\s*{_BULLET}(?=\S)")
 
 
 class _Token(NamedTuple):
@@ -93,8 +96,9 @@ _JOIN_GAPS = (" ", "-", "\u2010", "\u2011")
 
 def _sentence_starts(text: str) -> set[int]:
     starts = {m.end() for m in _SENTENCE_START.finditer(text)}
-    if _NOT_SPACE.match(text):
-        starts.add(0)  # the text's first sentence
+    first = _FIRST_START.match(text)
+    if first:
+        starts.add(first.end())  # the text's first sentence
     return starts
 
 
