@@ -220,12 +220,13 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
     if not text[start].isupper() and not key.startswith("the "):
         return False  # most matches are lower-case words: the test below, made without splitting the match
     surface = text[start:end]
-    words = surface.split()
-    if key.startswith("the ") and len(words) > 1:
-        words = words[1:]
-    if not words[0][:1].isupper():
-        return False
-    if _WATER_OF.search(text, max(0, start - 12), start) or surface.lower() in _WATERS and _OF_NEXT.match(text, end):
+    if key.startswith("the "):  # else the match opens with the capital just tested
+        words = surface.split()
+        if not words[1 if len(words) > 1 else 0][:1].isupper():
+            return False
+    # Both patterns of _WATER_OF end in "of" and some spaces: where "of" is not before the match, it is not.
+    if (text.find("of", max(0, start - 12), start) >= 0 and _WATER_OF.search(text, max(0, start - 12), start)
+            or surface.lower() in _WATERS and _OF_NEXT.match(text, end)):
         return False  # "the Gulf of Aden", "the Bay of Bengal": a sea, not the place (nor Gulf Province)
     if surface.isupper() and len(surface) <= 5 and not is_dateline(text, start, end):
         return key in gaz.demonym_keys or any(gaz.kinds[i] == COUNTRY for i in _records(gaz, key))
