@@ -89,9 +89,12 @@ class _Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-_LETTERS = re.compile(r"(?:[^\W_]|['\u2019])*")  # letters, digits and apostrophes (never fails: may be empty)
 _SPACE_THEN_TOKEN = re.compile(r"\s*([^\W\d_](?:[\w'\u2019]*[^\W_])?)")
 _JOIN_GAPS = (" ", "-", "\u2010", "\u2011")
+_GAP_THEN_TOKEN = re.compile(rf"[ \-\u2010\u2011]({_TOKEN.pattern})")  # one of _JOIN_GAPS, then a _TOKEN
+# The _TOKEN that ends where a backwards reading starts: the whole run of letters, digits and apostrophes there
+# (taken possessively), which must end in a letter or digit and start with a letter, as _TOKEN reads forwards.
+_TOKEN_BACKWARDS = re.compile(r"[^\W_](?:[^\W_]|['\u2019])*+(?<=[^\W\d_])")
 
 
 def _sentence_starts(text: str) -> set[int]:
@@ -142,12 +145,7 @@ class _Context:
 
     def _after(self, pos: int, joined: bool) -> _Token | None:
         """The word after pos: right after one space or hyphen (joined), or after any whitespace."""
-        if joined:
-            if pos >= len(self.text) or self.text[pos] not in _JOIN_GAPS:
-                return None
-            match = _TOKEN.match(self.text, pos + 1)
-            return _Token(match.start(), match.end(), match.group()) if match else None
-        match = _SPACE_THEN_TOKEN.match(self.text, pos)
+        match = (_GAP_THEN_TOKEN if joined else _SPACE_THEN_TOKEN).match(self.text, pos)
         return _Token(match.start(1), match.end(1), match.group(1)) if match else None
 
     def _before(self, pos: int, joined: bool) -> _Token | None:
@@ -162,12 +160,11 @@ class _Context:
                 end -= 1
             if end == pos and pos > 0 and not self.text[pos - 1].isspace():
                 return None
-        letters = _LETTERS.match(self.backwards, len(self.text) - end)
-        begin = end - len(letters.group()) if letters else end
-        match = _TOKEN.match(self.text, begin, end)
-        if match is None or match.end() != end:
+        word = _TOKEN_BACKWARDS.match(self.backwards, len(self.text) - end)
+        if word is None:
             return None
-        return _Token(match.start(), match.end(), match.group())
+        begin = len(self.text) - word.end()
+        return _Token(begin, end, self.text[begin:end])
 
     def _particle(self, token: _Token) -> bool:
         word = token.text.lower()
