@@ -231,13 +231,17 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
         # Headlines in Title Case capitalise every word, so there a run says nothing; the run is looked at
         # first because it is cheaper than counting the capitals of the line, and usually passes.
         return _stands_alone(ctx, start, end, folded) or ctx.is_title_case_line(start)
-    if ctx.is_title_case_line(start):
-        return key not in gaz.stop_keys
+    if key not in gaz.stop_keys and ctx.is_title_case_line(start):
+        return True  # a month's name in a Title Case headline
+    # A common word must stand alone, by a place word or after a locative, and not be in a Title Case line: the
+    # line's capitals are counted last, as most common words fail the other tests.
     if not _stands_alone(ctx, start, end, folded):
         return False
     if key in MONTH_NAMES:
-        return ctx.word_after(end) in PLACE_WORDS
-    return ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+        placed = ctx.word_after(end) in PLACE_WORDS
+    else:
+        placed = ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+    return placed and (key not in gaz.stop_keys or not ctx.is_title_case_line(start))
 
 
 def _stands_alone(ctx: _Context, start: int, end: int, folded: str) -> bool:
