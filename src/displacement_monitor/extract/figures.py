@@ -321,11 +321,21 @@ _NOT_COUNT_WORDS = ("aged", "age", "ages", "no.", "number", "resolution", "artic
                     "route", "highway", "chapter", "section", "kilometre", "km", "mile", "room", "flight", "page",
                     "bodies of", "mother of", "father of")
 _DIGIT_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-# Ends the text before a number, and spans at most three whitespace-separated chunks of it ('one out of').
-_EXCLUDED_BEFORE = Caseless(
-    rf"(?:[$\u20ac\u00a3\u00a5]|us\$|usd|eur|gbp|chf|rs\.?|\d\s*[-\u2013/])\s*$|\b{alternation(MONTHS)}\.?\s*$"
-    rf"|\b{alternation(_NOT_COUNT_WORDS)}\s*$"
-    rf"|\b(?:{alternation(_DIGIT_NAMES)}|\d+)\s+(?:in|out of)\s*$"
+
+
+def _backwards(words: Sequence[str]) -> str:
+    return alternation(word[::-1] for word in words)
+
+
+# What ends the text before a number that is no count: money ('US$', 'Rs.'), a month, a word such as 'aged' or
+# 'route', a ratio ('one in', '3 out of'). Read backwards, at the start of the reversed text: one try, where a
+# pattern anchored at the end ('(?:usd|...)\s*$') is tried at every offset. In the forward order the branches read
+# (?:[$\u20ac\u00a3\u00a5]|us\$|usd|eur|gbp|chf|rs\.?|\d\s*[-\u2013/])\s*$, \b(?:months)\.?\s*$, \b(?:words)\s*$ and
+# \b(?:one|...|nine|\d+)\s+(?:in|out of)\s*$.
+_EXCLUDED_BEFORE_BACKWARDS = Caseless(
+    rf"\s*(?:[$\u20ac\u00a3\u00a5]|\$su|dsu|rue|pbg|fhc|\.?sr|[-\u2013/]\s*\d"
+    rf"|\.?{_backwards(MONTHS)}\b|{_backwards(_NOT_COUNT_WORDS)}\b"
+    rf"|(?:ni|fo tuo)\s+(?:{_backwards(_DIGIT_NAMES)}|\d+)\b)"
 )
 _COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
 _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
@@ -338,10 +348,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
         return True
     if _YEAR.fullmatch(num.text) and 1900 <= num.value <= 2100:
         return True
-    # The patterns end at the number, so only its last few words matter; a short tail keeps the
-    # end-anchored searches from trying every position of a long clause.
-    tail = before[-30:]
-    if _EXCLUDED_BEFORE.search(tail, _tail_start(tail, 3)):
+    # The patterns end at the number, so only its last few words matter.
+    if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):
         return True
     return bool(POPULATION.search(before[-60:].lower()))
 
