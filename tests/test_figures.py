@@ -11,8 +11,10 @@ from displacement_monitor.extract.figures import (
     _CAMEL_GLUE,
     _CLAUSE_BREAK,
     _COORDINATION,
-    _EXCLUDED_BEFORE,
+    _DIGIT_NAMES,
+    _EXCLUDED_BEFORE_BACKWARDS,
     _GLUED_STEM,
+    _NOT_COUNT_WORDS,
     _RESTATED,
     _WORD,
     _clause,
@@ -21,7 +23,7 @@ from displacement_monitor.extract.figures import (
     _tail_start,
     _terms,
 )
-from displacement_monitor.extract.lexicon import TERM_PATTERNS
+from displacement_monitor.extract.lexicon import MONTHS, TERM_PATTERNS, Caseless, alternation
 from displacement_monitor.gazetteer import load_gazetteer
 
 
@@ -240,8 +242,24 @@ def test_first_and_last_words_are_those_of_the_whole_text(text: str, count: int)
 
 @given(_soup([*_PIECES, "5", "$", "US$", "Feb", "aged", "bodies of", "one", "out of", "in"]))
 def test_end_anchored_patterns_match_from_the_tail_start(text: str) -> None:
-    for pattern, chunks in ((_COORDINATION, 4), (_RESTATED, 4), (_EXCLUDED_BEFORE, 3)):
+    for pattern, chunks in ((_COORDINATION, 4), (_RESTATED, 4)):
         assert bool(pattern.search(text, _tail_start(text, chunks))) == bool(pattern.search(text))
+
+
+# The forward form of _EXCLUDED_BEFORE_BACKWARDS, anchored at the end of the text.
+_EXCLUDED_BEFORE = Caseless(
+    rf"(?:[$\u20ac\u00a3\u00a5]|us\$|usd|eur|gbp|chf|rs\.?|\d\s*[-\u2013/])\s*$|\b{alternation(MONTHS)}\.?\s*$"
+    rf"|\b{alternation(_NOT_COUNT_WORDS)}\s*$"
+    rf"|\b(?:{alternation(_DIGIT_NAMES)}|\d+)\s+(?:in|out of)\s*$"
+)
+
+
+@given(_soup([*_PIECES, "5", "12", "$", "\u20ac", "US$", "usd", "Rs.", "rs", "Feb", "March", "sept.", "aged", "No.",
+              "km", "bodies of", "one", "NINE", "out of", "in", "-", "/", "\u2013", "plus", "\u0130", "\u212a"]))
+def test_excluded_before_read_backwards_matches_its_forward_form(text: str) -> None:
+    assert bool(_EXCLUDED_BEFORE_BACKWARDS.match(text[::-1])) == bool(_EXCLUDED_BEFORE.search(text))
+    assert bool(_EXCLUDED_BEFORE_BACKWARDS.match(text[-30:][::-1])) == bool(
+        _EXCLUDED_BEFORE.search(text[-30:], _tail_start(text[-30:], 3)))
 
 
 @pytest.mark.parametrize(

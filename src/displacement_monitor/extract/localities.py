@@ -75,11 +75,14 @@ _TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
 _NAME_CHARS = re.compile(r"[\w'\u2019\s,-]*")
 _WORD_CHARS = re.compile(r"[\w'\u2019]+")
 _CAPITAL = re.compile(f"[{_UPPER}]")
+# Where the singular and the plural kind cues below may match: every word of _PLURAL but two starts with one of
+# _SINGULAR, so their occurrences, found once, serve both (a cue is tried where its word is not, and fails there).
+_KIND_WORDS = (*_SINGULAR.split("|"), "localities", "municipalities")
 # Cues of a space and a keyword are found from where their words occur (see _keyword_matches); cues without
 # words are scanned for.
 _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool], ...] = (
     # "Mossurize and Sussundenga districts"
-    (re.compile(rf"\s+(?:{_PLURAL})\b(?!\s+of\b)"), tuple(_PLURAL.split("|")), _TAIL_LIST, False),
+    (re.compile(rf"\s+(?:{_PLURAL})\b(?!\s+of\b)"), _KIND_WORDS, _TAIL_LIST, False),
     # "Salahuddin Governorate", "Hadramawt province": a division the gazetteer spells otherwise
     (re.compile(rf"\s+(?:{_either_case(_ADMIN)})\b"), tuple(w for a in _ADMIN.split("|") for w in (a, a.title())),
      _TAIL_NAME, False),
@@ -97,7 +100,7 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
                 r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|on|about|some|around|roughly|just|north|south|east|west|where"
                 r"|which|that|close|outside|along|across)\b|\d)))"), (), _TAIL_NAME, True),
     # "on Siargao island", "in Kpalobendu village": a kind word after a name that a locative introduces
-    (re.compile(rf"\s+(?:{_SINGULAR})\b(?!\s+of\b)"), tuple(_SINGULAR.split("|")), _TAIL_LOCATIVE_NAME, False),
+    (re.compile(rf"\s+(?:{_SINGULAR})\b(?!\s+of\b)"), _KIND_WORDS, _TAIL_LOCATIVE_NAME, False),
     # "Debdeb, on Algeria's border with Libya", "Qaa, near the border": the country that owns the border, if
     # the text names it, is where the place is
     (re.compile(r",\s+(?:on|near|along|at|close to)\s+(?:the\s+)?(?:(?P<at>[A-Z][\w-]+)['\u2019]s\s+)?"
@@ -172,11 +175,12 @@ def _occurrences(text: str, words: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
-def _keyword_matches(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text) for a pattern of whitespace and then one of words: it can only match from
-    the whitespace before an occurrence of a word (or from where the previous match ended, inside it)."""
+def _keyword_matches(pattern: re.Pattern[str], text: str, occurrences: list[int]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern of whitespace and then one of some words, given (ascending) every offset
+    where one of them occurs, and maybe others: it can only match from the whitespace before an occurrence of a
+    word (or from where the previous match ended, inside it)."""
     end = 0
-    for at in _occurrences(text, words):
+    for at in occurrences:
         start = at
         while start > end and text[start - 1].isspace():
             start -= 1
@@ -275,13 +279,17 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
         found = _LIST_AT.match(text, of.end()) if kind and kind.group(1).lower() in _KIND_OF else None
         if found:
             spans.extend((s, e, None, True) for s, e in _names(found.group(), found.start()))
+    found_at: dict[tuple[str, ...], list[int]] = {}  # the occurrences of each cue's words
     for keyword, words, tail, anchored in _AFTER_CUES:
-        keys = _keyword_matches(keyword, text, words) if words else keyword.finditer(text)
+        if words and words not in found_at:
+            found_at[words] = _occurrences(text, words)
+        keys = _keyword_matches(keyword, text, found_at[words]) if words else keyword.finditer(text)
         for found, key in _names_before(text, keys, tail):
             at = _anchor_at(key) if anchored else _owner(text, found.start(1), owners)
             spans.extend((s, e, at, True) for s, e in _names(found.group(1), found.start(1)))
     known_starts = {m.start for m in known if m.kind != COUNTRY}
-    for found, key in _names_before(text, _keyword_matches(_BESIDE, text, _BESIDE_WORDS), _TAIL_NAME):
+    beside = _keyword_matches(_BESIDE, text, _occurrences(text, _BESIDE_WORDS))
+    for found, key in _names_before(text, beside, _TAIL_NAME):
         if key.end() in known_starts:
             spans.append((found.start(1), found.end(1), key.end(), True))
     for match in _matches_at(_LOCATIVE_LIST, text, [m.start() for m in _LOCATIVE_AT.finditer(text)]):

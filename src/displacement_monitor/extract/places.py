@@ -89,9 +89,12 @@ class _Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-_LETTERS = re.compile(r"(?:[^\W_]|['\u2019])*")  # letters, digits and apostrophes (never fails: may be empty)
 _SPACE_THEN_TOKEN = re.compile(r"\s*([^\W\d_](?:[\w'\u2019]*[^\W_])?)")
 _JOIN_GAPS = (" ", "-", "\u2010", "\u2011")
+_GAP_THEN_TOKEN = re.compile(rf"[ \-\u2010\u2011]({_TOKEN.pattern})")  # one of _JOIN_GAPS, then a _TOKEN
+# The _TOKEN that ends where a backwards reading starts: the whole run of letters, digits and apostrophes there
+# (taken possessively), which must end in a letter or digit and start with a letter, as _TOKEN reads forwards.
+_TOKEN_BACKWARDS = re.compile(r"[^\W_](?:[^\W_]|['\u2019])*+(?<=[^\W\d_])")
 
 
 def _sentence_starts(text: str) -> set[int]:
@@ -142,12 +145,7 @@ class _Context:
 
     def _after(self, pos: int, joined: bool) -> _Token | None:
         """The word after pos: right after one space or hyphen (joined), or after any whitespace."""
-        if joined:
-            if pos >= len(self.text) or self.text[pos] not in _JOIN_GAPS:
-                return None
-            match = _TOKEN.match(self.text, pos + 1)
-            return _Token(match.start(), match.end(), match.group()) if match else None
-        match = _SPACE_THEN_TOKEN.match(self.text, pos)
+        match = (_GAP_THEN_TOKEN if joined else _SPACE_THEN_TOKEN).match(self.text, pos)
         return _Token(match.start(1), match.end(1), match.group(1)) if match else None
 
     def _before(self, pos: int, joined: bool) -> _Token | None:
@@ -162,12 +160,11 @@ class _Context:
                 end -= 1
             if end == pos and pos > 0 and not self.text[pos - 1].isspace():
                 return None
-        letters = _LETTERS.match(self.backwards, len(self.text) - end)
-        begin = end - len(letters.group()) if letters else end
-        match = _TOKEN.match(self.text, begin, end)
-        if match is None or match.end() != end:
+        word = _TOKEN_BACKWARDS.match(self.backwards, len(self.text) - end)
+        if word is None:
             return None
-        return _Token(match.start(), match.end(), match.group())
+        begin = len(self.text) - word.end()
+        return _Token(begin, end, self.text[begin:end])
 
     def _particle(self, token: _Token) -> bool:
         word = token.text.lower()
@@ -220,12 +217,13 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
     if not text[start].isupper() and not key.startswith("the "):
         return False  # most matches are lower-case words: the test below, made without splitting the match
     surface = text[start:end]
-    words = surface.split()
-    if key.startswith("the ") and len(words) > 1:
-        words = words[1:]
-    if not words[0][:1].isupper():
-        return False
-    if _WATER_OF.search(text, max(0, start - 12), start) or surface.lower() in _WATERS and _OF_NEXT.match(text, end):
+    if key.startswith("the "):  # else the match opens with the capital just tested
+        words = surface.split()
+        if not words[1 if len(words) > 1 else 0][:1].isupper():
+            return False
+    # Both patterns of _WATER_OF end in "of" and some spaces: where "of" is not before the match, it is not.
+    if (text.find("of", max(0, start - 12), start) >= 0 and _WATER_OF.search(text, max(0, start - 12), start)
+            or surface.lower() in _WATERS and _OF_NEXT.match(text, end)):
         return False  # "the Gulf of Aden", "the Bay of Bengal": a sea, not the place (nor Gulf Province)
     if surface.isupper() and len(surface) <= 5 and not is_dateline(text, start, end):
         return key in gaz.demonym_keys or any(gaz.kinds[i] == COUNTRY for i in _records(gaz, key))
@@ -233,13 +231,17 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
         # Headlines in Title Case capitalise every word, so there a run says nothing; the run is looked at
         # first because it is cheaper than counting the capitals of the line, and usually passes.
         return _stands_alone(ctx, start, end, folded) or ctx.is_title_case_line(start)
-    if ctx.is_title_case_line(start):
-        return key not in gaz.stop_keys
+    if key not in gaz.stop_keys and ctx.is_title_case_line(start):
+        return True  # a month's name in a Title Case headline
+    # A common word must stand alone, by a place word or after a locative, and not be in a Title Case line: the
+    # line's capitals are counted last, as most common words fail the other tests.
     if not _stands_alone(ctx, start, end, folded):
         return False
     if key in MONTH_NAMES:
-        return ctx.word_after(end) in PLACE_WORDS
-    return ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+        placed = ctx.word_after(end) in PLACE_WORDS
+    else:
+        placed = ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+    return placed and (key not in gaz.stop_keys or not ctx.is_title_case_line(start))
 
 
 def _stands_alone(ctx: _Context, start: int, end: int, folded: str) -> bool:

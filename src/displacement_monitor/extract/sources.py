@@ -41,15 +41,18 @@ _BODY = (r"government|ministry|authorities|authority|officials|governor|agency|a
          r"|red crescent|red cross|aid workers|aid groups|aid officials|relief workers|disaster management agency"
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
          r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier")
-_FUNCTION_WORDS = (r"(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|that|who|which|were|was|had|have|has"
-                   r"|said|where|when|this|these|those|week|also|then|now|earlier|later|while|as|if|after|before"
-                   r"|since|other|some|many|most|all|its|their|his|her)")
+_FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
+                   " when this these those week also then now earlier later while as if after before since other"
+                   " some many most all its their his her").split()
 # A body, written in lower case ("the disaster preparedness office") or as part of a name ("the Iraqi Red
 # Crescent", "Kurdistan Regional Government"), with what it is of ("Ministry of Migration and Displacement",
 # "governor of Nineveh").
+# It is tried at every word of a sentence, with its word lists as alternations factored by shared prefixes (which
+# match as the flat lists do, see lexicon.alternation): the regex engine tries one branch per distinct letter.
 _GENERIC = re.compile(
     rf"\b((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
-    rf"(?:(?:[A-Z][\w'\u2019-]+ ){{0,4}}|(?:(?!{_FUNCTION_WORDS}\b)[a-z]+ ){{1,2}})(?i:{_BODY})"
+    rf"(?:(?:[A-Z][\w'\u2019-]+ ){{0,4}}|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+ ){{1,2}})"
+    rf"(?i:{alternation(_BODY.split('|'))})"
     r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the))* [A-Z][\w'-]+)?)\b"
 )
 _NAME_PARTS = {"service", "department", "bureau", "centre", "center", "network", "office", "agency", "council"}
