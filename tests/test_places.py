@@ -169,3 +169,12 @@ def test_a_foreign_town_written_in_another_spelling_is_not_taken(gaz) -> None:
 def test_a_list_marker_opens_the_lines_sentence(marker: str, gaz) -> None:
     text = f"Floods hit Mozambique.\n{marker}In Beira, 58,000 houses were damaged."
     assert names(text, gaz) == {"Beira"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("In Myanmar, fighting in Sagaing Region displaced 800,000 people.", "Sagaing Region"),
+    ("In Yemen, airstrikes hit Saada province again.", "Saada Province"),
+    ("Floods hit Mopti region in Mali.", "Mopti Region"),
+])
+def test_an_admin_area_takes_the_kind_the_article_writes(text: str, name: str, gaz) -> None:
+    assert place(text, gaz, name).kind == "admin1"

@@ -550,12 +550,14 @@ def _admin_names_as_written(mentions: list[PlaceMention]) -> list[PlaceMention]:
 
 def _written_admin_name(mention: PlaceMention) -> str:
     words = mention.surface.split()
+    kind = ""
     while len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
-        words.pop()
+        kind = words.pop().title()
     core = " ".join(words)
     if core.isupper() or core.islower() or core.lower().startswith("the "):
         return mention.name
-    return admin_display_name(core, mention.country)
+    # The kind the article writes wins over the country's usual one ("Sagaing Region", not "Sagaing State").
+    return f"{core} {kind}" if kind else admin_display_name(core, mention.country)
 
 
 def _number_unknown(mentions: list[PlaceMention]) -> list[PlaceMention]:
