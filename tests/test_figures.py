@@ -90,6 +90,8 @@ def test_numbers_in_words_and_digits(phrase: str, value: int, gaz) -> None:
         "The offensive could displace 200,000 people in Idlib, the UN warned.",
         "As many as 50,000 people may flee Hodeidah if the fighting spreads.",
         "The government denied that 10,000 people had fled Kherson.",
+        "Some 4,000 people are stranded in Kassala, unable to leave.",
+        "About 700 families in Kassala cannot flee the shelling.",
     ],
 )
 def test_not_displacement_figures(text: str, gaz) -> None:

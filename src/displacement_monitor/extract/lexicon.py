@@ -150,8 +150,11 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damage ?to|razed|flattened|burn(?:ed|t)|torched|demolished"
                             r"|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled)\b"),
-    "displaced": word_regex(r"\b(?:displac\w+|fled|flee|flees|fleeing|left(?!\s+(?:bank|side|wing|behind|over"
-                            r"|hand|alone|unattended))|leave|leaving|uproot\w*|forced|driven|drove|pushed out"
+    # people "unable to leave" or who "cannot flee" are stranded, not displaced
+    "displaced": word_regex(r"\b(?:displac\w+|fled|flee(?<!unable to flee)(?<!not flee)(?<!cannot flee)|flees"
+                            r"|fleeing|left(?!\s+(?:bank|side|wing|behind|over|hand|alone|unattended))"
+                            r"|leave(?<!unable to leave)(?<!not leave)(?<!cannot leave)|leaving|uproot\w*|forced"
+                            r"|driven|drove|pushed out"
                             r"|escaped|abandon\w*|idps?|on the move|arrived|moved to|arrivals|made their way|headed"
                             r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased)\b"),
 }
