@@ -80,6 +80,10 @@ _CAPITAL = re.compile(f"[{_UPPER}]")
 _KIND_WORDS = (*_SINGULAR.split("|"), "localities", "municipalities")
 # Cues of a space and a keyword are found from where their words occur (see _keyword_matches); cues without
 # words are scanned for.
+# Pieces of the cues that say how far and which way a place lies: "about 50 km", "north-west".
+_ABOUT = r"(?:(?:about|some|around|roughly|nearly|just)\s+)?"
+_DISTANCE = r"\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)"
+_BEARING = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?"
 _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool], ...] = (
     # "Mossurize and Sussundenga districts"
     (re.compile(rf"\s+(?:{_PLURAL})\b(?!\s+of\b)"), _KIND_WORDS, _TAIL_LIST, False),
@@ -88,15 +92,13 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
      _TAIL_NAME, False),
     # "Mai Mahiu, about 50 km north-west of Nairobi", "al-Swani, south-west of the city"
     # "Ras Jdir, about two hours' drive west of Tripoli"
-    (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?"
-                r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+|(?:an?|one|two|three|four|five|six|a few"
+    (re.compile(rf",\s+{_ABOUT}(?:{_DISTANCE}\s+|(?:an?|one|two|three|four|five|six|a few"
                 r"|several|\d+)\s+(?:hours?|minutes?|days?)(?:['\u2019]s?)?\s+(?:drive|walk|journey)\s+)?"
-                r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"), (), _TAIL_NAME, True),
+                rf"{_BEARING}\s+of\s+"), (), _TAIL_NAME, True),
     # "Tawila, a town about 60 km away", "Hammam al-Alil, the riverside town 25 km south of Mosul": what the
     # name is, said after it; the word after the kind shows it is not "a village elder" or "a town hall".
     (re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART})"
-                r"(?:\s+(?:(?:about|some|around|roughly|nearly|just)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)"
-                r"\s+(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+"
+                rf"(?:\s+{_ABOUT}{_DISTANCE}\s+{_BEARING}\s+of\s+"
                 r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|on|about|some|around|roughly|just|north|south|east|west|where"
                 r"|which|that|close|outside|along|across)\b|\d)))"), (), _TAIL_NAME, True),
     # "on Siargao island", "in Kpalobendu village": a kind word after a name that a locative introduces
@@ -106,8 +108,8 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     (re.compile(r",\s+(?:on|near|along|at|close to)\s+(?:the\s+)?(?:(?P<at>[A-Z][\w-]+)['\u2019]s\s+)?"
                 r"(?:[a-z]+\s+)?border\b"), (), _TAIL_NAME, True),
     # "Toumour, about 30 km away"
-    (re.compile(r",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?\d[\d,.]*\s*"
-                r"(?:km|kilometres|kilometers|miles)\s+(?:away|from\s+)"), (), _TAIL_NAME, True),
+    (re.compile(rf",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?{_DISTANCE}\s+(?:away|from\s+)"), (),
+     _TAIL_NAME, True),
 )
 # A name right before one of these and a known place is a place near it ("Mantripukhri on the outskirts
 # of Imphal", "Ain Zara near Tripoli").
@@ -116,7 +118,8 @@ _BESIDE = re.compile(rf"\s+(?:{'|'.join(_BESIDE_WORDS)})\s+(?:the\s+)?")
 # What lies between a name and the place it is measured from: "(, about) 50 km north-west of".
 _MEASURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)\s+"
                       r"(north|south|east|west)(?:[- ]?(east|west))?\s+of\s+$")
-_BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+_BEARINGS = {"north": 0.0, "north-east": 45.0, "east": 90.0, "south-east": 135.0, "south": 180.0,
+             "south-west": 225.0, "west": 270.0, "north-west": 315.0}
 KM_PER_MILE = 1.609344
 KM_PER_DEGREE = 111.2
 # A description before the place measured from: "50 km south of the regional capital Bol".
@@ -388,10 +391,7 @@ def measured(between: str) -> Measure | None:
 def moved(lat: float, lon: float, distance: float, bearing: str) -> tuple[float, float]:
     """The point distance km from (lat, lon) towards a compass bearing ("south-east"), on a flat map:
     close enough at the tens of kilometres texts give."""
-    angles = [_BEARINGS[part] for part in bearing.split("-")]
-    if angles == [0.0, 270.0]:  # north-west: the mean of 0 and 270 is not 315
-        angles = [360.0, 270.0]
-    angle = math.radians(sum(angles) / len(angles))
+    angle = math.radians(_BEARINGS[bearing])
     north, east = distance * math.cos(angle), distance * math.sin(angle)
     return lat + north / KM_PER_DEGREE, lon + east / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
 
