@@ -43,6 +43,7 @@ _DAMAGE_MARKS = re.escape("".join(_MAC_ROMAN_LETTERS) + _LOST_BYTE)
 _DAMAGED_LETTER = re.compile(f"(?<=[^\\W\\d_])\u2019([{_DAMAGE_MARKS}])")
 _WORD_AROUND = re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|\u2019[{_DAMAGE_MARKS}])+")
 WORD_LANGUAGES = ("es", "fr", "pt", "en")
+MAX_READINGS = 1024  # two lost bytes in one word (441 readings) are still tried; three are not
 # Characters that only appear together in text decoded with the wrong codec somewhere upstream.
 _MOJIBAKE_HINT = re.compile(f"[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac|\u0160\u2014|{_DAMAGED_LETTER.pattern}")
 
@@ -71,6 +72,8 @@ def _repair_word(match: re.Match[str]) -> str:
         else:
             letters = [_MAC_ROMAN_LETTERS[piece]]
         readings = [r + letter for r in readings for letter in letters]
+        if len(readings) > MAX_READINGS:
+            return word  # more lost bytes than a word lookup can settle
     if len(readings) == 1:
         return readings[0]
     from wordfreq import zipf_frequency
