@@ -32,7 +32,7 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 
@@ -48,8 +48,8 @@ MAJOR_CITY_POPULATION = 1_000_000
 # Words at least this common (about 15,000 of them) are everyday English: a capitalised run made only
 # of them ("Christian quarter") is not taken for the name of a place the gazetteer lacks.
 ENGLISH_WORD_ZIPF = 3.5
-# Skeletons shorter than this (consonants) match too many names to be worth indexing ("Masnaa" and
-# "Mash'en" share 'msn').
+# Skeletons shorter than this (consonants) match too many names on their own ("Masnaa" and "Mash'en"
+# share 'msn'): names that short must also agree in their vowels (see spelling).
 MIN_SKELETON = 4
 # A published centre of a province within this distance of its biggest town is that town's position.
 CAPITAL_KM = 5.0
@@ -178,6 +178,15 @@ def skeleton(key: str) -> str:
     return _DOUBLES.sub(r"\1", letters[:1] + _VOWELS.sub("", letters[1:]))
 
 
+def spelling(key: str) -> str:
+    """A folded name with its vowels but without the choices transliterators differ on most (q or k, kh
+    or k, doubled letters): 'bekaa' and 'beqaa' -> 'beka', 'akkar' and 'aakkar' -> 'akar'."""
+    letters = re.sub(r"[^a-z]", "", key)
+    for pair, single in _DIGRAPHS:
+        letters = letters.replace(pair, single)
+    return _DOUBLES.sub(r"\1", letters)
+
+
 # Transliteration marks (macrons, under-dots, ayn and hamza) that make names hard to type and search;
 # accents of languages written in Latin script (Ménaka, Türkiye) are kept.
 _TRANSLIT = str.maketrans({
@@ -291,10 +300,13 @@ class Gazetteer:
     def similar(self, name: str) -> list[int]:
         """Records whose names share the consonant skeleton of name (see skeleton): candidates only,
         for a name the text has already shown to be a place."""
-        key = skeleton(fold(name))
+        key = fold(name)
+        shape = skeleton(key)
+        short = spelling(key) if len(shape) < MIN_SKELETON else None
         found: list[int] = []
-        for kid in self.skeletons.get(key, ()):
-            found.extend(i for i in self.key_records[kid] if i not in found)
+        for kid in self.skeletons.get(shape, ()):
+            if short is None or spelling(self.keys[kid]) == short:
+                found.extend(i for i in self.key_records[kid] if i not in found)
         return found
 
     def matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
@@ -407,8 +419,7 @@ class _State(NamedTuple):
     """A first-level area as the Countries States Cities Database has it."""
 
     name: str
-    lat: float
-    lon: float
+    centre: tuple[float, float] | None  # (lat, lon), unless the database's point is not to be trusted
 
 
 def _states(cities: dict) -> dict[tuple[str, str], _State]:
@@ -418,7 +429,9 @@ def _states(cities: dict) -> dict[tuple[str, str], _State]:
     The database gives each state or province an English or local name and a centre point but knows
     nothing of GeoNames codes; its towns do the join. Each of its states votes with its towns for the
     GeoNames area whose towns lie in the same small grid cell (about 5 km). A state is kept only when most
-    of its votes agree, and an area takes the state that gave it the most votes.
+    of its votes agree, and an area takes the state that gave it the most votes. A centre two states of a
+    country share is a slip in the database (Mount Lebanon has North governorate's): both
+    keep their names, not that point.
     """
     grid: dict[tuple[str, int, int], set[str]] = defaultdict(set)
     for city in cities.values():
@@ -430,7 +443,9 @@ def _states(cities: dict) -> dict[tuple[str, str], _State]:
         if not states_file.is_file():
             continue
         cc = country_dir.name
-        for state in json.loads(states_file.read_text(encoding="utf-8")):
+        rows = json.loads(states_file.read_text(encoding="utf-8"))
+        shared = Counter((state.get("latitude"), state.get("longitude")) for state in rows)
+        for state in rows:
             towns_file = country_dir / "states" / str(state.get("state_code")) / "cities.json"
             if not state.get("latitude") or not state.get("longitude") or not towns_file.is_file():
                 continue
@@ -442,7 +457,9 @@ def _states(cities: dict) -> dict[tuple[str, str], _State]:
                 continue
             code, count = votes.most_common(1)[0]
             if 2 * count > sum(votes.values()) and count > best.get((cc, code), (0, None))[0]:
-                best[(cc, code)] = (count, _State(state["name"], float(state["latitude"]), float(state["longitude"])))
+                point = (state["latitude"], state["longitude"])
+                centre = None if shared[point] > 1 else (float(point[0]), float(point[1]))
+                best[(cc, code)] = (count, _State(state["name"], centre))
     return {key: state for key, (_, state) in best.items()}
 
 
@@ -517,7 +534,7 @@ def build_gazetteer() -> Gazetteer:
         members = admin_members[(cc, code)]
         total = sum(max(c["population"], 1) for c in members)
         state = states.get((cc, code))
-        lat, lon = _admin_centre((state.lat, state.lon) if state else None, members)
+        lat, lon = _admin_centre(state.centre if state else None, members)
         row = (0, admin_display_name(name, cc), ADMIN1, cc, code, display_name(name), round(lat, 5), round(lon, 5),
                total, -1)
         # The database's name is often the English one GeoNames lacks ("North" for Liban-Nord).
@@ -579,9 +596,7 @@ def _freeze(builder: _Builder, stop_keys: frozenset[str], words: tuple[frozenset
     automaton.make_automaton()
     skeletons: dict[str, list[int]] = defaultdict(list)
     for key, kid in builder.key_ids.items():
-        shape = skeleton(key)
-        if len(shape) >= MIN_SKELETON:
-            skeletons[shape].append(kid)
+        skeletons[skeleton(key)].append(kid)
     return Gazetteer(
         geonameids=list(columns[0]), names=list(columns[1]), kinds=list(columns[2]),
         countries=list(columns[3]), admin1_codes=list(columns[4]), admin1_names=list(columns[5]),
