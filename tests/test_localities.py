@@ -85,12 +85,16 @@ def test_a_measure_from_an_unknown_place_moves_nothing(gaz) -> None:
     (", 12.5 kilometres south east of ", 12.5, "south-east", "12.5 kilometres south east of"),
     (", 1,200 km west of ", 1200.0, "west", "1,200 km west of"),
     (" 10 miles north of ", 10 * loc.KM_PER_MILE, "north", "10 miles north of"),
+    (", about two hours' drive west of ", 140.0, "west", "two hours' drive west of"),
+    (", a day's walk south of ", 32.0, "south", "a day's walk south of"),
+    (", 30 minutes' drive north-east of ", 35.0, "north-east", "30 minutes' drive north-east of"),
 ])
 def test_measured(between: str, distance: float, bearing: str, words: str) -> None:
     assert loc.measured(between) == (pytest.approx(distance), bearing, words)
 
 
-@pytest.mark.parametrize("between", [", south-west of ", ", about 30 km away from ", ", 30 km north of the "])
+@pytest.mark.parametrize("between", [", south-west of ", ", about 30 km away from ", ", 30 km north of the ",
+                                     ", a few hours' drive west of "])
 def test_not_measured(between: str) -> None:
     assert loc.measured(between) is None
 
@@ -291,3 +295,28 @@ def test_an_appositive_that_measures_the_place_moves_it(gaz) -> None:
     text = f"Floods hit Mopti in Mali. Aid reached {VILLAGE}, the lakeside village 20 km north of Mopti, by boat."
     village = localities(text, gaz)[VILLAGE]
     assert (village.near, village.offset) == ("Mopti", "20 km north of")
+
+
+@pytest.mark.parametrize("text", [
+    f"In Mali, families fled the village of {VILLAGE}, on the road between Mopti and Bandiagara.",
+    f"In Mali, families fled the village of {VILLAGE} on the road from Mopti to Bandiagara.",
+    f"Mopti, Mali, took in 300 families. More are in the village of {VILLAGE} along the main road to Bandiagara.",
+])
+def test_a_place_on_a_road_is_put_halfway(text: str, gaz) -> None:
+    village = localities(text, gaz)[VILLAGE]
+    places = {p.name: p for p in extract_places(text, gaz)[0]}
+    mopti, bandiagara = places["Mopti"], places["Bandiagara"]
+    assert (village.near, village.offset) == ("Mopti and Bandiagara", "on the road between")
+    assert village.lat == pytest.approx((mopti.lat + bandiagara.lat) / 2)
+    assert village.lon == pytest.approx((mopti.lon + bandiagara.lon) / 2)
+
+
+def test_a_camp_on_a_road_is_put_halfway(gaz) -> None:
+    text = "In Iraq, families who fled Mosul reached Khazir camp on the road to Erbil. Mosul is still shelled."
+    camp = next(p for p in extract_places(text, gaz)[0] if p.kind == "camp")
+    assert (camp.near, camp.offset) == ("Mosul and Erbil", "on the road between")
+
+
+def test_a_road_to_a_place_abroad_puts_nothing_halfway(gaz) -> None:
+    text = f"In Mali, families left Mopti. Others reached the village of {VILLAGE} on the road to Niamey."
+    assert localities(text, gaz)[VILLAGE].offset == ""

@@ -115,9 +115,16 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
 # of Imphal", "Ain Zara near Tripoli").
 _BESIDE_WORDS = ("on the outskirts of", "outside", "near", "close to", "just outside", "next to")
 _BESIDE = re.compile(rf"\s+(?:{'|'.join(_BESIDE_WORDS)})\s+(?:the\s+)?")
-# What lies between a name and the place it is measured from: "(, about) 50 km north-west of".
-_MEASURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)\s+"
-                      r"(north|south|east|west)(?:[- ]?(east|west))?\s+of\s+$")
+# What lies between a name and the place it is measured from: "(, about) 50 km north-west of", or a
+# journey's time: "two hours' drive west of".
+_MEASURE = re.compile(r"(?:(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)"
+                      r"|(an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(minute|hour|day)s?['\u2019]?s?\s+"
+                      r"(drive|walk))\s+(north|south|east|west)(?:[- ]?(east|west))?\s+of\s+$")
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# A rough reading of travel times: average speeds on the roads and tracks of the regions reports come from,
+# and a day of about eight hours on the move.
+_SPEED_KMH = {"drive": 70.0, "walk": 4.0}
+_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 8.0}
 _BEARINGS = {"north": 0.0, "north-east": 45.0, "east": 90.0, "south-east": 135.0, "south": 180.0,
              "south-west": 225.0, "west": 270.0, "north-west": 315.0}
 KM_PER_MILE = 1.609344
@@ -277,11 +284,13 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
                 continue
             at = _owner(text, match.start(1), owners)
             spans.extend((s, e, at, True) for s, e in _names(match.group(1), match.start(1)))
+    ends = {m.start: m.end for m in reversed(known)}  # where the first place starting at each offset ends
     for of in _matches_at(_OF_CAPITAL, text, (m.start() for m in _OF_WORD.finditer(text))):
         kind = _WORD_BEFORE.search(text, max(0, of.start() - 30), of.start())
         found = _LIST_AT.match(text, of.end()) if kind and kind.group(1).lower() in _KIND_OF else None
         if found:
-            spans.extend((s, e, None, True) for s, e in _names(found.group(), found.start()))
+            at = _container(text, found.end(), ends)
+            spans.extend((s, e, at, True) for s, e in _names(found.group(), found.start()))
     found_at: dict[tuple[str, ...], list[int]] = {}  # the occurrences of each cue's words
     for keyword, words, tail, anchored in _AFTER_CUES:
         if words and words not in found_at:
@@ -297,14 +306,28 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             spans.append((found.start(1), found.end(1), key.end(), True))
     for match in _matches_at(_LOCATIVE_LIST, text, [m.start() for m in _LOCATIVE_AT.finditer(text)]):
         members = list(_names(match.group(1), match.start(1)))
-        within = _WITHIN.match(text, match.end())
+        at = _container(text, match.end(), ends)
         cued = len(members) >= _LONG_LIST or len(members) > 1 and any(s in known_starts for s, _ in members) \
-            or bool(within and within.end() in all_starts)
-        spans.extend((s, e, None, cued) for s, e in members)
+            or at is not None
+        spans.extend((s, e, at, cued) for s, e in members)
     for mention in known:
         if mention.kind != COUNTRY:
             spans.extend((s, e, None, True) for s, e in _coordinated(text, mention.end))
     return spans
+
+
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+")
+
+
+def _container(text: str, end: int, ends: dict[int, int]) -> int | None:
+    """Where the known place a list ending at end is put in starts ("around Tchoukoutalia and Fourkouloum
+    in western Chad"), or the known place a country there owns ("near Rugombo in Burundi's Cibitoke
+    province"); ends maps where known places start to where they end."""
+    within = _WITHIN.match(text, end)
+    if not within or within.end() not in ends:
+        return None
+    owned = _POSSESSIVE_AFTER.match(text, ends[within.end()])
+    return owned.end() if owned and owned.end() in ends else within.end()
 
 
 def _anchor_at(key: re.Match[str]) -> int:
@@ -371,6 +394,44 @@ class Anchors:
         """The country that owns a place ("Rwanda's Rubavu district"), when the text says so."""
         return self.countries.get(at) if at is not None else None
 
+    def road(self, text: str, end: int) -> Road | None:
+        """Where a place the text puts on a road between two known places is: halfway ("Khazer camp on
+        the road between Mosul and Erbil"). A road only "to Erbil" starts at the place the article is about."""
+        found = _ROAD.match(text, end)
+        named = self.by_start.get(found.end()) if found else None
+        if found is None or named is None:
+            return None
+        first: PlaceMention | None = named
+        second: PlaceMention | None = None
+        if found.group("kind") == "to":
+            first, second = self.main, named
+        elif joined := _ROAD_JOIN.match(text, named.end):
+            second = self.by_start.get(joined.end())
+        if first is None or second is None or first.record == second.record or first.country != second.country:
+            return None
+        return Road((first.lat + second.lat) / 2, (first.lon + second.lon) / 2, f"{first.name} and {second.name}",
+                    first.country, first.admin1 if first.admin1 == second.admin1 else "")
+
+
+def on_road(mention: PlaceMention, road: Road) -> PlaceMention:
+    """A place put halfway along the road the text puts it on."""
+    return replace(mention, lat=road.lat, lon=road.lon, country=road.country, admin1=road.admin1,
+                   near=road.between, offset="on the road between")
+
+
+class Road(NamedTuple):
+    lat: float
+    lon: float
+    between: str  # "Mosul and Erbil"
+    country: str
+    admin1: str
+
+
+# "on the road to", "along the main road between", "on the highway from"
+_ROAD = re.compile(r",?\s+(?:on|along|off)\s+the\s+(?:(?:main|old|new)\s+)?(?:road|highway)\s+"
+                   r"(?P<kind>between|from|to)\s+")
+_ROAD_JOIN = re.compile(r"\s+(?:and|to)\s+")
+
 
 class Measure(NamedTuple):
     km: float
@@ -379,12 +440,17 @@ class Measure(NamedTuple):
 
 
 def measured(between: str) -> Measure | None:
-    """How far and which way the text puts a place from another: "(, about) 50 km north-west of "."""
+    """How far and which way the text puts a place from another: "(, about) 50 km north-west of ", or
+    "two hours' drive west of " (about 140 km, see _SPEED_KMH)."""
     found = _MEASURE.search(between)
     if not found:
         return None
-    distance = float(found.group(1).replace(",", "")) * (KM_PER_MILE if found.group(2) == "miles" else 1.0)
-    bearing = found.group(3) + (f"-{found.group(4)}" if found.group(4) else "")
+    if found.group(1):
+        distance = float(found.group(1).replace(",", "")) * (KM_PER_MILE if found.group(2) == "miles" else 1.0)
+    else:
+        count = _COUNT_WORDS.get(found.group(3)) or float(found.group(3))
+        distance = count * _HOURS[found.group(4)] * _SPEED_KMH[found.group(5)]
+    bearing = found.group(6) + (f"-{found.group(7)}" if found.group(7) else "")
     return Measure(distance, bearing, " ".join(found.group().split()))
 
 
@@ -437,11 +503,13 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
             lat, lon = moved(lat, lon, measure.km, measure.bearing)
         else:
             measure = None
-        found[(start, end)] = PlaceMention(
+        locality = PlaceMention(
             start=start, end=end, surface=name, record=-1, name=_display(name), kind=LOCALITY, country=country,
             admin1=anchor.admin1 if anchor else "", lat=lat, lon=lon, geonameid=0, population=0,
             near=anchor.name if anchor else "", offset=measure.words if measure else "",
         )
+        road = None if measure else anchors.road(text, end)
+        found[(start, end)] = on_road(locality, road) if road else locality
     return _repeats(text, list(found.values()), taken)
 
 

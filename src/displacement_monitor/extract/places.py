@@ -21,7 +21,7 @@ from ..gazetteer import (
     km,
 )
 from ..models import PlaceMention
-from .localities import NAME_PATTERN, Anchors, extract_localities, names_before
+from .localities import NAME_PATTERN, Anchors, extract_localities, names_before, on_road
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
 ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
@@ -442,11 +442,13 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
         near = _camp_anchor(anchors, start, end, text)
         if near is None:
             continue
-        found.append(PlaceMention(
+        camp = PlaceMention(
             start=start, end=end, surface=text[start:end], record=-1, name=f"{name} {kind}", kind="camp",
             country=near.country, admin1=near.admin1, lat=near.lat, lon=near.lon, geonameid=0, population=0,
             near=near.name,
-        ))
+        )
+        road = anchors.road(text, end)
+        found.append(on_road(camp, road) if road else camp)
     return found
 
 
