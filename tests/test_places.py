@@ -140,6 +140,18 @@ def test_an_english_province_name_geonames_lacks_comes_from_the_states_database(
     assert (mention.kind, mention.country) == ("admin1", "LB")
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Thousands more crossed from Darfur into eastern Chad last week.", "Darfur", "SD"),
+    ("Shelling across the Donbas region drove 12,000 people west.", "Donbas", "UA"),
+    ("Iraq says camps in Kurdistan hold 250,000 people from Mosul.", "Kurdistan Region", "IQ"),
+    ("Iran says floods in Kurdistan displaced 3,000 people near Sanandaj.", "Kurdistan Province", "IR"),
+    ("Typhoon Washi left 40,000 homeless on Mindanao.", "Mindanao", "PH"),
+])
+def test_regions_that_are_no_first_level_division_are_places(text: str, name: str, country: str, gaz) -> None:
+    found = [p for p in extract_places(text, gaz)[0] if p.name == name]
+    assert found and found[0].country == country
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("Families reached Baidoa, in the South West State of Somalia.", {"Baidoa"}),
     ("Families reached Buea, in the South West Region of Cameroon.", {"Buea", "South West Region"}),

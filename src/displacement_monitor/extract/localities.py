@@ -13,7 +13,7 @@ from dataclasses import replace
 from itertools import accumulate
 from typing import NamedTuple
 
-from ..gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, fold, skeleton
+from ..gazetteer import ADMIN1, AREAS, CITY, COUNTRY, Gazetteer, fold, skeleton
 from ..models import PlaceMention
 
 LOCALITY = "locality"
@@ -580,7 +580,7 @@ def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries
         return gaz.admin1_names[r] if gaz.kinds[r] == ADMIN1 else gaz.names[r]
 
     # The record whose own name has this shape beats one that only lists it among alternates.
-    best = max(records, key=lambda r: (skeleton(fold(main_name(r))) == shape, (gaz.kinds[r] == ADMIN1) == admin,
+    best = max(records, key=lambda r: (skeleton(fold(main_name(r))) == shape, (gaz.kinds[r] in AREAS) == admin,
                                        gaz.populations[r]))
     if admin and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]

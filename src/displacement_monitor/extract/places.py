@@ -11,9 +11,11 @@ from typing import NamedTuple
 
 from ..gazetteer import (
     ADMIN1,
+    AREAS,
     CITY,
     COUNTRY,
     MAJOR_CITY_POPULATION,
+    REGION,
     Gazetteer,
     admin_display_name,
     fold,
@@ -332,8 +334,8 @@ def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: boo
         nearest = min(km(gaz.lats[record], gaz.lons[record], lat, lon) for lat, lon in points)
         score -= NEARBY_WEIGHT * math.log10(1 + nearest / 10)
     if want_admin:
-        score += 3.0 if kind == ADMIN1 else 0.0
-    elif kind == ADMIN1:
+        score += 3.0 if kind in AREAS else 0.0
+    elif kind in AREAS:
         score -= 1.5
     return score
 
@@ -363,8 +365,9 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
     weight = context.get(gaz.countries[best], 0)
     if cand.before_group and not weight or cand.before_camp and context and not weight:
         return None  # "Kuki families" are people; "Dar es Salam camp" in Chad is a camp, not Tanzania's city
-    foreign_namesake = gaz.kinds[best] == ADMIN1 and (len(cand.records) > 1 or _only_directions(cand.key))
-    if context and not weight and (gaz.populations[best] < NOTABLE_POPULATION or foreign_namesake):
+    foreign_namesake = gaz.kinds[best] in AREAS and (len(cand.records) > 1 or _only_directions(cand.key))
+    notable = gaz.populations[best] >= NOTABLE_POPULATION or gaz.kinds[best] == REGION
+    if context and not weight and (not notable or foreign_namesake):
         return None  # a small town, or a province sharing its name, of a country the article never names
     spelled_otherwise = gaz.kinds[best] == CITY and _bare_key(gaz.names[best]) != cand.key.replace("'", "")
     if context and not weight and spelled_otherwise and gaz.populations[best] < MAJOR_CITY_POPULATION:
@@ -525,7 +528,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if best is None:
             continue
         end = cand.end
-        if gaz.kinds[best] == ADMIN1 and cand.after in ADMIN_WORDS:
+        if gaz.kinds[best] in AREAS and cand.after in ADMIN_WORDS:
             end = lowered.find(cand.after, end) + len(cand.after)
         mentions.append(_mention(gaz, cand, best, text, end))
     mentions.extend(_camps(text, gaz, mentions))
