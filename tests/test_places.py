@@ -190,3 +190,21 @@ def test_a_list_marker_opens_the_lines_sentence(marker: str, gaz) -> None:
 ])
 def test_an_admin_area_takes_the_kind_the_article_writes(text: str, name: str, gaz) -> None:
     assert place(text, gaz, name).kind == "admin1"
+
+
+def test_a_namesake_abroad_is_not_a_township_of_the_article_s_country(gaz) -> None:
+    places = extract_places("In Myanmar's Sagaing Region, air strikes on Kani township burned 500 houses.", gaz)[0]
+    kani = next(p for p in places if p.surface == "Kani")
+    assert (kani.kind, kani.country) == ("locality", "MM")
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    ("Insurgents stormed the coastal town of Palma in Mozambique's Cabo Delgado province.", "locality", "MZ"),
+    ("About 5,000 refugees reached Tripoli in Lebanon from Homs, in Syria.", "city", "LB"),
+])
+def test_a_town_the_text_puts_in_another_country_is_not_the_namesake(text: str, kind: str, country: str,
+                                                                      gaz) -> None:
+    places, countries = extract_places(text, gaz)
+    town = next(p for p in places if p.surface in ("Palma", "Tripoli"))
+    assert (town.kind, town.country) == (kind, country)
+    assert "ES" not in countries and "LY" not in countries

@@ -488,7 +488,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
             continue
         record = _spelled_otherwise(gaz, name, text, end, article_countries)
         if record is not None:
-            found[(start, end)] = _gazetteer_mention(gaz, record, start, end, name)
+            found[(start, end)] = gazetteer_mention(gaz, record, start, end, name)
             continue
         if not cued:
             continue
@@ -587,7 +587,7 @@ def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries
     return best
 
 
-def _gazetteer_mention(gaz: Gazetteer, record: int, start: int, end: int, surface: str) -> PlaceMention:
+def gazetteer_mention(gaz: Gazetteer, record: int, start: int, end: int, surface: str) -> PlaceMention:
     return PlaceMention(
         start=start, end=end, surface=surface, record=record, name=gaz.names[record], kind=gaz.kinds[record],
         country=gaz.countries[record], admin1=gaz.admin1_names[record], lat=float(gaz.lats[record]),

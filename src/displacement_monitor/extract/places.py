@@ -23,7 +23,7 @@ from ..gazetteer import (
     km,
 )
 from ..models import PlaceMention
-from .localities import NAME_PATTERN, Anchors, extract_localities, names_before, on_road
+from .localities import NAME_PATTERN, Anchors, extract_localities, gazetteer_mention, names_before, on_road
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
 ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
@@ -46,6 +46,10 @@ NOTABLE_POPULATION = 100_000
 NEARBY_WEIGHT = 2.5
 # Words after a name that make it a camp named after a place.
 CAMP_WORDS = {"camp", "camps", "site"}
+# Words after a name that make it a small local place: a namesake abroad ("Kani township" in a report on
+# Myanmar, not Japan's Kani) is not it.
+LOCAL_WORDS = {"township", "district", "sub-district", "subdistrict", "village", "neighbourhood", "neighborhood",
+               "commune", "locality", "area", "county", "municipality"}
 # Villages this small need their country to be one the article is mostly about.
 SMALL_PLACE_POPULATION = 5_000
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -367,7 +371,7 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
         return None  # "Kuki families" are people; "Dar es Salam camp" in Chad is a camp, not Tanzania's city
     foreign_namesake = gaz.kinds[best] in AREAS and (len(cand.records) > 1 or _only_directions(cand.key))
     notable = gaz.populations[best] >= NOTABLE_POPULATION or gaz.kinds[best] == REGION
-    if context and not weight and (not notable or foreign_namesake):
+    if context and not weight and (not notable or foreign_namesake or cand.after in LOCAL_WORDS):
         return None  # a small town, or a province sharing its name, of a country the article never names
     spelled_otherwise = gaz.kinds[best] == CITY and _bare_key(gaz.names[best]) != cand.key.replace("'", "")
     if context and not weight and spelled_otherwise and gaz.populations[best] < MAJOR_CITY_POPULATION:
@@ -531,6 +535,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if gaz.kinds[best] in AREAS and cand.after in ADMIN_WORDS:
             end = lowered.find(cand.after, end) + len(cand.after)
         mentions.append(_mention(gaz, cand, best, text, end))
+    mentions = _placed_elsewhere(gaz, text, mentions)
     mentions.extend(_camps(text, gaz, mentions))
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
     if not countries:
@@ -540,6 +545,30 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     mentions.extend(extract_localities(text, gaz, mentions, countries))
     mentions.sort(key=lambda m: m.start)
     return _number_unknown(_admin_names_as_written(mentions)), countries
+
+
+# What puts a place inside the next one: "Palma in (northern) Mozambique", "Palma, in Cabo Delgado".
+_INSIDE = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?$")
+
+
+def _placed_elsewhere(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mentions, with the towns the text itself puts in another country taken as that country's namesake
+    ("Tripoli in Lebanon"), or dropped when it has none: "the coastal town of Palma in Mozambique's Cabo
+    Delgado province" is not Spain's Palma (and is then found as a town GeoNames lacks)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    moved: dict[int, PlaceMention | None] = {}
+    for here, there in zip(ordered, ordered[1:], strict=False):
+        if here.kind == CITY and there.country != here.country and there.kind in (COUNTRY, *AREAS) \
+                and _INSIDE.match(text, here.end, there.start):
+            namesakes = [r for r in gaz.lookup(here.surface) if gaz.countries[r] == there.country
+                         and gaz.kinds[r] == CITY]
+            best = max(namesakes, key=lambda r: gaz.populations[r], default=None)
+            moved[id(here)] = None if best is None else gazetteer_mention(gaz, best, here.start, here.end,
+                                                                           here.surface)
+    if not moved:
+        return mentions
+    kept = (moved.get(id(m), m) for m in mentions)
+    return [m for m in kept if m is not None]
 
 
 def _admin_names_as_written(mentions: list[PlaceMention]) -> list[PlaceMention]:
