@@ -66,3 +66,24 @@ def test_from_the_city_refers_back(gaz) -> None:
 def test_a_place_inside_another_goes_with_it(gaz) -> None:
     text = "Some 700 families fled Sofala's Buzi district in Mozambique overnight."
     assert linked(text, gaz) == {700: ["Búzi", "Sofala Province"]}
+
+
+@pytest.mark.parametrize("second", [
+    "Burkina Faso now counts two million displaced people, the government said.",
+    "Nearly 2,000,000 people are displaced across the country, the government said.",
+    "Some 2,000,000 people have been displaced nationwide, the government said.",
+])
+def test_a_figure_about_the_whole_country_takes_no_town(second: str, gaz) -> None:
+    text = f"Gunmen attacked Djibo in Burkina Faso on Monday. {second}"
+    assert linked(text, gaz) == {2_000_000: []}
+
+
+def test_the_country_s_north_is_not_the_whole_country(gaz) -> None:
+    text = "Gunmen attacked Djibo in Burkina Faso. About 5,000 people fled in the country's north, officials said."
+    assert linked(text, gaz) == {5000: ["Djibo"]}
+
+
+def test_a_new_clause_is_not_governed_by_the_verb_before_it(gaz) -> None:
+    text = ("In Burkina Faso, some 300,000 people who fled attacks now live in Djibo, while Kaya, the main town of "
+            "Centre-Nord region, hosts more than 120,000 displaced.")
+    assert linked(text, gaz)[120_000] == ["Kaya"]

@@ -646,7 +646,9 @@ def _dedupe(figures: list[Figure], text: str) -> list[Figure]:
         lead = headline.pop((fig.quantity, fig.unit), None)
         if lead is not None:
             term = min(fig.term, lead.term, key=TERM_RANK.index)
-            fig = replace(fig, term=term, places=tuple(dict.fromkeys(fig.places + lead.places)))
+            # The headline's places too, unless the body says the figure is the whole country's.
+            places = tuple(dict.fromkeys(fig.places + lead.places)) if fig.places else ()
+            fig = replace(fig, term=term, places=places)
         same = kept.get((fig.quantity, fig.unit, fig.term))
         if same is None:
             kept[(fig.quantity, fig.unit, fig.term)] = fig

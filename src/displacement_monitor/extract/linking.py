@@ -19,8 +19,8 @@ ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|o
                   r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
 # "of" makes an origin ("residents of X", "parts of X") unless X only says where another place lies
 # ("on the outskirts of X", "50 km north of X", "the capital of X").
-_WHERE_OF = Caseless(r"\b(?:outskirts|north|south|east|west|outside|km|kilometres|kilometers|miles|capital)"
-                     r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
+_WHERE_OF = Caseless(r"\b(?:outskirts|north|south|east|west|outside|km|kilometres|kilometers|miles|capital"
+                     r"|(?:main|largest|biggest|second|principal) (?:town|city))\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
 DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                        r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 # Places listed together ("Tikrit and Samarra"), or one inside the other ("Ituri's Djugu territory").
@@ -60,13 +60,24 @@ _GOVERNED = Caseless(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards
                      r"|fled|left|flee|fleeing|displaced|evacuated|returned|arrived|crossed|reached)\b")
 
 
+# A new clause: what follows it is not governed by a verb before it ("..., while Kaya hosts 120,000").
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though)\b|;\s")
+
+
 def _owner(group: list[tuple[int, PlaceMention]], figures: list[Figure], text: str) -> int:
     """The figure a group of places belongs to: the figure before it when a verb or preposition
     links them ('40,000 people fled the cities of X'), else the nearest one ('X with 13,554')."""
     start = group[0][1].start
     before = [k for k, f in enumerate(figures) if f.end <= start]
-    if before and _GOVERNED.search(text[figures[before[-1]].end:start]):
-        return before[-1]
+    between = text[figures[before[-1]].end:start] if before else ""
+    if before and not _CLAUSE_BREAK.search(between):
+        if _GOVERNED.search(between):
+            return before[-1]
+    elif before:  # a clause of its own: its figure, if it has one ("..., while Kaya hosts 120,000")
+        end = group[-1][1].end
+        after = next((k for k, f in enumerate(figures) if f.start >= end), None)
+        if after is not None and not _CLAUSE_BREAK.search(text[end:figures[after].start]):
+            return after
     return min(range(len(figures)), key=lambda k: _distance(group, figures[k]))
 
 
@@ -113,6 +124,18 @@ def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention], starts
     return _last_before(places, ANAPHORA[found.group(1).lower()], sentence.start, starts)
 
 
+# Words that make a figure the whole country's.
+_NATIONWIDE = Caseless(r"\b(?:across|throughout|around|all over) the country\b|\bnation-?wide\b|\bcountry-?wide\b"
+                       r"|\bin the country\b(?!['\u2019]s)|\bacross (?:the )?(?:nation|territory)\b")
+
+
+def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int) -> bool:
+    """Whether a sentence that names no place below country level is about a whole country: it names one
+    (not by a demonym: "Syrian refugees" can be anywhere), or says "across the country"."""
+    countries = (places[i] for i in range(first, last) if places[i].kind == "country" and not places[i].demonym)
+    return any(sentence.start <= c.start < sentence.end for c in countries) or bool(_NATIONWIDE.search(sentence.text))
+
+
 def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
                 text: str, previous: tuple[int, ...] = ()) -> list[Figure]:
     """Figures of one sentence with the indexes of their places filled in; previous holds the places of
@@ -139,6 +162,7 @@ def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[Pl
     # Each group of places belongs to the figure nearest to it.
     owner = [_owner(g, figures, text) for g in groups]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
+    national = not inside and _national(sentence, places, first, last)
     found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
@@ -152,7 +176,9 @@ def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[Pl
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
         indexes = [i for g in chosen for i, _ in g]
-        if not indexes:
+        if not indexes and national:
+            pass  # "Burkina Faso now counts two million displaced", "1.3 million across the country"
+        elif not indexes:
             fallback = _anaphor(sentence, places, starts)
             if fallback is None and previous:
                 indexes = list(previous)
