@@ -208,3 +208,12 @@ def test_a_town_the_text_puts_in_another_country_is_not_the_namesake(text: str, 
     town = next(p for p in places if p.surface in ("Palma", "Tripoli"))
     assert (town.kind, town.country) == (kind, country)
     assert "ES" not in countries and "LY" not in countries
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The quake hit Kahramanmaras, Hatay, Adiyaman and Malatya in Turkey.", "Hatay Province"),
+    ("Shelling hit Kherson and Mykolaiv in Ukraine again.", "Kherson"),
+    ("Fighting near Hama, Syria, drove families north.", "Hamah"),
+])
+def test_a_name_means_the_province_only_when_no_town_is_named_so(text: str, name: str, gaz) -> None:
+    assert name in {p.name for p in extract_places(text, gaz)[0]}

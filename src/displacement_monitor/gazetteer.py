@@ -32,7 +32,7 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 # A region with clear bounds that is no first-level division (Darfur, Donbas; see resources/regions.csv).
@@ -167,15 +167,17 @@ def admin_variants(name: str) -> set[str]:
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ph", "f"), ("q", "k"))
 _VOWELS = re.compile(r"[aeiouwy]")
 _DOUBLES = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")  # 'hamah' and 'hama', 'fallujah' and 'falluja'
 
 
 def skeleton(key: str) -> str:
     """The consonants of a folded name, the way transliterations of one Arabic or African name agree:
-    'salahuddin' and 'salah ad din' -> 'slhdn', 'hadramawt' and 'hadramaout' -> 'hdrmt'."""
+    'salahuddin' and 'salah ad din' -> 'slhdn', 'hadramawt' and 'hadramaout' -> 'hdrmt', 'hamah' and
+    'hama' -> 'hm'."""
     words = re.sub(r"[^a-z ]", "", key.replace("'", "")).split()
     if len(words) > 1 and words[0] + " " in ARTICLE_PREFIXES:
         words = words[1:]
-    letters = "".join(words)
+    letters = _FINAL_H.sub("", "".join(words))
     for pair, single in _DIGRAPHS:
         letters = letters.replace(pair, single)
     return _DOUBLES.sub(r"\1", letters[:1] + _VOWELS.sub("", letters[1:]))

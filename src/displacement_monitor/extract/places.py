@@ -21,6 +21,7 @@ from ..gazetteer import (
     fold,
     fold_text,
     km,
+    skeleton,
 )
 from ..models import PlaceMention
 from .localities import NAME_PATTERN, Anchors, extract_localities, gazetteer_mention, names_before, on_road
@@ -327,11 +328,13 @@ def _bare_key(name: str) -> str:
 
 
 def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: bool, key: str,
-           points: list[tuple[float, float]]) -> float:
+           points: list[tuple[float, float]], area_named: bool = False) -> float:
+    """How likely a record is the place a name means; area_named says the name is a province's own and no
+    town's ("Hatay", whose capital is Antakya; not "Kherson", a city and its province)."""
     kind = gaz.kinds[record]
     score = math.log10(gaz.populations[record] + 10)
-    if _bare_key(gaz.names[record]) == key.replace("'", ""):
-        score += 1.5  # named by its main name, not one of many alternates ("Hatay" the province)
+    if _bare_key(gaz.names[record]) == key.replace("'", "") or kind == ADMIN1 and area_named:
+        score += 1.5  # named by its main name, not one of many alternates ("Hatay" the province, not Antakya)
     score += 4.0 * min(context.get(gaz.countries[record], 0), 3) ** 0.5
     if points:
         # Of two namesakes, the one near the article's other places (Islahiye by Gaziantep, not by Ankara).
@@ -363,7 +366,12 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
     if len(places) == 1:
         best = places[0]  # nothing to weigh it against
     else:
-        best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key, points))
+        # A province's own name, unless a town is named so too, however spelled ("Mykolayiv" the city).
+        shape = skeleton(cand.key)
+        area_named = any(gaz.kinds[r] == ADMIN1 and _bare_key(gaz.admin1_names[r]) == cand.key.replace("'", "")
+                         for r in places) and not any(gaz.kinds[r] == CITY and skeleton(_bare_key(gaz.names[r]))
+                                                      == shape for r in places)
+        best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key, points, area_named))
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
     weight = context.get(gaz.countries[best], 0)
