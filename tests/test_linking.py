@@ -87,3 +87,11 @@ def test_a_new_clause_is_not_governed_by_the_verb_before_it(gaz) -> None:
     text = ("In Burkina Faso, some 300,000 people who fled attacks now live in Djibo, while Kaya, the main town of "
             "Centre-Nord region, hosts more than 120,000 displaced.")
     assert linked(text, gaz)[120_000] == ["Kaya"]
+
+
+@pytest.mark.parametrize("text", [
+    "KABUL, Afghanistan, May 2 - Floods hit Kabul on Monday. About 5,000 people fled, officials said.",
+    "Shelling hit Juba on Monday. About 5,000 people fled in South Sudan's capital, officials said.",
+])
+def test_a_dateline_country_or_a_country_s_city_is_not_the_whole_country(text: str, gaz) -> None:
+    assert linked(text, gaz)[5000] != []

@@ -129,11 +129,22 @@ _NATIONWIDE = Caseless(r"\b(?:across|throughout|around|all over) the country\b|\
                        r"|\bin the country\b(?!['\u2019]s)|\bacross (?:the )?(?:nation|territory)\b")
 
 
-def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int) -> bool:
-    """Whether a sentence that names no place below country level is about a whole country: it names one
-    (not by a demonym: "Syrian refugees" can be anywhere), or says "across the country"."""
-    countries = (places[i] for i in range(first, last) if places[i].kind == "country" and not places[i].demonym)
-    return any(sentence.start <= c.start < sentence.end for c in countries) or bool(_NATIONWIDE.search(sentence.text))
+def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str) -> bool:
+    """Whether a sentence that names no place below country level is about a whole country: it names one,
+    or says "across the country". A demonym ("Syrian refugees" can be anywhere), a country owning something
+    ("South Sudan's capital") or a dateline's country ("ERBIL, Iraq -") does not make it so."""
+    for i in range(first, last):
+        c = places[i]
+        if c.kind == "country" and not c.demonym and sentence.start <= c.start < sentence.end \
+                and not _POSSESSIVE.match(text, c.end) and not is_dateline(text, c.start, c.end) \
+                and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start):
+            return True
+    return bool(_NATIONWIDE.search(sentence.text))
+
+
+_POSSESSIVE = re.compile(r"['\u2019][sS]\b")
+# The city of a dateline before its country: "GORIS, Armenia, Sept 30 -".
+_DATELINE_CITY = re.compile(r"(?:^|\n)[A-Z][A-Z .'\u2019-]+,\s*$")
 
 
 def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
@@ -162,7 +173,7 @@ def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[Pl
     # Each group of places belongs to the figure nearest to it.
     owner = [_owner(g, figures, text) for g in groups]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
-    national = not inside and _national(sentence, places, first, last)
+    national = not inside and _national(sentence, places, first, last, text)
     found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
