@@ -95,3 +95,21 @@ def test_a_new_clause_is_not_governed_by_the_verb_before_it(gaz) -> None:
 ])
 def test_a_dateline_country_or_a_country_s_city_is_not_the_whole_country(text: str, gaz) -> None:
     assert linked(text, gaz)[5000] != []
+
+
+def test_a_figure_after_the_whole_country_s_figure_stays_the_whole_country_s(gaz) -> None:
+    text = ("DHAKA, May 28 - A cyclone forced 800,000 people in Bangladesh from their homes, officials said. "
+            "At least 35,000 homes were destroyed, they said.")
+    assert linked(text, gaz) == {800_000: [], 35_000: []}
+
+
+def test_a_relative_clause_s_figure_is_its_place_s(gaz) -> None:
+    text = ("In Yemen, families fled from Sirwah towards camps on the outskirts of Marib city, which already "
+            "shelters about 1,000,000 people who escaped fighting elsewhere.")
+    assert linked(text, gaz)[1_000_000] == ["Ma'rib"]
+
+
+def test_a_relative_clause_that_says_where_people_came_from_keeps_it(gaz) -> None:
+    text = ("Fighting spread across Mosul in Iraq. Most were taken to a camp near Erbil, where another 350 "
+            "families from the city arrived on Monday.")
+    assert linked(text, gaz)[350] == ["Mosul"]

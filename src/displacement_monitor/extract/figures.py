@@ -616,7 +616,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
         if found:
             earlier = partial(_earlier_source, sentences, index, sources)
             source = find_source(sentence.text, earlier) or earlier()
-            linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else (), starts)
+            linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else None, starts)
             figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text)

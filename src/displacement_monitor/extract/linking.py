@@ -147,16 +147,45 @@ _POSSESSIVE = re.compile(r"['\u2019][sS]\b")
 _DATELINE_CITY = re.compile(r"(?:^|\n)[A-Z][A-Z .'\u2019-]+,\s*$")
 
 
+# A relative clause after a place, up to its figure: "Marib city, which already shelters about".
+_RELATIVE = re.compile(r"(?:\s+(?:city|town|camp|district|province|governorate|region|state|area))?,?\s+"
+                       r"(?:which|where|that)\s+[^,;.]{0,60}$")
+
+
+def _antecedent(groups: list[list[tuple[int, PlaceMention]]], roles: list[list[str]], fig: Figure,
+                text: str) -> list[list[tuple[int, PlaceMention]]]:
+    """The place a figure's relative clause hangs on ("Marib city, which already shelters about one million
+    people"), whatever the sentence before it says people left or reached; unless the clause itself says
+    where they came from ("Erbil, where 350 families from the city arrived", or from a place it names)."""
+    before = [k for k, g in enumerate(groups) if g[-1][1].end <= fig.start]
+    if not before:
+        return []
+    host = groups[before[-1]]
+    clause = _RELATIVE.match(text, host[-1][1].end, fig.start)
+    if clause is None:
+        return []
+    stop = _CLAUSE_END.search(text, fig.end)
+    rest = text[clause.start():stop.start() if stop else len(text)]
+    later = [k for k in range(before[-1] + 1, len(groups)) if groups[k][0][1].start < clause.start() + len(rest)]
+    if _ANAPHORIC_ORIGIN.search(rest) or any("origin" in roles[k] for k in later):
+        return []
+    return [host]
+
+
+_CLAUSE_END = re.compile(r"[.;]|,\s+(?:while|whereas|but)\b")
+
+
 def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
-                text: str, previous: tuple[int, ...] = ()) -> list[Figure]:
+                text: str, previous: tuple[int, ...] | None = None) -> list[Figure]:
     """Figures of one sentence with the indexes of their places filled in; previous holds the places of
-    the figure before, which a sentence naming no place continues."""
+    the figure before (None when there is none), which a sentence naming no place continues, even none at
+    all when that figure was the whole country's."""
     found = place_indexes(figures, sentence, places, text, previous)
     return [replace(fig, places=indexes) for fig, indexes in zip(figures, found, strict=True)]
 
 
 def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
-                  text: str, previous: tuple[int, ...] = (), starts: Sequence[int] | None = None
+                  text: str, previous: tuple[int, ...] | None = None, starts: Sequence[int] | None = None
                   ) -> list[tuple[int, ...]]:
     """For each figure of one sentence, the indexes of the places it is about (see link_places); starts,
     the places' start offsets in order, lets a long text find a sentence's places without a full scan."""
@@ -174,16 +203,16 @@ def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[Pl
     owner = [_owner(g, figures, text) for g in groups]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
     national = not inside and _national(sentence, places, first, last, text)
+    referent = _anaphoric_origin(sentence, places, starts)
+    from_referent = [[(referent, places[referent])]] if referent is not None else []
     found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
-        # Where its own places say people came from; else its own places unless they are only where people
-        # went, in which case where the sentence says they came from; else whatever it owns.
+        # Where its own places say people came from, or "from the city"; else its own places unless they are
+        # only where people went, in which case where the sentence says they came from; else whatever it owns.
         neutral = [g for g, r in own if "destination" not in r and "locator" not in r]
-        chosen = [g for g, r in own if "origin" in r] or neutral or sentence_origins
-        if not chosen:
-            referent = _anaphoric_origin(sentence, places, starts)
-            chosen = [[(referent, places[referent])]] if referent is not None else [g for g, r in own]
+        chosen = _antecedent(groups, roles, fig, text) or [g for g, r in own if "origin" in r] or from_referent \
+            or neutral or sentence_origins or [g for g, r in own]
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
         indexes = [i for g in chosen for i, _ in g]
@@ -191,7 +220,7 @@ def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[Pl
             pass  # "Burkina Faso now counts two million displaced", "1.3 million across the country"
         elif not indexes:
             fallback = _anaphor(sentence, places, starts)
-            if fallback is None and previous:
+            if fallback is None and previous is not None:
                 indexes = list(previous)
             else:
                 fallback = fallback if fallback is not None else _main_place(places)
