@@ -143,6 +143,15 @@ def test_a_number_with_only_a_house_verb_after_a_house_figure_counts_houses(text
     assert figures(text, gaz) == [(3200, "houses", "destroyed"), (7400, "houses", "destroyed")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Floods destroyed the homes of 1,200 families in Sindh, Pakistan.", (1200, "houses", "destroyed")),
+    ("In Yemen, rain damaged or destroyed shelters of 4,500 households in Hays.", (4500, "houses", "destroyed")),
+    ("The homes of some 5,000 people in Hays, Yemen, were washed away.", (5000, "people", "homeless")),
+])
+def test_the_destroyed_homes_of_families_count_homes(text: str, expected: tuple[int, str, str], gaz) -> None:
+    assert figures(text, gaz) == [expected]
+
+
 def test_a_verb_that_ends_another_clause_does_not_govern_the_next_number(gaz) -> None:
     text = "In Beira 3,200 homes were destroyed and 9,000 residents were displaced."
     assert figures(text, gaz) == [(3200, "houses", "destroyed"), (9000, "people", "displaced")]

@@ -61,6 +61,8 @@ AFTER_WINDOW = 70
 BEFORE_WINDOW = 60
 GOVERNING_DISTANCE = 25
 _HOUSING = re.compile(rf"\b(?:{'|'.join(sorted(HOUSE_NOUNS))}|housing|roofs?)\b", re.IGNORECASE)
+# "destroyed the homes of (about) 1,200 families": the number counts the homes' occupants.
+_HOMES_OF = re.compile(rf"\b(?:{'|'.join(sorted(HOUSE_NOUNS))})\s+of\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _COUNTED_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | HOUSE_NOUNS
 _NOT_A_PEOPLE_NAME = OTHER_NOUNS | PEOPLE_NOUNS  # 'Syrians fled' names people, 'Syrian refugees' is an adjective
@@ -478,6 +480,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         term = "refugees"
     if unit == "houses" and term in ("evacuated", "displaced"):
         unit = "households"  # "80 homes were evacuated": the households living in them
+    if unit in ("households", "people") and "destroyed" in (*after_terms, *before_terms) \
+            and _HOMES_OF.search(before[-40:]):
+        # "destroyed the homes of 1,200 families": a home per family destroyed; "of 5,000 people": homeless
+        unit, term = ("houses", "destroyed") if unit == "households" else ("people", "homeless")
     elif unit == "houses" and term != "destroyed":
         return None
     if unit != "houses" and term == "destroyed":
