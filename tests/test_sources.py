@@ -68,3 +68,13 @@ def test_previous_source_is_looked_up_only_when_the_sentence_refers_back() -> No
 ])
 def test_words_before_a_body_that_are_not_its_name(sentence: str, source: str | None) -> None:
     assert find_source(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Some 32,000 people fled clashes between the National Liberation Army (ELN) and other groups, the "
+     "country's ombudsman said.", "ombudsman"),
+    ("Nearly 120,000 people were evacuated, according to the Permanent Contingency Commission (COPECO).", "COPECO"),
+    ("The Provincial Disaster Management Authority (PDMA) said 310,000 people had left.", "PDMA"),
+])
+def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sentence: str, source: str) -> None:
+    assert find_source(sentence) == source

@@ -40,7 +40,8 @@ _BODY = (r"government|ministry|authorities|authority|officials|governor|agency|a
          r"|council|office|commission|spokesman|spokeswoman|spokesperson|mayor|police|army|military"
          r"|red crescent|red cross|aid workers|aid groups|aid officials|relief workers|disaster management agency"
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
-         r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier")
+         r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier"
+         r"|ombudsman|ombudsperson|ombudswoman")
 _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
                    " when this these those week also then now earlier later while as if after before since other"
                    " some many most all its their his her").split()
@@ -50,7 +51,7 @@ _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who
 # It is tried at every word of a sentence, with its word lists as alternations factored by shared prefixes (which
 # match as the flat lists do, see lexicon.alternation): the regex engine tries one branch per distinct letter.
 _GENERIC = re.compile(
-    rf"\b((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
+    rf"\b(?<!['\u2019])((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
     rf"(?:(?:[A-Z][\w'\u2019-]+ ){{0,4}}|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+ ){{1,2}})"
     rf"(?i:{alternation(_BODY.split('|'))})"
     r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the))* [A-Z][\w'-]+)?)\b"
@@ -80,7 +81,7 @@ _VERB_AFTER = re.compile(r"(?P<where>\s+in\s+(?:[A-Z][\w'\u2019-]+\s+)*(?:[A-Z][
                          r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|estimates?|estimated|reported|reports|told"
                          r"|recorded|registered|counted|puts?|believes?|stated|announced|confirmed|noted|warned)\b")
 _VERB_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold|\b(?:released|published|compiled|provided|issued"
-                          r"|gathered|collected) by)\s+$")
+                          r"|gathered|collected) by)\s+(?:the\s+)?$")
 
 
 def normalize_source(name: str) -> str:
@@ -99,7 +100,9 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
     if org:
         return normalize_source(org.group(1))
     defined = _DEFINED_ACRONYM.search(sentence) if "(" in sentence else None
-    if defined:
+    # The body an acronym is defined for speaks if the sentence says so, not when it is only named ("fighting
+    # between the National Liberation Army (ELN) and ..., the ombudsman said").
+    if defined and (_VERB_AFTER.match(sentence, defined.end()) or _VERB_BEFORE.search(sentence[:defined.start()])):
         return normalize_source(defined.group(1))
     subject = _ACRONYM_SUBJECT.search(sentence)
     if subject:
@@ -108,7 +111,7 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
         earlier = previous() if callable(previous) else previous
         if earlier:
             return earlier
-    return _speaker(sentence)
+    return _speaker(sentence) or (normalize_source(defined.group(1)) if defined else None)
 
 
 def _speaker(sentence: str) -> str | None:
