@@ -152,6 +152,23 @@ def test_the_destroyed_homes_of_families_count_homes(text: str, expected: tuple[
     assert figures(text, gaz) == [expected]
 
 
+def test_a_camp_that_is_home_to_people_shelters_them(gaz) -> None:
+    text = "In Bangladesh, Kutupalong, the largest of the camps, is home to about 600,000 people."
+    assert figures(text, gaz) == [(600_000, "people", "sheltered")]
+
+
+def test_a_town_that_is_home_to_people_is_no_figure(gaz) -> None:
+    assert figures("In Ethiopia, Dessie, home to more than 200,000 people, was shelled.", gaz) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bangladesh wants to relocate 100,000 refugees to the island of Bhasan Char.",
+    "The government intends to move 20,000 displaced families to new sites in Mali.",
+])
+def test_what_someone_wants_or_intends_is_no_figure_yet(text: str, gaz) -> None:
+    assert figures(text, gaz) == []
+
+
 def test_a_verb_that_ends_another_clause_does_not_govern_the_next_number(gaz) -> None:
     text = "In Beira 3,200 homes were destroyed and 9,000 residents were displaced."
     assert figures(text, gaz) == [(3200, "houses", "destroyed"), (9000, "people", "displaced")]

@@ -113,3 +113,9 @@ def test_a_relative_clause_that_says_where_people_came_from_keeps_it(gaz) -> Non
     text = ("Fighting spread across Mosul in Iraq. Most were taken to a camp near Erbil, where another 350 "
             "families from the city arrived on Monday.")
     assert linked(text, gaz)[350] == ["Mosul"]
+
+
+def test_a_national_government_s_figure_is_the_whole_country_s(gaz) -> None:
+    text = ("Shelling hit Kharkiv in Ukraine. Separately, the Ukrainian government estimates that 3,700,000 "
+            "people remain internally displaced.")
+    assert linked(text, gaz) == {3_700_000: []}

@@ -217,3 +217,8 @@ def test_a_town_the_text_puts_in_another_country_is_not_the_namesake(text: str, 
 ])
 def test_a_name_means_the_province_only_when_no_town_is_named_so(text: str, name: str, gaz) -> None:
     assert name in {p.name for p in extract_places(text, gaz)[0]}
+
+
+def test_rivers_listed_together_are_not_their_namesake_towns(gaz) -> None:
+    places, countries = extract_places("Floods along the Juba and Shabelle rivers displaced people in Somalia.", gaz)
+    assert "Juba" not in {p.name for p in places} and "SS" not in countries

@@ -78,3 +78,12 @@ def test_words_before_a_body_that_are_not_its_name(sentence: str, source: str | 
 ])
 def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sentence: str, source: str) -> None:
     assert find_source(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Nearly 5,000 people fled, the U.N. migration agency said Tuesday.", "IOM"),
+    ("Floods displaced 650,000 people, the disaster management agency SoDMA said.", "SoDMA"),
+    ("Partners report that about 40,000 people fled towards Tawila.", "partners"),
+])
+def test_more_ways_reports_name_who_counted(sentence: str, source: str) -> None:
+    assert find_source(sentence) == source

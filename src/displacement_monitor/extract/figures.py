@@ -53,7 +53,7 @@ _MOVED_BY_OTHERS = word_regex(r"\b(?:moved|moving|brought|flew|flown|flying|took
 # more than 900 people": a camp's or shelter's occupants.
 _CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;]{0,110}"
                        r"\b(?:holds?|held|holding|house[sd]?|housing|hosts?|hosted|hosting|shelters?|sheltering"
-                       r"|accommodat\w+|full with|crowded with|packed with"
+                       r"|accommodat\w+|full with|crowded with|packed with|home to"
                        r"|(?:swelled|swollen|grown|grew|risen|rose|doubled|tripled)(?: [\w ]{0,25})? to)"
                        r"\s+(?:\w+\s+){0,2}$")
 CAPACITY_WINDOW = 150
@@ -353,7 +353,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     # The patterns end at the number, so only its last few words matter.
     if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):
         return True
-    return bool(POPULATION.search(before[-60:].lower()))
+    # A camp's people are a figure ("Kutupalong, the largest of the camps, is home to 600,000 people").
+    return bool(POPULATION.search(before[-60:].lower())) and not _CAPACITY.search(before[-CAPACITY_WINDOW:].lower())
 
 
 def _casualty_near(before: str, after: str) -> bool:

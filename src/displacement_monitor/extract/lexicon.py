@@ -169,6 +169,7 @@ CASUALTY = word_regex(r"\b(?:killed|kill|killing|dead|died|die|deaths?|injured|i
                       r"|burned alive|burned to death)\b")
 FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
+                      r"|wants? to|intends? to|aims? to|hopes? to|seeks? to"
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b")
 DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")

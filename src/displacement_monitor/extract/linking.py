@@ -131,17 +131,22 @@ _NATIONWIDE = Caseless(r"\b(?:across|throughout|around|all over) the country\b|\
 
 def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str) -> bool:
     """Whether a sentence that names no place below country level is about a whole country: it names one,
-    or says "across the country". A demonym ("Syrian refugees" can be anywhere), a country owning something
-    ("South Sudan's capital") or a dateline's country ("ERBIL, Iraq -") does not make it so."""
+    or its government ("the Ukrainian government estimates"), or says "across the country". Otherwise a
+    demonym ("Syrian refugees" can be anywhere), a country owning something ("South Sudan's capital") or a
+    dateline's country ("ERBIL, Iraq -") does not make it so."""
     for i in range(first, last):
         c = places[i]
-        if c.kind == "country" and not c.demonym and sentence.start <= c.start < sentence.end \
-                and not _POSSESSIVE.match(text, c.end) and not is_dateline(text, c.start, c.end) \
+        if c.kind != "country" or not sentence.start <= c.start < sentence.end:
+            continue
+        if c.demonym and _GOVERNMENT.match(text, c.end):
+            return True
+        if not c.demonym and not _POSSESSIVE.match(text, c.end) and not is_dateline(text, c.start, c.end) \
                 and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start):
             return True
     return bool(_NATIONWIDE.search(sentence.text))
 
 
+_GOVERNMENT = re.compile(r"\s+(?:government|authorities|cabinet|president|prime minister|ministry)\b")
 _POSSESSIVE = re.compile(r"['\u2019][sS]\b")
 # The city of a dateline before its country: "GORIS, Armenia, Sept 30 -".
 _DATELINE_CITY = re.compile(r"(?:^|\n)[A-Z][A-Z .'\u2019-]+,\s*$")

@@ -71,6 +71,8 @@ _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$|\b(?:ba
 _FEATURE_WORDS = frozenset({"river", "rivers", "dam", "mountains", "hills", "basin", "delta", "bridge", "canal",
                             "gorge"})
 _STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "depression"})
+# ... or a list of them: "the Juba and Shabelle rivers".
+_FEATURES_AFTER = re.compile(r"(?:,\s+[A-Z][\w'-]+)*,?\s+(?:and|&)\s+[A-Z][\w'-]+\s+(?:rivers|dams|mountains|hills)\b")
 _OF_NEXT = re.compile(r"\s+of\b")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
 # The first letter of each _TOKEN longer than three characters: such a token is a match, and a shorter one holds
@@ -495,7 +497,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if not _acceptable(ctx, start, end, key, folded):
             continue
         after = ctx.word_after(end)
-        if after in _FEATURE_WORDS or ctx.word_before(start) in _STORM_WORDS:
+        if after in _FEATURE_WORDS or ctx.word_before(start) in _STORM_WORDS or _FEATURES_AFTER.match(text, end):
             continue  # "the Ngong river", "the Kakhovka dam", "Storm Eta": named after a place, or not one
         admin = after in ADMIN_WORDS or _ADMIN_LIST.match(text, end) is not None
         candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], admin,

@@ -32,6 +32,10 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "United Nations": ("united nations", "un", "u.n.", "un officials", "un figures", "un data"),
 }
 
+# "U.N. migration agency" as "UN migration agency".
+for _name, _aliases in ORGANISATIONS.items():
+    ORGANISATIONS[_name] = (*_aliases, *("u.n. " + a[3:] for a in _aliases if a.startswith("un ")))
+
 _ORG_RE = Caseless(r"\b(" + alternation(a for names in ORGANISATIONS.values() for a in names) + r")\b")
 _CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
 
@@ -41,7 +45,7 @@ _BODY = (r"government|ministry|authorities|authority|officials|governor|agency|a
          r"|red crescent|red cross|aid workers|aid groups|aid officials|relief workers|disaster management agency"
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
          r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier"
-         r"|ombudsman|ombudsperson|ombudswoman")
+         r"|ombudsman|ombudsperson|ombudswoman|partners")
 _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
                    " when this these those week also then now earlier later while as if after before since other"
                    " some many most all its their his her").split()
@@ -63,6 +67,7 @@ _COMMON_FIRST = re.compile(
     rf"(?i:aid|relief|humanitarian|local|provincial|state|federal|district|regional|municipal|{_BODY})")
 _OWNER = re.compile(r"^[A-Z][\w-]+['\u2019]s\s+")  # "Iraq's Ministry of ...": the country is not part of the name
 _ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "estimate", "estimates", "estimated", "reported", "reports",
+                      "report",
                       "according to", "told", "recorded", "registered", "counted", "put", "puts", "figures", "data",
                       "tally", "believes", "believe", "stated", "announced", "confirmed", "noted", "warned")
 _ATTRIBUTION = Caseless(r"\b" + alternation(_ATTRIBUTION_WORDS) + r"\b")
@@ -78,8 +83,10 @@ _ACRONYM_SUBJECT = re.compile(r"\b([A-Z]{3,8})\s+(?:said|says|reported|estimated
 # The verb after a body, maybe past where it is ("the committee in North governorate said").
 _VERB_AFTER = re.compile(r"(?P<where>\s+in\s+(?:[A-Z][\w'\u2019-]+\s+)*(?:[A-Z][\w'\u2019-]+|governorate|province"
                          r"|state|region|district))?"
-                         r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|estimates?|estimated|reported|reports|told"
+                         r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|estimates?|estimated|reported|reports?|told"
                          r"|recorded|registered|counted|puts?|believes?|stated|announced|confirmed|noted|warned)\b")
+# A body's own name or acronym after its description, before the verb: "the disaster management agency SoDMA said".
+_NAMED_AFTER = re.compile(r"\s+([A-Z][a-z]*[A-Z][A-Za-z]*)[\s,]+(?:said|says|reported|estimated|told)\b")
 _VERB_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold|\b(?:released|published|compiled|provided|issued"
                           r"|gathered|collected) by)\s+(?:the\s+)?$")
 
@@ -122,6 +129,8 @@ def _speaker(sentence: str) -> str | None:
         if person:  # "Interior Minister Ihor Klymenko said": the person speaks
             return person.group(1)
         verb = _VERB_AFTER.match(sentence, match.end())
+        if verb and (named := _NAMED_AFTER.match(sentence, match.end())):
+            return named.group(1)  # "the disaster management agency SoDMA said": its own name
         if verb or _VERB_BEFORE.search(sentence[:match.start()]):
             said = match.group(1) + (verb.group("where") or "" if verb else "")
             phrase = re.sub(r"^(?:the|a)\s+", "", said.strip(), flags=re.IGNORECASE)
