@@ -119,3 +119,27 @@ def test_a_national_government_s_figure_is_the_whole_country_s(gaz) -> None:
     text = ("Shelling hit Kharkiv in Ukraine. Separately, the Ukrainian government estimates that 3,700,000 "
             "people remain internally displaced.")
     assert linked(text, gaz) == {3_700_000: []}
+
+
+def test_a_national_cue_belongs_to_the_nearest_figure(gaz) -> None:
+    text = ("Gangs in Port-au-Prince, Haiti, struck again. Attacks on the capital's neighbourhoods uprooted 20,000 "
+            "people this week, bringing the number of displaced people in the country to over 700,000.")
+    assert linked(text, gaz) == {20_000: ["Port-au-Prince"], 700_000: []}
+
+
+def test_a_headline_figure_is_not_the_figure_before_the_story_s_first(gaz) -> None:
+    text = ("Haiti violence uproots 20,000 in a week\n\nGangs attacked Port-au-Prince again. Attacks on the "
+            "capital's neighbourhoods uprooted more than 20,000 people, officials said.")
+    assert linked(text, gaz) == {20_000: ["Port-au-Prince"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighting hit Homs in Syria. More than 7,900 are in Lebanon and some 15,000 have crossed into Turkey, "
+     "including 1,000 in 24 hours.", {15_000: [], 1000: []}),
+    ("Rain hit Nairobi, Kenya. Floods displaced 278,380 people, or 55,676 families, across Kenya.",
+     {278_380: [], 55_676: []}),
+    ("Shelling hit Kharkiv, Ukraine. Nationwide, 4,000,000 people are displaced, including 900,000 who "
+     "have crossed into neighbouring countries.", {4_000_000: [], 900_000: []}),
+])
+def test_figures_of_one_sentence_share_the_whole_country(text: str, expected: dict[int, list[str]], gaz) -> None:
+    assert linked(text, gaz) == expected

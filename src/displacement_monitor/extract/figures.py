@@ -595,6 +595,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
     cursor = 0
+    # The story is told after the headline: a figure there is not the one before the body's first.
+    body = _headline_end(text)
     for index, sentence in enumerate(sentences):
         in_sentence = []
         while cursor < len(numbers) and numbers[cursor].start < sentence.end:
@@ -623,7 +625,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
         if found:
             earlier = partial(_earlier_source, sentences, index, sources)
             source = find_source(sentence.text, earlier) or earlier()
-            linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else None, starts)
+            previous = figures[-1].places if figures and figures[-1].start > body else None
+            linked = place_indexes(found, sentence, places, text, previous, starts)
             figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text)
@@ -639,11 +642,16 @@ def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str |
     return None
 
 
+def _headline_end(text: str) -> int:
+    """Where a text's first line ends, when it has more than one (else -1): its headline, if it has one."""
+    return text.find("\n") if "\n" in text.strip() else -1
+
+
 def _dedupe(figures: list[Figure], text: str) -> list[Figure]:
     """One figure reported twice is kept once: twice in the body with the same term (unless one sentence
     gives them for different places), or in the headline and again in the body (then with the body's
     details and the more specific of the two terms)."""
-    headline_end = text.find("\n") if "\n" in text.strip() else -1
+    headline_end = _headline_end(text)
     headline = {(f.quantity, f.unit): f for f in figures if f.start < headline_end}
     kept: dict[tuple[int, str, str], Figure] = {}
     distinct: list[Figure] = []

@@ -129,21 +129,45 @@ _NATIONWIDE = Caseless(r"\b(?:across|throughout|around|all over) the country\b|\
                        r"|\bin the country\b(?!['\u2019]s)|\bacross (?:the )?(?:nation|territory)\b")
 
 
-def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str) -> bool:
-    """Whether a sentence that names no place below country level is about a whole country: it names one,
-    or its government ("the Ukrainian government estimates"), or says "across the country". Otherwise a
-    demonym ("Syrian refugees" can be anywhere), a country owning something ("South Sudan's capital") or a
-    dateline's country ("ERBIL, Iraq -") does not make it so."""
+def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str,
+              figures: list[Figure]) -> set[int]:
+    """Which figures of a sentence that names no place below country level are a whole country's: the
+    nearest to a country the sentence names, or to its government ("the Ukrainian government estimates"),
+    or to "across the country". A demonym alone ("Syrian refugees" can be anywhere), a country owning
+    something ("South Sudan's capital") or a dateline's country ("ERBIL, Iraq -") does not count."""
+    cues: list[int] = []
     for i in range(first, last):
         c = places[i]
         if c.kind != "country" or not sentence.start <= c.start < sentence.end:
             continue
-        if c.demonym and _GOVERNMENT.match(text, c.end):
-            return True
-        if not c.demonym and not _POSSESSIVE.match(text, c.end) and not is_dateline(text, c.start, c.end) \
+        if c.demonym and _GOVERNMENT.match(text, c.end) or not c.demonym and not _POSSESSIVE.match(text, c.end) \
+                and not is_dateline(text, c.start, c.end) \
                 and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start):
-            return True
-    return bool(_NATIONWIDE.search(sentence.text))
+            cues.append(c.start)
+    cues.extend(sentence.start + m.start() for m in _NATIONWIDE.finditer(sentence.text))
+    national = {_clause_figure(figures, at, text) for at in cues}
+    # "278,380 people, or 55,676 families, across Kenya": a figure restated is the same figure.
+    for k in sorted(national, reverse=True):
+        if k > 0 and _RESTATED.fullmatch(text, figures[k - 1].end, figures[k].start):
+            national.add(k - 1)
+    return national
+
+
+def _clause_figure(figures: list[Figure], at: int, text: str) -> int:
+    """The figure of the clause holding offset at: the one before it unless a comma parts them ("fled to
+    Uganda"), else the one after it unless a comma parts them ("in the country to over 700,000"), else
+    whichever there is."""
+    before = max((k for k, f in enumerate(figures) if f.end <= at), default=None)
+    after = min((k for k, f in enumerate(figures) if f.start >= at), default=None)
+    if before is not None and not _PARTED.search(text, figures[before].end, at):
+        return before
+    if after is not None and not _PARTED.search(text, at, figures[after].start):
+        return after
+    return before if before is not None else after if after is not None else 0
+
+
+_PARTED = re.compile(r"[,;]")
+_RESTATED = re.compile(r"\s+\w+,\s+or\s+(?:about\s+|some\s+|nearly\s+|around\s+)?|\s+\w+\s+\(", re.IGNORECASE)
 
 
 _GOVERNMENT = re.compile(r"\s+(?:government|authorities|cabinet|president|prime minister|ministry)\b")
@@ -207,7 +231,7 @@ def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[Pl
     # Each group of places belongs to the figure nearest to it.
     owner = [_owner(g, figures, text) for g in groups]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
-    national = not inside and _national(sentence, places, first, last, text)
+    national = _national(sentence, places, first, last, text, figures) if not inside else set()
     referent = _anaphoric_origin(sentence, places, starts)
     from_referent = [[(referent, places[referent])]] if referent is not None else []
     found: list[tuple[int, ...]] = []
@@ -221,8 +245,10 @@ def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[Pl
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
         indexes = [i for g in chosen for i, _ in g]
-        if not indexes and national:
+        if not indexes and k in national:
             pass  # "Burkina Faso now counts two million displaced", "1.3 million across the country"
+        elif not indexes and k > 0:
+            indexes = list(found[-1])  # "3.7 million remain displaced, while 6.5 million are refugees"
         elif not indexes:
             fallback = _anaphor(sentence, places, starts)
             if fallback is None and previous is not None:
