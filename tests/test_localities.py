@@ -320,3 +320,11 @@ def test_a_camp_on_a_road_is_put_halfway(gaz) -> None:
 def test_a_road_to_a_place_abroad_puts_nothing_halfway(gaz) -> None:
     text = f"In Mali, families left Mopti. Others reached the village of {VILLAGE} on the road to Niamey."
     assert localities(text, gaz)[VILLAGE].offset == ""
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    (f"Families from Mopti in Mali crossed near the Nigerien border village of {VILLAGE} into Niamey.", "NE"),
+    (f"Families from Niamey, Niger, reached the Malian town of {VILLAGE} near Mopti.", "ML"),
+])
+def test_a_demonym_before_the_kind_word_says_the_country(text: str, country: str, gaz) -> None:
+    assert localities(text, gaz)[VILLAGE].country == country

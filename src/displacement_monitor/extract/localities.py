@@ -285,11 +285,14 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             at = _owner(text, match.start(1), owners)
             spans.extend((s, e, at, True) for s, e in _names(match.group(1), match.start(1)))
     ends = {m.start: m.end for m in reversed(known)}  # where the first place starting at each offset ends
+    nationals = {m.end: m.start for m in known if m.kind == COUNTRY}
     for of in _matches_at(_OF_CAPITAL, text, (m.start() for m in _OF_WORD.finditer(text))):
         kind = _WORD_BEFORE.search(text, max(0, of.start() - 30), of.start())
         found = _LIST_AT.match(text, of.end()) if kind and kind.group(1).lower() in _KIND_OF else None
         if found:
             at = _container(text, found.end(), ends)
+            if at is None and kind:  # "the Lebanese border village of Qaa": in Lebanon
+                at = _nationality(text, kind.start(), nationals)
             spans.extend((s, e, at, True) for s, e in _names(found.group(), found.start()))
     found_at: dict[tuple[str, ...], list[int]] = {}  # the occurrences of each cue's words
     for keyword, words, tail, anchored in _AFTER_CUES:
@@ -328,6 +331,16 @@ def _container(text: str, end: int, ends: dict[int, int]) -> int | None:
         return None
     owned = _POSSESSIVE_AFTER.match(text, ends[within.end()])
     return owned.end() if owned and owned.end() in ends else within.end()
+
+
+_LOWER_WORDS_BEFORE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _nationality(text: str, kind_start: int, nationals: dict[int, int]) -> int | None:
+    """Where the country or demonym a kind word follows starts ("the Lebanese border village", "a Syrian
+    town"), given where country mentions end and start."""
+    gap = _LOWER_WORDS_BEFORE.search(text, max(0, kind_start - 40), kind_start)
+    return nationals.get(gap.start()) if gap else None
 
 
 def _anchor_at(key: re.Match[str]) -> int:
