@@ -222,3 +222,19 @@ def test_a_name_means_the_province_only_when_no_town_is_named_so(text: str, name
 def test_rivers_listed_together_are_not_their_namesake_towns(gaz) -> None:
     places, countries = extract_places("Floods along the Juba and Shabelle rivers displaced people in Somalia.", gaz)
     assert "Juba" not in {p.name for p in places} and "SS" not in countries
+
+
+def test_a_camp_owned_by_a_country_is_the_camp_in_that_country(gaz) -> None:
+    places = extract_places("Jordan's Zaatari camp now shelters about 80,000 refugees.", gaz)[0]
+    camp = next(p for p in places if p.kind == "camp")
+    assert (camp.name, camp.country) == ("Zaatari camp", "JO")
+
+
+def test_a_camp_in_a_sentence_naming_a_country_is_in_that_country(gaz) -> None:
+    text = "Amman, Jordan, was cold. In Syria's northeast, the al-Hol camp still holds 43,000 people."
+    camp = next(p for p in extract_places(text, gaz)[0] if p.kind == "camp")
+    assert (camp.country, camp.near) == ("SY", "Syria")
+
+
+def test_congo_alone_is_the_democratic_republic(gaz) -> None:
+    assert extract_places("Some 6.9 million people are displaced in Congo.", gaz)[1] == ["CD"]

@@ -24,7 +24,15 @@ from ..gazetteer import (
     skeleton,
 )
 from ..models import PlaceMention
-from .localities import NAME_PATTERN, Anchors, extract_localities, gazetteer_mention, names_before, on_road
+from .localities import (
+    NAME_PATTERN,
+    Anchors,
+    extract_localities,
+    gazetteer_mention,
+    main_place,
+    names_before,
+    on_road,
+)
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
 ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
@@ -416,6 +424,7 @@ _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*
                          r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
 _CAMP_LIST = re.compile(rf"(?<![\w'\u2019-])((?:{NAME_PATTERN})(?:,\s+(?:{NAME_PATTERN}))*)$")
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_OWNER_WORDS = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['\u2019]s\s+(?=\S)")
 _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "military", "displacement", "new", "main",
                    "largest", "official", "informal", "protection", "makeshift", "tent", "boot", "training", "prison"}
 
@@ -446,9 +455,13 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
     if not names:
         return []  # as for most texts: their places need no indexing
     anchors = Anchors(mentions)
+    countries = [m for m in mentions if m.kind == COUNTRY]
     found: list[PlaceMention] = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for start, end, name, kind in names:
+        owner = _OWNER_WORDS.match(name)
+        if owner:  # "Jordan's Zaatari camp" is Zaatari camp, in Jordan
+            start, name = start + owner.end(), name[owner.end():]
         words = name.split()
         if words[0].lower() in _NOT_CAMP_NAMES or fold(name) in gaz.common_words or name.isupper():
             continue
@@ -456,7 +469,7 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
             continue  # "Zaatari camp" where Zaatari is a known town: the town stands for the camp
         if _INDEFINITE.search(text, max(0, start - 4), start):
             continue  # "an Assam Rifles camp" is one of its kind, not a camp's name
-        near = _camp_anchor(anchors, start, end, text)
+        near = _camp_anchor(anchors, start, end, text, countries)
         if near is None:
             continue
         camp = PlaceMention(
@@ -473,9 +486,11 @@ _RELATION = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:near|outside|in|at|on the out
                        r"|west of|beside|close to)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?")
 
 
-def _camp_anchor(anchors: Anchors, offset: int, end: int, text: str) -> PlaceMention | None:
+def _camp_anchor(anchors: Anchors, offset: int, end: int, text: str,
+                 countries: list[PlaceMention]) -> PlaceMention | None:
     """Where a camp is: the place a relation names ("Kalma camp near Nyala"), else the closest named
-    place in its sentence, else the place the article is mostly about."""
+    place in its sentence, else the country its sentence names, else the place the article is mostly
+    about, else the first country it names (countries: the article's country mentions)."""
     relation = _RELATION.match(text, end)
     if relation and relation.end() in anchors.by_start:
         return anchors.by_start[relation.end()]
@@ -484,7 +499,11 @@ def _camp_anchor(anchors: Anchors, offset: int, end: int, text: str) -> PlaceMen
     local = anchors.between(start, stop)
     if local:
         return min(local, key=lambda m: abs(m.start - offset))
-    return anchors.main
+    # "In Syria's northeast, the al-Hol camp": the country the sentence names, at its main place if it has one.
+    named = [m for m in countries if start <= m.start < stop and not m.demonym]
+    if named:
+        return main_place([m for m in anchors.places if m.country == named[0].country]) or named[0]
+    return anchors.main or (countries[0] if countries else None)
 
 
 def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[str]]:
@@ -589,7 +608,11 @@ def _admin_names_as_written(mentions: list[PlaceMention]) -> list[PlaceMention]:
     for m in mentions:
         if m.kind == ADMIN1 and m.record not in names:
             names[m.record] = _written_admin_name(m)
-    return [replace(m, name=names[m.record]) if m.kind == ADMIN1 and m.name != names[m.record] else m for m in mentions]
+    renamed = [replace(m, name=names[m.record]) if m.kind == ADMIN1 and m.name != names[m.record] else m
+               for m in mentions]
+    # Places put near an area say its name as written too ("near North Kivu Province").
+    written = {m.name: r.name for m, r in zip(mentions, renamed, strict=True) if m.name != r.name}
+    return [replace(m, near=written[m.near]) if m.near in written else m for m in renamed] if written else renamed
 
 
 def _written_admin_name(mention: PlaceMention) -> str:
