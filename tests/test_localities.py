@@ -328,3 +328,18 @@ def test_a_road_to_a_place_abroad_puts_nothing_halfway(gaz) -> None:
 ])
 def test_a_demonym_before_the_kind_word_says_the_country(text: str, country: str, gaz) -> None:
     assert localities(text, gaz)[VILLAGE].country == country
+
+
+def test_a_territory_of_a_known_province_is_put_there(gaz) -> None:
+    text = f"In Congo, 5,000 people fled the {VILLAGE} territory of North Kivu province toward Goma."
+    assert localities(text, gaz)[VILLAGE].near == "North Kivu Province"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("In Congo, families fled toward the towns of Sake and Goma.", "Sake"),
+    ("Floods hit the state of Assam, India, the Assam State Disaster Management Authority said.", "Assam State"),
+])
+def test_a_cued_name_the_matcher_turned_down_is_the_gazetteer_place_after_all(text: str, name: str, gaz) -> None:
+    found = [p for p in extract_places(text, gaz)[0] if p.kind != "country"]
+    assert found and all(p.name == name or p.name == "Goma" for p in found)
+    assert all(p.kind != "locality" for p in found)

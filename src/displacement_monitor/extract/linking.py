@@ -20,7 +20,9 @@ ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|o
 # "of" makes an origin ("residents of X", "parts of X") unless X only says where another place lies
 # ("on the outskirts of X", "50 km north of X", "the capital of X").
 _WHERE_OF = Caseless(r"\b(?:outskirts|north|south|east|west|outside|km|kilometres|kilometers|miles|capital"
-                     r"|(?:main|largest|biggest|second|principal) (?:town|city))\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
+                     r"|(?:main|largest|biggest|second|principal) (?:town|city)"
+                     r"|\bin the (?:state|province|region|governorate|county|district|department))"
+                     r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
 DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                        r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 # Places listed together ("Tikrit and Samarra"), or one inside the other ("Ituri's Djugu territory").

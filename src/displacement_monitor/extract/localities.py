@@ -30,11 +30,11 @@ _LIST = rf"{_NAME}(?:{_LIST_GAP}{_NAME})*"
 
 _SETTLEMENT = "town|village|city|island|settlement|hamlet|oasis|valley"
 _PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipality|sub-district|subdistrict"
-         "|quarter|area|township")
+         "|quarter|area|township|territory|parish|upazila|woreda|tehsil|taluka|chiefdom")
 _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
-           "|communes|municipalities|sub-districts|quarters|areas")
+           "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas")
 def _either_case(words: str) -> str:
     """'town|village' -> '[Tt]own|[Vv]illage': a capital at a sentence start, without the slower (?i)."""
     return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
@@ -282,7 +282,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             of = _OF.match(text, match.end())
             if of and of.end() not in all_starts:
                 continue
-            at = _owner(text, match.start(1), owners)
+            at = of.end() if of else _owner(text, match.start(1), owners)  # "the Masisi territory of North Kivu"
             spans.extend((s, e, at, True) for s, e in _names(match.group(1), match.start(1)))
     ends = {m.start: m.end for m in reversed(known)}  # where the first place starting at each offset ends
     nationals = {m.end: m.start for m in known if m.kind == COUNTRY}
@@ -497,9 +497,12 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         name = text[start:end]
         if (start, end) in found or overlaps(start, end):
             continue
-        if _SPEECH.match(text, end) or not _plausible(name, gaz):
+        if _SPEECH.match(text, end):
             continue
-        record = _spelled_otherwise(gaz, name, text, end, article_countries)
+        record = _known_after_all(gaz, name, known, article_countries) if cued else None
+        if record is None and not _plausible(name, gaz):
+            continue
+        record = record if record is not None else _spelled_otherwise(gaz, name, text, end, article_countries)
         if record is not None:
             found[(start, end)] = gazetteer_mention(gaz, record, start, end, name)
             continue
@@ -571,6 +574,23 @@ def _whole_words(text: str, names: Sequence[str]) -> Iterator[tuple[int, str]]:
 def _joins(char: str) -> bool:
     """A character that continues a word: a letter, digit, underscore or hyphen (\\w and -)."""
     return char.isalnum() or char in "_-"
+
+
+def _known_after_all(gaz: Gazetteer, name: str, known: Sequence[PlaceMention], countries: set[str]) -> int | None:
+    """The gazetteer place a cued name is after all, though the matcher turned it down there (in "the Assam
+    State Disaster Management Authority", or "Sake", a common word, in "the towns of Sake and Goma"): the
+    one the article names elsewhere, else the only one in the article's countries that has it as its own
+    name (not "Central", an alternate name of a Philippine town)."""
+    kid = gaz.key_id(fold(name))
+    if kid is None:
+        return None
+    records = [r for r in gaz.key_records[kid] if gaz.kinds[r] != COUNTRY and gaz.countries[r] in countries]
+    named = {m.record for m in known}
+    mentioned = [r for r in records if r in named]
+    if mentioned:
+        return mentioned[0]
+    own = [r for r in records if fold(gaz.admin1_names[r] if gaz.kinds[r] == ADMIN1 else gaz.names[r]) == fold(name)]
+    return own[0] if len(records) == 1 and own else None
 
 
 def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries: set[str]) -> int | None:
