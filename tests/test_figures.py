@@ -169,6 +169,20 @@ def test_what_someone_wants_or_intends_is_no_figure_yet(text: str, gaz) -> None:
     assert figures(text, gaz) == []
 
 
+def test_people_affected_are_no_figure_but_those_moved_among_them_are(gaz) -> None:
+    text = "Floods in India's Assam state have affected over 400,000 people and forced 120,000 of them into camps."
+    assert [f[0] for f in figures(text, gaz)] == [120_000]
+
+
+def test_people_who_might_have_to_leave_are_no_figure(gaz) -> None:
+    assert figures("In India, up to 30,000 people might have to be evacuated if the rain continues.", gaz) == []
+
+
+def test_people_who_have_been_moved_were_evacuated(gaz) -> None:
+    text = "In Haiti, 3,500 people had been moved to shelters in the Sud department."
+    assert figures(text, gaz) == [(3500, "people", "evacuated")]
+
+
 def test_a_verb_that_ends_another_clause_does_not_govern_the_next_number(gaz) -> None:
     text = "In Beira 3,200 homes were destroyed and 9,000 residents were displaced."
     assert figures(text, gaz) == [(3200, "houses", "destroyed"), (9000, "people", "displaced")]

@@ -84,6 +84,7 @@ def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sent
     ("Nearly 5,000 people fled, the U.N. migration agency said Tuesday.", "IOM"),
     ("Floods displaced 650,000 people, the disaster management agency SoDMA said.", "SoDMA"),
     ("Partners report that about 40,000 people fled towards Tawila.", "partners"),
+    ("About 5,000 people have fled fresh fighting, the local civil society said.", "local civil society"),
 ])
 def test_more_ways_reports_name_who_counted(sentence: str, source: str) -> None:
     assert find_source(sentence) == source

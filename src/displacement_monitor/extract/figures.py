@@ -340,6 +340,8 @@ _EXCLUDED_BEFORE_BACKWARDS = Caseless(
     rf"|(?:ni|fo tuo)\s+(?:{_backwards(_DIGIT_NAMES)}|\d+)\b)"
 )
 _COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
+_AFFECTED_BEFORE = re.compile(r"\baffect(?:ed|s|ing)\s+(?:(?:more than|over|at least|some|about|around|nearly"
+                              r"|almost|an estimated|up to)\s+)?$", re.IGNORECASE)
 _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 
@@ -446,6 +448,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         return None  # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people
     if reading.unit == "implicit" and num.value < 10:
         return None
+    if reading.noun_term is None and _AFFECTED_BEFORE.search(before[-40:]):
+        return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
     hi = _share_end(article, sentence, num, following)
     after_text = text[reading.noun_end:min(hi, end + len(after))][:AFTER_WINDOW]
     aside = _APPOSITIVE.match(text, reading.noun_end)

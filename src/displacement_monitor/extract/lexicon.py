@@ -131,7 +131,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|headed home|heading home)\b"),
     # "in evacuation centres" is where people shelter, not what was done to them
     "evacuated": word_regex(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?))"
-                            r"|relocated|rescued|moved to safety|taken to safety|brought to safety"
+                            r"|relocated|rescued|moved to safety|taken to safety|brought to safety|(?:been|were) moved"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             r"|repatriat\w+|ferried|bussed|bused|transported)\b"),
     "sheltered": word_regex(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
@@ -171,7 +171,7 @@ FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|wants? to|intends? to|aims? to|hopes? to|seeks? to"
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
-PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b")
+PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b(?!\s+to\b)")
 DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
 POPULATION = re.compile(r"\b(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|stood at|climbed to|of|at|to)"
                         r"|home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|city of"
