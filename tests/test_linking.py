@@ -143,3 +143,14 @@ def test_a_headline_figure_is_not_the_figure_before_the_story_s_first(gaz) -> No
 ])
 def test_figures_of_one_sentence_share_the_whole_country(text: str, expected: dict[int, list[str]], gaz) -> None:
     assert linked(text, gaz) == expected
+
+
+def test_the_dateline_is_the_figure_s_place_only_when_the_text_names_no_other(gaz) -> None:
+    text = ("KINSHASA, May 3 - Fighting spread in North Kivu province on Monday. More than 1,000 homes were "
+            "torched in villages, the Norwegian Refugee Council said.")
+    assert linked(text, gaz)[1000] == ["North Kivu Province"]
+
+
+def test_a_country_s_disaster_is_the_whole_country_s(gaz) -> None:
+    text = "ISLAMABAD, Sept 1 - Pakistan's floods have displaced some 7,900,000 people, officials said."
+    assert linked(text, gaz) == {7_900_000: []}

@@ -12,8 +12,7 @@ from functools import partial
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
 from .lexicon import Caseless
-from .places import is_dateline
-from .sentences import Sentence
+from .sentences import Sentence, is_dateline
 
 ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
                   r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
@@ -83,8 +82,11 @@ def _owner(group: list[tuple[int, PlaceMention]], figures: list[Figure], text: s
     return min(range(len(figures)), key=lambda k: _distance(group, figures[k]))
 
 
-def _main_place(places: Sequence[PlaceMention]) -> int | None:
-    counts = Counter(p.record for p in places if p.kind != "country")
+def _main_place(places: Sequence[PlaceMention], text: str) -> int | None:
+    """The place named most often, the first of equals; a dateline's place, where the reporter filed from,
+    counts only when the text names no other."""
+    body = [p for p in places if p.kind != "country" and not is_dateline(text, p.start, p.end)]
+    counts = Counter(p.record for p in body or places if p.kind != "country")
     if not counts:
         return None
     top = max(counts.values())
@@ -173,7 +175,11 @@ _RESTATED = re.compile(r"\s+\w+,\s+or\s+(?:about\s+|some\s+|nearly\s+|around\s+)
 
 
 _GOVERNMENT = re.compile(r"\s+(?:government|authorities|cabinet|president|prime minister|ministry)\b")
-_POSSESSIVE = re.compile(r"['\u2019][sS]\b")
+# A country owning a place: "South Sudan's capital", "Mali's north" (but "Pakistan's floods" are national).
+_POSSESSIVE = re.compile(r"['\u2019][sS]\s+(?:(?:second|third|largest|biggest|main|commercial)\s+)?(?:capital|city|town"
+                         r"|port|north|south|east|west|centre|center|interior|coast|border|borderlands|provinces?"
+                         r"|regions?|states?|districts?|governorates?|(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?"
+                         r"|eastern|western|northern|southern|central)\b", re.IGNORECASE)
 # The city of a dateline before its country: "GORIS, Armenia, Sept 30 -".
 _DATELINE_CITY = re.compile(r"(?:^|\n)[A-Z][A-Z .'\u2019-]+,\s*$")
 
@@ -256,7 +262,7 @@ def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[Pl
             if fallback is None and previous is not None:
                 indexes = list(previous)
             else:
-                fallback = fallback if fallback is not None else _main_place(places)
+                fallback = fallback if fallback is not None else _main_place(places, text)
                 indexes = [fallback] if fallback is not None else []
         found.append(tuple(dict.fromkeys(indexes)))
     return found

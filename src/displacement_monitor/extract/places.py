@@ -33,6 +33,7 @@ from .localities import (
     names_before,
     on_road,
 )
+from .sentences import is_dateline
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
 ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
@@ -270,18 +271,6 @@ def _stands_alone(ctx: _Context, start: int, end: int, folded: str) -> bool:
             continue
         return False
     return True
-
-
-_DATELINE_END = re.compile(r",|\s*\(|\s+[-\u2013\u2014]\s")
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """'BAMAKO, June 17 -', 'KABUL (AFP) -', 'MANILA - ': an all-capitals place opening a line, where the
-    reporter filed from."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start > 2 or not text[start:end].isupper():
-        return False
-    return _DATELINE_END.match(text, end) is not None
 
 
 def _records(gaz: Gazetteer, key: str) -> tuple[int, ...]:

@@ -51,3 +51,15 @@ def split_sentences(text: str) -> list[Sentence]:
         pos = match.end()
     _add(sentences, text, pos, len(text))
     return sentences
+
+
+_DATELINE_END = re.compile(r",|\s*\(|\s+[-\u2013\u2014]\s")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """'BAMAKO, June 17 -', 'KABUL (AFP) -', 'MANILA - ': an all-capitals place opening a line, where the
+    reporter filed from."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 2 or not text[start:end].isupper():
+        return False
+    return _DATELINE_END.match(text, end) is not None
