@@ -183,6 +183,21 @@ def test_people_who_have_been_moved_were_evacuated(gaz) -> None:
     assert figures(text, gaz) == [(3500, "people", "evacuated")]
 
 
+def test_a_number_before_another_plural_noun_counts_that_noun(gaz) -> None:
+    text = "Two earthquakes in Afghanistan's Herat province destroyed nearly 2,000 homes in 20 villages."
+    assert figures(text, gaz) == [(2000, "houses", "destroyed")]
+
+
+def test_adjectives_before_a_people_name_are_skipped(gaz) -> None:
+    text = "More than 4,000 undocumented Afghans returned from Pakistan through Kandahar."
+    assert figures(text, gaz) == [(4000, "people", "returned")]
+
+
+def test_a_list_of_places_between_people_and_their_verb_is_skipped(gaz) -> None:
+    text = "In Kenya, 13,000 households in Nairobi's Mathare, Mukuru and Kibera settlements had lost their homes."
+    assert figures(text, gaz) == [(13_000, "households", "homeless")]
+
+
 def test_a_verb_that_ends_another_clause_does_not_govern_the_next_number(gaz) -> None:
     text = "In Beira 3,200 homes were destroyed and 9,000 residents were displaced."
     assert figures(text, gaz) == [(3200, "houses", "destroyed"), (9000, "people", "displaced")]
@@ -221,6 +236,13 @@ def test_households_and_people_in_apposition_are_two_figures(gaz) -> None:
 def test_specific_term_beats_generic_one(gaz) -> None:
     text = "About 2,400 people who had fled the shelling were sheltering in schools in Bakhmut."
     assert first(text, gaz).term == "sheltered"
+
+
+def test_a_headline_repeat_names_each_place_once(gaz) -> None:
+    text = ("Over 100,000 displaced by clashes in Oromia\n\nFighting has displaced over 100,000 people in "
+            "Ethiopia's Oromia region, officials said.")
+    result = extract(text, gaz)
+    assert [[result.places[i].name for i in f.places] for f in result.figures] == [["Oromia Region"]]
 
 
 def test_headline_repeat_is_one_figure(gaz) -> None:

@@ -85,6 +85,8 @@ def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sent
     ("Floods displaced 650,000 people, the disaster management agency SoDMA said.", "SoDMA"),
     ("Partners report that about 40,000 people fled towards Tawila.", "partners"),
     ("About 5,000 people have fled fresh fighting, the local civil society said.", "local civil society"),
+    ("Quakes destroyed 2,000 homes, the Taliban administration said.", "Taliban administration"),
+    ("About 30,000 people crossed into Syria, Syria's government said.", "Syria's government"),
 ])
 def test_more_ways_reports_name_who_counted(sentence: str, source: str) -> None:
     assert find_source(sentence) == source

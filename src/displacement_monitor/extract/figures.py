@@ -140,7 +140,7 @@ def _read_noun(after: str, base: int) -> _Reading:
         if word in OTHER_NOUNS or word in MONTHS:
             return _Reading(None, None, end)
         if raw[:1].isupper():
-            if _is_plural_people(raw):
+            if _is_plural_people(raw):  # "2,000 Syrians", "4,000 undocumented Afghans"
                 nxt = _first_words(after[match.end():], 1)
                 if not (nxt and nxt[0].lower() in _NOT_A_PEOPLE_NAME):
                     return _Reading("people", adjective, end)
@@ -149,10 +149,17 @@ def _read_noun(after: str, base: int) -> _Reading:
             continue
         if not unknown and (word in IMPLICIT_STARTERS or _term_word(word)):
             return _Reading("implicit", adjective, base)
+        if _PLURAL_NOUN.fullmatch(word):
+            return _Reading(None, None, end)  # the head noun, of something else: "Two earthquakes in Herat"
         unknown = True
     return _Reading(None if unknown else "implicit", adjective, base)
 
 
+# Where the people are, said between them and their verb: places, lists of them, and what they are.
+_WHERE_AFTER = re.compile(r"\s+(?:in|from|at|across)\s+(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|and|of|al|el)[,\s]+)+"
+                          r"(?:(?:settlements?|camps?|districts?|provinces?|regions?|villages?|towns?|areas?|counties"
+                          r"|county|states?|governorates?|neighbou?rhoods?)\b)?")
+_PLURAL_NOUN = re.compile(r"[a-z]{3,}[^su']s")
 _GLUED_HEAD = re.compile(r"^(new|more|other|additional|newly)([a-z]{5,})$")
 _GLUED_TAIL = re.compile(r"^(people|persons|families|households|homes|houses|refugees|residents)"
                          r"(?:were|was|are|have|had|who|in|from|fled|remain\w*)$")
@@ -451,10 +458,14 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if reading.noun_term is None and _AFFECTED_BEFORE.search(before[-40:]):
         return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
     hi = _share_end(article, sentence, num, following)
-    after_text = text[reading.noun_end:min(hi, end + len(after))][:AFTER_WINDOW]
+    stop = min(hi, end + len(after))
+    after_text = text[reading.noun_end:stop][:AFTER_WINDOW]
     aside = _APPOSITIVE.match(text, reading.noun_end)
     if aside:  # "150 people, the whole population of X, were displaced": the verb comes after the aside
         after_text = text[aside.end():aside.end() + AFTER_WINDOW]
+    elif (where := _WHERE_AFTER.match(text, reading.noun_end, stop)) and len(where.group()) > AFTER_WINDOW // 2:
+        # "13,000 households in Nairobi's Mathare, Mukuru and Kibera settlements had lost their homes"
+        after_text = where.group() + text[where.end():stop][:AFTER_WINDOW]
     after_terms = _terms(after_text)
     references = list(_COUNT_REFERENCE.finditer(before))
     reference = references[-1] if references else None
@@ -633,7 +644,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             linked = place_indexes(found, sentence, places, text, previous, starts)
             figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
-    return _dedupe(figures, text)
+    return _dedupe(figures, text, places)
 
 
 def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:
@@ -651,7 +662,7 @@ def _headline_end(text: str) -> int:
     return text.find("\n") if "\n" in text.strip() else -1
 
 
-def _dedupe(figures: list[Figure], text: str) -> list[Figure]:
+def _dedupe(figures: list[Figure], text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     """One figure reported twice is kept once: twice in the body with the same term (unless one sentence
     gives them for different places), or in the headline and again in the body (then with the body's
     details and the more specific of the two terms)."""
@@ -666,8 +677,9 @@ def _dedupe(figures: list[Figure], text: str) -> list[Figure]:
         if lead is not None:
             term = min(fig.term, lead.term, key=TERM_RANK.index)
             # The headline's places too, unless the body says the figure is the whole country's.
-            places = tuple(dict.fromkeys(fig.places + lead.places)) if fig.places else ()
-            fig = replace(fig, term=term, places=places)
+            named = {places[i].record for i in fig.places}
+            more = tuple(i for i in lead.places if places[i].record not in named) if fig.places else ()
+            fig = replace(fig, term=term, places=fig.places + more)
         same = kept.get((fig.quantity, fig.unit, fig.term))
         if same is None:
             kept[(fig.quantity, fig.unit, fig.term)] = fig

@@ -30,11 +30,11 @@ _LIST = rf"{_NAME}(?:{_LIST_GAP}{_NAME})*"
 
 _SETTLEMENT = "town|village|city|island|settlement|hamlet|oasis|valley"
 _PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipality|sub-district|subdistrict"
-         "|quarter|area|township|territory|parish|upazila|woreda|tehsil|taluka|chiefdom")
+         "|quarter|area|township|territory|parish|upazila|woreda|tehsil|taluka|chiefdom|zone")
 _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
-           "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas")
+           "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas|zones")
 def _either_case(words: str) -> str:
     """'town|village' -> '[Tt]own|[Vv]illage': a capital at a sentence start, without the slower (?i)."""
     return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))

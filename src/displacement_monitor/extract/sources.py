@@ -45,7 +45,7 @@ _BODY = (r"government|ministry|authorities|authority|officials|governor|agency|a
          r"|red crescent|red cross|aid workers|aid groups|aid officials|relief workers|disaster management agency"
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
          r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier"
-         r"|ombudsman|ombudsperson|ombudswoman|partners|civil society")
+         r"|ombudsman|ombudsperson|ombudswoman|partners|civil society|administration")
 _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
                    " when this these those week also then now earlier later while as if after before since other"
                    " some many most all its their his her").split()
@@ -134,7 +134,9 @@ def _speaker(sentence: str) -> str | None:
         if verb or _VERB_BEFORE.search(sentence[:match.start()]):
             said = match.group(1) + (verb.group("where") or "" if verb else "")
             phrase = re.sub(r"^(?:the|a)\s+", "", said.strip(), flags=re.IGNORECASE)
-            phrase = _OWNER.sub("", phrase)
+            owned = _OWNER.sub("", phrase)
+            if owned[:1].isupper():
+                phrase = owned  # "Iraq's Ministry of ..." is the ministry; "Syria's government" stays as it is
             if phrase.lower() in _NAME_PARTS:
                 continue  # "the department said": which one, the sentence does not say
             first, _, rest = phrase.partition(" ")
