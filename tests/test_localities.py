@@ -343,3 +343,8 @@ def test_a_cued_name_the_matcher_turned_down_is_the_gazetteer_place_after_all(te
     found = [p for p in extract_places(text, gaz)[0] if p.kind != "country"]
     assert found and all(p.name == name or p.name == "Goma" for p in found)
     assert all(p.kind != "locality" for p in found)
+
+
+def test_a_place_set_off_by_a_comma_inside_a_known_one_is_a_place(gaz) -> None:
+    text = f"About 33,000 people fled in {VILLAGE}, in Upper Nile state, South Sudan, when fighting broke out."
+    assert localities(text, gaz)[VILLAGE].near == "Upper Nile State"

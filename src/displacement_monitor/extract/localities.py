@@ -213,7 +213,7 @@ _SIBLINGS = re.compile(rf"(?:\s+and\s+({_NAME})|,\s+((?:{_NAME},\s+)*{_NAME},?\s
                        r"(?!\s+(?:rivers|roads|highways|streets|bridges|dams|lakes|mountains|hills|valleys|routes"
                        r"|airports|universities|hospitals|families|tribes|clans)\b)")
 # ... or a list the text puts inside a known place ("around Tchoukoutalia and Fourkouloum in western Chad").
-_WITHIN = re.compile(r"\s+in\s+(?:(?:north|south|east|west|central)\w*\s+|(?:north|south)-?(?:east|west)\w*\s+)?")
+_WITHIN = re.compile(r",?\s+in\s+(?:(?:north|south|east|west|central)\w*\s+|(?:north|south)-?(?:east|west)\w*\s+)?")
 
 # Words that make a capitalised run an organisation, an event or a person, never a place.
 _NOT_PLACE_WORDS = {
