@@ -136,6 +136,7 @@ def test_later_mentions_of_the_name_are_the_same_place(gaz) -> None:
     "People fled from Mopti and Guterres said they were safe.",   # a person who speaks
     "In Mali, people fled the town of Mopti on Monday and Tuesday.",
     "About 300 people sheltered at an Army Engineers camp near Mopti in Mali.",
+    "In Mali, families fled the fighting near Easter and again near Christmas.",  # holidays are near too
     "The Mali Meteorological Department warned Mopti of floods.",   # a country's body
     f"In Mali, people fled from {VILLAGE} and {OTHER}.",            # two unknown names: not yet a list of places
     f"In Mali, Mopti, {VILLAGE}'s home town, was calm.",              # an apposition, not a list
@@ -348,3 +349,8 @@ def test_a_cued_name_the_matcher_turned_down_is_the_gazetteer_place_after_all(te
 def test_a_place_set_off_by_a_comma_inside_a_known_one_is_a_place(gaz) -> None:
     text = f"About 33,000 people fled in {VILLAGE}, in Upper Nile state, South Sudan, when fighting broke out."
     assert localities(text, gaz)[VILLAGE].near == "Upper Nile State"
+
+
+def test_only_a_place_is_near(gaz) -> None:
+    text = f"In Chad, 7,868 Nigerian refugees live in the Dar es Salam camp near {VILLAGE}, UNHCR said."
+    assert localities(text, gaz)[VILLAGE].country == "TD"
