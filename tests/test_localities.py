@@ -354,3 +354,8 @@ def test_a_place_set_off_by_a_comma_inside_a_known_one_is_a_place(gaz) -> None:
 def test_only_a_place_is_near(gaz) -> None:
     text = f"In Chad, 7,868 Nigerian refugees live in the Dar es Salam camp near {VILLAGE}, UNHCR said."
     assert localities(text, gaz)[VILLAGE].country == "TD"
+
+
+def test_what_holds_towns_is_a_place(gaz) -> None:
+    text = f"In Ethiopia, people fled the advance on Dessie and other towns in North {VILLAGE}."
+    assert f"North {VILLAGE}" in localities(text, gaz)
