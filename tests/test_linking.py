@@ -154,3 +154,13 @@ def test_the_dateline_is_the_figure_s_place_only_when_the_text_names_no_other(ga
 def test_a_country_s_disaster_is_the_whole_country_s(gaz) -> None:
     text = "ISLAMABAD, Sept 1 - Pakistan's floods have displaced some 7,900,000 people, officials said."
     assert linked(text, gaz) == {7_900_000: []}
+
+
+def test_an_area_of_another_says_where_the_first_lies(gaz) -> None:
+    text = "In Congo, some 600 households were displaced by fighting in the Masisi Territory of North Kivu province."
+    assert linked(text, gaz)[600] == ["Masisi"]
+
+
+def test_inside_the_country_is_the_whole_country(gaz) -> None:
+    text = "Fighting hit Idlib in Syria. Around 3,400,000 Syrians remain displaced inside the country, UNHCR said."
+    assert linked(text, gaz) == {3_400_000: []}

@@ -22,6 +22,9 @@ _WHERE_OF = Caseless(r"\b(?:outskirts|north|south|east|west|outside|km|kilometre
                      r"|(?:main|largest|biggest|second|principal) (?:town|city)"
                      r"|\bin the (?:state|province|region|governorate|county|district|department))"
                      r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
+# "Bor South County of Jonglei State": the second place says where the first lies.
+_AREA_OF = re.compile(r"[A-Z][\w'\u2019-]*\s+(?:County|District|Province|State|Region|Governorate|Department"
+                      r"|Municipality|Territory|county|district|province|territory)\s+of\s+$")
 DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                        r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 # Places listed together ("Tikrit and Samarra"), or one inside the other ("Ituri's Djugu territory").
@@ -32,7 +35,7 @@ ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the gov
 
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     lead = text[max(sentence_start, mention.start - 45):mention.start]
-    if _WHERE_OF.search(lead):
+    if _WHERE_OF.search(lead) or _AREA_OF.search(lead):
         return "locator"  # "on the outskirts of Imphal" says where the place before it is
     if ORIGIN.search(lead):
         return "origin"
@@ -130,7 +133,7 @@ def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention], starts
 
 # Words that make a figure the whole country's.
 _NATIONWIDE = Caseless(r"\b(?:across|throughout|around|all over) the country\b|\bnation-?wide\b|\bcountry-?wide\b"
-                       r"|\bin the country\b(?!['\u2019]s)|\bacross (?:the )?(?:nation|territory)\b")
+                       r"|\b(?:in|inside|within) the country\b(?!['\u2019]s)|\bacross (?:the )?(?:nation|territory)\b")
 
 
 def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str,
