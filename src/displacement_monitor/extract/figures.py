@@ -76,6 +76,20 @@ class _Reading(NamedTuple):
     noun_end: int  # offset in the sentence just after the noun phrase
 
 
+class _Found(NamedTuple):
+    """A figure as its sentence reads it, before its source and places are known. The Figure is made once, when
+    they are: a frozen dataclass is slow to make, and slower still to copy with a field replaced."""
+
+    quantity: int
+    unit: str
+    term: str
+    start: int
+    end: int
+    number_text: str
+    qualifier: str | None
+    vague: bool
+
+
 class _Prior(NamedTuple):
     """The figure just before, which an elliptical number ('and 100,000 for Erbil') continues."""
 
@@ -430,7 +444,7 @@ _APPOSITIVE = re.compile(r",\s+(?:the|a|an|including|among|around|about|some|mos
 
 
 def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, following: list[NumberMatch],
-                 prior: _Prior | None, countries: re.Pattern[str] | None) -> Figure | None:
+                 prior: _Prior | None, countries: re.Pattern[str] | None) -> _Found | None:
     """The figure a number stands for, or None; lo and the numbers following it in the sentence bound the
     number's share of the sentence."""
     text = sentence.text
@@ -485,10 +499,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if _forecast(before, after, bool(after_terms)) or DENIAL.search(before.lower()):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]
-    return Figure(
-        quantity=num.value, unit=unit, term=term, start=num.start, end=num.end, number_text=num.text,
-        sentence=text, sentence_start=sentence.start, qualifier=_qualifier(before, segment), vague=num.vague,
-    )
+    return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
 
 
 # "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
@@ -496,14 +507,14 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|an estimated|some|about|aro
 
 
 def _read_part(article: str, sentence: Sentence, part: NumberMatch, whole: NumberMatch, lo: int,
-               following: list[NumberMatch], prior: _Prior | None, countries: re.Pattern[str] | None) -> Figure | None:
+               following: list[NumberMatch], prior: _Prior | None, countries: re.Pattern[str] | None) -> _Found | None:
     """The figure of the part, read as the whole is read ('500 of the 4,000 villagers had left': 500 people
     displaced)."""
     figure = _read_figure(article, sentence, whole, lo, following, prior, countries)
     if figure is None:
         return None
-    return replace(figure, quantity=part.value, start=part.start, end=part.end, number_text=part.text,
-                   vague=part.vague)
+    return figure._replace(quantity=part.value, start=part.start, end=part.end, number_text=part.text,
+                           vague=part.vague)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")
@@ -597,7 +608,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
         if not in_sentence:
             prior = None
             continue
-        found: list[Figure] = []
+        found: list[_Found] = []
         whole = -1
         for k, num in enumerate(in_sentence):
             if k == whole:
@@ -609,15 +620,18 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             else:
                 figure = _read_figure(text, sentence, num, lo, in_sentence[k + 1:], prior, countries)
             if figure is not None:
-                if num.start in upper:
-                    figure = replace(figure, quantity_max=upper[num.start])
                 found.append(figure)
                 prior = _Prior(figure.unit, figure.term, True)
         if found:
             earlier = partial(_earlier_source, sentences, index, sources)
             source = find_source(sentence.text, earlier) or earlier()
             linked = place_indexes(found, sentence, places, text, figures[-1].places if figures else (), starts)
-            figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
+            figures.extend(
+                Figure(quantity=f.quantity, unit=f.unit, term=f.term, start=f.start, end=f.end,
+                       number_text=f.number_text, sentence=sentence.text, sentence_start=sentence.start,
+                       qualifier=f.qualifier, source=source, vague=f.vague, quantity_max=upper.get(f.start),
+                       places=i)
+                for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text)
 

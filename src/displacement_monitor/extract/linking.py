@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
+from typing import Protocol
 
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
@@ -27,6 +28,16 @@ DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived i
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|, and|or|&)\s*|['\u2019]s\s+)$")
 ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the governorate": ADMIN1,
             "the region": ADMIN1, "the state": ADMIN1}
+
+
+class Span(Protocol):
+    """What linking reads of a figure: where its number is (a Figure, or a figure still being read)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
@@ -51,7 +62,7 @@ def _groups(mentions: list[tuple[int, PlaceMention]], text: str) -> list[list[tu
     return groups
 
 
-def _distance(group: list[tuple[int, PlaceMention]], fig: Figure) -> int:
+def _distance(group: list[tuple[int, PlaceMention]], fig: Span) -> int:
     start, end = group[0][1].start, group[-1][1].end
     return max(start - fig.end, fig.start - end, 0)
 
@@ -60,7 +71,7 @@ _GOVERNED = Caseless(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards
                      r"|fled|left|flee|fleeing|displaced|evacuated|returned|arrived|crossed|reached)\b")
 
 
-def _owner(group: list[tuple[int, PlaceMention]], figures: list[Figure], text: str) -> int:
+def _owner(group: list[tuple[int, PlaceMention]], figures: Sequence[Span], text: str) -> int:
     """The figure a group of places belongs to: the figure before it when a verb or preposition
     links them ('40,000 people fled the cities of X'), else the nearest one ('X with 13,554')."""
     start = group[0][1].start
@@ -121,7 +132,7 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
     return [replace(fig, places=indexes) for fig, indexes in zip(figures, found, strict=True)]
 
 
-def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
+def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[PlaceMention],
                   text: str, previous: tuple[int, ...] = (), starts: Sequence[int] | None = None
                   ) -> list[tuple[int, ...]]:
     """For each figure of one sentence, the indexes of the places it is about (see link_places); starts,
