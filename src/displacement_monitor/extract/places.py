@@ -212,12 +212,11 @@ class _Context:
 
 
 def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> bool:
-    """Capitalisation, run and stop-word rules that every place mention must pass."""
+    """Capitalisation, run and stop-word rules that every place mention must pass; the match opens with a capital
+    or is a 'the ...' key (see extract_places)."""
     text, gaz = ctx.text, ctx.gaz
-    if not text[start].isupper() and not key.startswith("the "):
-        return False  # most matches are lower-case words: the test below, made without splitting the match
     surface = text[start:end]
-    if key.startswith("the "):  # else the match opens with the capital just tested
+    if key.startswith("the "):  # else the match opens with a capital
         words = surface.split()
         if not words[1 if len(words) > 1 else 0][:1].isupper():
             return False
@@ -475,6 +474,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     candidates: list[_Candidate] = []
     for start, end, key_id in _longest_matches(gaz, folded):
         key = gaz.keys[key_id]
+        # Most matches are lower-case words: rejected first, without a call or splitting the match.
+        if not text[start].isupper() and not key.startswith("the "):
+            continue
         if not _acceptable(ctx, start, end, key, folded):
             continue
         after = ctx.word_after(end)
