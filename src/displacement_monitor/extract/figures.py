@@ -99,15 +99,16 @@ class _Prior(NamedTuple):
 
 
 # Words of a short head or tail of a text are its own words, except that the last word of a head (the first of
-# a tail) may be cut short: a head or tail with more words than asked for is enough.
+# a tail) may be cut short: a head or tail with more words than asked for is enough, and so is one that is the
+# whole text.
 def _first_words(text: str, count: int) -> list[str]:
     words = _WORD.findall(text[:_WINDOW])
-    return (words if len(words) > count else _WORD.findall(text))[:count]
+    return (words if len(words) > count or len(text) <= _WINDOW else _WORD.findall(text))[:count]
 
 
 def _last_words(text: str, count: int) -> list[str]:
     words = _WORD.findall(text[-_WINDOW:])
-    return (words if len(words) > count else _WORD.findall(text))[-count:]
+    return (words if len(words) > count or len(text) <= _WINDOW else _WORD.findall(text))[-count:]
 
 
 def _tail_start(text: str, chunks: int) -> int:
