@@ -13,6 +13,7 @@ from .lexicon import (
     ABROAD,
     ADJECTIVE_TERMS,
     CASUALTY,
+    CASUALTY_HINT,
     COUNT_REFERENCE,
     CROSSING_VERB,
     DENIAL,
@@ -371,6 +372,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
 
 def _casualty_near(before: str, after: str) -> bool:
     """'264 civilians killed', 'killed 15 people': the number counts the dead or hurt."""
+    if not (CASUALTY_HINT.search(after.lower()) or CASUALTY_HINT.search(before.lower())):
+        return False  # as for most numbers: no word near them can be a casualty word
     # One search of both sides, on a line each: no match spans the line break, nor ends or starts differently
     # next to it than at the end or start of its side.
     near = " ".join(_first_words(after, 5)) + "\n" + " ".join(_last_words(before, 4))
