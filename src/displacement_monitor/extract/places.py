@@ -391,7 +391,8 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
 _CAMP = re.compile(r"\b(?!(?:The|A|An)\s)((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
-_CAMP_WORDS = ("camp", "settlement", "site")
+# A camp word where a _CAMP match can end; the pattern opens with its letters, which the regex engine skips to.
+_CAMP_WORD = re.compile(r"(?:camps?|settlement|site)\b")
 _CAMP_RUN = re.compile(r"[\w'\u2019\s-]*")  # every character of a _CAMP match before its camp word
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
@@ -405,14 +406,23 @@ _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "milit
 def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, 'camp' or 'site') of each camp named in text: "Kalma camp", and each member of
     "the Kalma and Otash displacement camps"."""
-    # Most texts name no camp: the patterns, tried at every offset, run only when their words occur, and _CAMP only
-    # from where the characters a name and its camp word are made of run up to the first of those words: no match
-    # can start before (every match ends in one, and holds only such characters before it).
-    first = min((at for at in (text.find(word) for word in _CAMP_WORDS) if at >= 0), default=-1)
-    if first >= 0:
-        run = _CAMP_RUN.match(text[::-1], len(text) - first)
-        for match in _CAMP.finditer(text, first - len(run.group()) if run else 0):
+    # Most texts name no camp: the patterns, tried at every offset, run only near their words. A _CAMP match ends
+    # in a camp word after white space, and holds only the characters of _CAMP_RUN before it; no match runs on past
+    # such a word (a name holds no lower-case word but a particle). So the match that _CAMP.finditer would find next
+    # is the first found between where one could start before the next such word (and after the last match) and
+    # that word's end.
+    end = 0
+    backwards = ""
+    for word in _CAMP_WORD.finditer(text):
+        if word.start() < end or not text[word.start() - 1:word.start()].isspace():
+            continue  # 'despite', 'campsite': no camp word
+        backwards = backwards or text[::-1]
+        run = _CAMP_RUN.match(backwards, len(text) - word.start())
+        start = word.start() - len(run.group()) if run else 0  # run is never None: it may be empty
+        match = _CAMP.search(text, max(end, start), word.end())
+        if match:
             yield match.start(1), match.end(), match.group(1), "site" if match.group(2) == "site" else "camp"
+            end = match.end()
     if "camps" not in text:
         return
     for found, _ in names_before(text, _CAMPS_WORD, _CAMP_LIST):
