@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from ..models import Figure, PlaceMention
@@ -189,6 +189,8 @@ _TERM_STARTS = re.compile(
 )
 
 
+# The words after numbers are the same few ("people", "families", "were") article after article.
+@lru_cache(maxsize=4096)
 def _unglue(word: str) -> str:
     """The counted noun in a word that PDF extraction damaged: glued to the next word ('peoplewere'), to the
     word before ('newdisplacements'), split at a line end ('fami-lies'), or misspelt ('familis')."""
@@ -223,6 +225,7 @@ _NEAR_MISS = _near_misses({"families", "households", "persons", "individuals", "
                            "refugees", "returnees", "evacuees", "displacements", "residents"})
 
 
+@lru_cache(maxsize=4096)
 def _term_word(word: str) -> bool:
     """A verb form of a term ('fled', 'displaced'); nouns such as 'displacement' do not count."""
     if word.endswith(("ment", "ments", "tion", "tions", "ees")):
