@@ -458,12 +458,11 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     start, end = num.start - sentence.start, num.end - sentence.start
     before, after = _clause(text, start, end)
     reading = _read_noun(after, end)
-    if reading.unit is None or _excluded(before, after, num):
+    # The cheaper tests first: each of them alone rules the number out.
+    if reading.unit is None or reading.unit == "implicit" and num.value < 10 or _excluded(before, after, num):
         return None
-    if reading.noun_term is None and _casualty_near(before, after) or _DIED.match(text, reading.noun_end):
+    if _DIED.match(text, reading.noun_end) or reading.noun_term is None and _casualty_near(before, after):
         return None  # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people
-    if reading.unit == "implicit" and num.value < 10:
-        return None
     hi = _share_end(article, sentence, num, following)
     after_text = text[reading.noun_end:min(hi, end + len(after))][:AFTER_WINDOW]
     aside = _APPOSITIVE.match(text, reading.noun_end)
@@ -545,9 +544,9 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
         if i + 1 < len(numbers) and not num.vague:
             nxt = numbers[i + 1]
             gap = text[num.end:nxt.start]
-            lead = text[max(0, num.start - 20):num.start]
-            joined = _RANGE_GAP.fullmatch(gap) or (gap.strip() == "and" and _BETWEEN.search(lead.lower()))
-            lower = _shared_multiplier(num, nxt)
+            joined = _RANGE_GAP.fullmatch(gap) or (
+                gap.strip() == "and" and _BETWEEN.search(text[max(0, num.start - 20):num.start].lower()))
+            lower = _shared_multiplier(num, nxt) if joined else 0  # most numbers are no range's lower end
             if joined and lower < nxt.value <= 20 * lower and not _dated(text, num.start):
                 upper[num.start] = nxt.value
                 skip = i + 1
