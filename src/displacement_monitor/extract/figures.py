@@ -57,6 +57,7 @@ _CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settleme
                        r"|accommodat\w+|full with|crowded with|packed with"
                        r"|(?:swelled|swollen|grown|grew|risen|rose|doubled|tripled)(?: [\w ]{0,25})? to)"
                        r"\s+(?:\w+\s+){0,2}$")
+_CAPACITY_WORDS = ("camp", "shelter", "site", "cent", "settlement")  # one is in every _CAPACITY match
 CAPACITY_WINDOW = 150
 AFTER_WINDOW = 70
 BEFORE_WINDOW = 60
@@ -117,6 +118,15 @@ def _tail_start(text: str, chunks: int) -> int:
     a pattern that must end the text and spans at most that many chunks cannot match before there."""
     parts = text.rsplit(None, chunks)
     return len(parts[0]) if len(parts) > chunks else 0
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether text holds one of words. A regex every match of which holds one of them cannot match text without
+    any, and most texts hold none: these tests, a loop of `in`, cost a fraction of the regex's scan."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _noun_follows(after: str, match: re.Match[str]) -> bool:
@@ -357,6 +367,9 @@ _EXCLUDED_BEFORE_BACKWARDS = Caseless(
     rf"|(?:ni|fo tuo)\s+(?:{_backwards(_DIGIT_NAMES)}|\d+)\b)"
 )
 _COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
+_COUNT_WORDS = ("number", "total", "tally", "figure", "count")  # one is in every _COUNT_REFERENCE match
+_POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "inhabited by", "census")  # ... POPULATION
+_DENIAL_WORDS = ("deni", "deny", "rejected claim", "no evidence")  # ... and DENIAL match
 _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 
@@ -370,7 +383,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     # The patterns end at the number, so only its last few words matter.
     if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):
         return True
-    return bool(POPULATION.search(before[-60:].lower()))
+    window = before[-60:].lower()
+    return _holds_any(window, _POPULATION_WORDS) and POPULATION.search(window) is not None
 
 
 def _casualty_near(before: str, after: str) -> bool:
@@ -469,14 +483,19 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if aside:  # "150 people, the whole population of X, were displaced": the verb comes after the aside
         after_text = text[aside.end():aside.end() + AFTER_WINDOW]
     after_terms = _terms(after_text)
-    references = list(_COUNT_REFERENCE.finditer(before))
+    lowered = before.lower()
+    # (A clause whose lowering differs gets the case-blind regex, which may match what its lowered text lacks.)
+    may_refer = not before.isascii() or _holds_any(lowered, _COUNT_WORDS)
+    references = list(_COUNT_REFERENCE.finditer(before)) if may_refer else []
     reference = references[-1] if references else None
     reach = min(BEFORE_WINDOW, start - lo) if reference is None else len(before) - reference.start()
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
     if _MOVED_BY_OTHERS.search(before[-40:].lower()):
         before_terms["evacuated"] = 0
-    elif _CAPACITY.search(before[-CAPACITY_WINDOW:].lower()):
-        before_terms["sheltered"] = 0
+    else:
+        window = before[-CAPACITY_WINDOW:].lower()
+        if _holds_any(window, _CAPACITY_WORDS) and _CAPACITY.search(window):
+            before_terms["sheltered"] = 0
     unit: str | None = reading.unit
     inherited: str | None = None
     if unit == "implicit":
@@ -502,7 +521,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         return None
     if unit != "houses" and term == "destroyed":
         term = "homeless" if unit == "people" else "displaced"
-    if _forecast(before, after, bool(after_terms)) or DENIAL.search(before.lower()):
+    if _forecast(before, after, bool(after_terms)) or _holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]
     return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
