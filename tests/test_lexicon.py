@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from displacement_monitor.extract import figures, sources
 from displacement_monitor.extract.lexicon import (
     CASUALTY,
-    CASUALTY_HINT,
+    CASUALTY_WORDS,
     Caseless,
     alternation,
     by_first_letter,
@@ -87,11 +87,11 @@ def test_caseless_falls_back_to_case_blind_matching_where_lowering_differs() -> 
                                     "injuring", "wounded", "wounding", "missing", "casualties", "death toll", "toll",
                                     "massacred", "executed", "slain", "murdered", "drowned", "buried", "bodies",
                                     "burned alive", "burned to death"])
-def test_casualty_hint_is_in_every_casualty_phrase(phrase: str) -> None:
+def test_a_casualty_word_is_in_every_casualty_phrase(phrase: str) -> None:
     assert CASUALTY.fullmatch(phrase)
-    assert CASUALTY_HINT.search(phrase)
+    assert any(word in phrase for word in CASUALTY_WORDS)
 
 
 @given(st.text(alphabet="abdeiklnorstuwy \n,", max_size=30))
-def test_text_without_a_casualty_hint_holds_no_casualty_word(text: str) -> None:
-    assert CASUALTY_HINT.search(text) or not CASUALTY.search(text)
+def test_text_without_a_casualty_word_holds_no_casualty_phrase(text: str) -> None:
+    assert any(word in text for word in CASUALTY_WORDS) or not CASUALTY.search(text)

@@ -13,7 +13,7 @@ from .lexicon import (
     ABROAD,
     ADJECTIVE_TERMS,
     CASUALTY,
-    CASUALTY_HINT,
+    CASUALTY_WORDS,
     COUNT_REFERENCE,
     CROSSING_VERB,
     DENIAL,
@@ -389,7 +389,7 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
 
 def _casualty_near(before: str, after: str) -> bool:
     """'264 civilians killed', 'killed 15 people': the number counts the dead or hurt."""
-    if not (CASUALTY_HINT.search(after.lower()) or CASUALTY_HINT.search(before.lower())):
+    if not (_holds_any(after.lower(), CASUALTY_WORDS) or _holds_any(before.lower(), CASUALTY_WORDS)):
         return False  # as for most numbers: no word near them can be a casualty word
     # One search of both sides, on a line each: no match spans the line break, nor ends or starts differently
     # next to it than at the end or start of its side.
