@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache, partial
+from itertools import chain
 from typing import NamedTuple
 
 from ..models import Figure, PlaceMention
@@ -197,6 +198,10 @@ _TERM_STARTS = re.compile(
     f"(?={_ANY_TERM.pattern})"
     + "".join(f"(?:(?=(?P<{term}>{pattern.pattern})))?" for term, pattern in TERM_PATTERNS.items())
 )
+# Every term opens with a letter after a word boundary: it starts at the text's start or right after a non-word
+# character, and this, which opens with one, finds the others. The regex engine skips from one such character to
+# the next, instead of trying every offset; a match ends where the term starts.
+_TERM_STARTS_AFTER_GAP = re.compile(r"\W" + _TERM_STARTS.pattern)
 
 
 # The words after numbers are the same few ("people", "families", "were") article after article.
@@ -254,23 +259,23 @@ def _terms(text: str, reverse: bool = False) -> dict[str, int]:
 
 
 def _distances_from_start(lowered: str) -> dict[str, int]:
-    """Where each term first starts: one scan visits only the places where some term starts."""
+    """Where each term first starts, in the order of TERM_PATTERNS: one scan visits only the places where some
+    term starts."""
     starts: dict[str, int] = {}
-    for match in _TERM_STARTS.finditer(lowered):
+    first = _TERM_STARTS.match(lowered)
+    for match in chain((first,) if first else (), _TERM_STARTS_AFTER_GAP.finditer(lowered)):
         for term in TERM_PATTERNS:
             if term not in starts and match.start(term) >= 0:
-                starts[term] = match.start()
+                starts[term] = match.end()  # where the look-aheads start
     return {term: starts[term] for term in TERM_PATTERNS if term in starts}
 
 
 def _distances_from_end(lowered: str, length: int) -> dict[str, int]:
-    """How far before length each term's last match ends (as each term's own scan finds its matches)."""
+    """How far before length each term's last match ends (as each term's own scan finds its matches): only the
+    terms that start somewhere are scanned for, from where they first start."""
     found: dict[str, int] = {}
-    first = _ANY_TERM.search(lowered)
-    if first is None:
-        return found
-    for term, pattern in TERM_PATTERNS.items():
-        for match in pattern.finditer(lowered, first.start()):  # no term starts before the first of any
+    for term, start in _distances_from_start(lowered).items():
+        for match in TERM_PATTERNS[term].finditer(lowered, start):
             found[term] = length - match.end()  # the last match ends last
     return found
 
