@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from displacement_monitor.extract import extract
 from displacement_monitor.extract.figures import (
+    _ABROAD_WORDS,
     _CAMEL_GLUE,
     _CAPACITY,
     _CAPACITY_WORDS,
@@ -30,7 +31,15 @@ from displacement_monitor.extract.figures import (
     _tail_start,
     _terms,
 )
-from displacement_monitor.extract.lexicon import DENIAL, MONTHS, POPULATION, TERM_PATTERNS, Caseless, alternation
+from displacement_monitor.extract.lexicon import (
+    ABROAD,
+    DENIAL,
+    MONTHS,
+    POPULATION,
+    TERM_PATTERNS,
+    Caseless,
+    alternation,
+)
 from displacement_monitor.gazetteer import load_gazetteer
 
 
@@ -366,6 +375,8 @@ _HINTED = [
                                             "a population of ", "population is ", "the city of ", "the town of ",
                                             "inhabited by ", "a pre-war population of ", "the census: "]),
     (DENIAL.search, _DENIAL_WORDS, ["denied", "denies", "deny", "rejected claims", "rejected claim", "no evidence"]),
+    (ABROAD.search, _ABROAD_WORDS, ["their country", "the country's borders", "abroad", "neighbouring countries",
+                                    "neighboring countries", "across the border", "over the border", "the kingdom"]),
 ]
 
 

@@ -374,7 +374,8 @@ _EXCLUDED_BEFORE_BACKWARDS = Caseless(
 _COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
 _COUNT_WORDS = ("number", "total", "tally", "figure", "count")  # one is in every _COUNT_REFERENCE match
 _POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "inhabited by", "census")  # ... POPULATION
-_DENIAL_WORDS = ("deni", "deny", "rejected claim", "no evidence")  # ... and DENIAL match
+_DENIAL_WORDS = ("deni", "deny", "rejected claim", "no evidence")  # ... DENIAL match
+_ABROAD_WORDS = ("countr", "abroad", "border", "kingdom")  # ... and ABROAD match
 _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 
@@ -411,7 +412,8 @@ def _forecast(before: str, after: str, verb_after: bool) -> bool:
 def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees."""
     window = after[:110]
-    if ABROAD.search(window.lower()):
+    lowered = window.lower()
+    if _holds_any(lowered, _ABROAD_WORDS) and ABROAD.search(lowered):
         return True
     if countries is None:
         return False
