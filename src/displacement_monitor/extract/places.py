@@ -107,15 +107,12 @@ def _sentence_starts(text: str) -> set[int]:
 
 def _longest_matches(gaz: Gazetteer, folded: str) -> list[tuple[int, int, int]]:
     """Non-overlapping matches, longest first at each position, left to right."""
-    longest: dict[int, tuple[int, int]] = {}  # start -> (end, key id) of the longest match there
-    for start, end, key_id in gaz.matches(folded):
-        if end > longest.get(start, (-1, -1))[0]:
-            longest[start] = (end, key_id)
+    # In (start, end) order the longest match at a position is the last there (no two keys match the same span).
+    ordered = sorted(gaz.matches(folded))
     chosen: list[tuple[int, int, int]] = []
     last_end = -1
-    for start in sorted(longest):
-        end, key_id = longest[start]
-        if start >= last_end:
+    for i, (start, end, key_id) in enumerate(ordered):
+        if start >= last_end and (i + 1 == len(ordered) or ordered[i + 1][0] != start):
             chosen.append((start, end, key_id))
             last_end = end
     return chosen
