@@ -182,7 +182,9 @@ class _Context:
     def run_outside(self, start: int, end: int, folded: str) -> list[_Token]:
         """Capitalised words joined to the match by a space or hyphen but not inside it."""
         extra: list[_Token] = []
-        token = self._after(end, joined=True) if self.text[end - 2:end] not in ("'s", "\u2019s") else None
+        # A match followed by punctuation (as many are) has no word joined after it: no regex is tried there.
+        joins = self.text[end:end + 1] in _JOIN_GAPS and self.text[end - 2:end] not in ("'s", "\u2019s")
+        token = self._after(end, joined=True) if joins else None
         while token is not None and (token.capital or self._particle(token)):
             extra.append(token)
             if token.text.endswith(("'s", "\u2019s")):
@@ -193,9 +195,8 @@ class _Context:
         before: list[_Token] = []
         token = self._before(start, joined=True)
         while token is not None and not token.text.endswith(("'s", "\u2019s")):
-            lowered = token.text.lower()
             at_start = token.start in self.sentence_starts
-            if at_start and lowered in self.gaz.common_words:
+            if at_start and token.text.lower() in self.gaz.common_words:
                 break
             if not token.capital and not self._particle(token):
                 break
