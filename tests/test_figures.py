@@ -8,22 +8,38 @@ from hypothesis import strategies as st
 
 from displacement_monitor.extract import extract
 from displacement_monitor.extract.figures import (
+    _ABROAD_WORDS,
     _CAMEL_GLUE,
+    _CAPACITY,
+    _CAPACITY_WORDS,
     _CLAUSE_BREAK,
     _COORDINATION,
+    _COUNT_REFERENCE,
+    _COUNT_WORDS,
+    _DENIAL_WORDS,
     _DIGIT_NAMES,
     _EXCLUDED_BEFORE_BACKWARDS,
     _GLUED_STEM,
     _NOT_COUNT_WORDS,
+    _POPULATION_WORDS,
     _RESTATED,
     _WORD,
     _clause,
     _first_words,
+    _holds_any,
     _last_words,
     _tail_start,
     _terms,
 )
-from displacement_monitor.extract.lexicon import MONTHS, TERM_PATTERNS, Caseless, alternation
+from displacement_monitor.extract.lexicon import (
+    ABROAD,
+    DENIAL,
+    MONTHS,
+    POPULATION,
+    TERM_PATTERNS,
+    Caseless,
+    alternation,
+)
 from displacement_monitor.gazetteer import load_gazetteer
 
 
@@ -407,3 +423,36 @@ def test_a_figure_with_no_source_of_its_own_takes_that_of_the_sentences_just_bef
             "Another 2,000 refugees reached Adre on Monday. Schools closed. Roads were cut. "
             "Some 500 refugees reached Abeche.")
     assert [f.source for f in extract(text, gaz).figures] == ["UNHCR", "UNHCR", None]
+
+
+# Each regex with the words one of which every match of it holds, and phrases for each of its alternatives.
+_HINTED = [
+    (_CAPACITY.search, _CAPACITY_WORDS, ["the camp, which now holds ", "camps holding more than ",
+                                          "shelters that house ", "the site hosted some ", "centres accommodating ",
+                                          "the center, full with ", "settlements swelled to ",
+                                          "the camp, which has grown in size to "]),
+    (_COUNT_REFERENCE.search, _COUNT_WORDS, ["the number of displaced", "a total of", "the tally of", "the figure of",
+                                             "the count, ", "the Number: 5"]),
+    (POPULATION.search, _POPULATION_WORDS, ["the death toll rose to ", "the toll has since reached ", "home to ",
+                                            "a population of ", "population is ", "the city of ", "the town of ",
+                                            "inhabited by ", "a pre-war population of ", "the census: "]),
+    (DENIAL.search, _DENIAL_WORDS, ["denied", "denies", "deny", "rejected claims", "rejected claim", "no evidence"]),
+    (ABROAD.search, _ABROAD_WORDS, ["their country", "the country's borders", "abroad", "neighbouring countries",
+                                    "neighboring countries", "across the border", "over the border", "the kingdom"]),
+]
+
+
+@pytest.mark.parametrize(("search", "words", "phrases"), _HINTED)
+def test_every_alternative_of_a_hinted_regex_holds_one_of_its_words(search, words, phrases) -> None:
+    for phrase in phrases:
+        assert search(phrase), phrase
+        assert _holds_any(phrase.lower(), words), phrase
+
+
+@settings(max_examples=300)
+@given(st.integers(0, len(_HINTED) - 1), st.data())
+def test_text_without_a_regex_s_words_holds_no_match_of_it(which: int, data: st.DataObject) -> None:
+    search, words, phrases = _HINTED[which]
+    pieces = [w for p in phrases for w in p.lower().split()] + ["people", "of", "to", ",", "the"]
+    text = " ".join(data.draw(st.lists(st.sampled_from(pieces), max_size=12))) + " "
+    assert _holds_any(text, words) or not search(text)

@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from displacement_monitor.extract import figures, sources
-from displacement_monitor.extract.lexicon import Caseless, alternation, by_first_letter, word_regex
+from displacement_monitor.extract.lexicon import (
+    CASUALTY,
+    CASUALTY_WORDS,
+    Caseless,
+    alternation,
+    by_first_letter,
+    word_regex,
+)
 
 
 @given(st.lists(st.text(alphabet="ab .'", min_size=1, max_size=4), min_size=1, max_size=6),
@@ -74,3 +81,17 @@ def test_caseless_falls_back_to_case_blind_matching_where_lowering_differs() -> 
     assert said.search("He SA\u0131D so") is not None  # dotless i matches i only case-blind
     assert said.search("\u0130 SAID").span() == (2, 6)  # 'İ' lowers to two characters
     assert said.match("Said it").group() == "said"
+
+
+@pytest.mark.parametrize("phrase", ["killed", "kill", "killing", "dead", "died", "die", "death", "deaths", "injured",
+                                    "injuring", "wounded", "wounding", "missing", "casualties", "death toll", "toll",
+                                    "massacred", "executed", "slain", "murdered", "drowned", "buried", "bodies",
+                                    "burned alive", "burned to death"])
+def test_a_casualty_word_is_in_every_casualty_phrase(phrase: str) -> None:
+    assert CASUALTY.fullmatch(phrase)
+    assert any(word in phrase for word in CASUALTY_WORDS)
+
+
+@given(st.text(alphabet="abdeiklnorstuwy \n,", max_size=30))
+def test_text_without_a_casualty_word_holds_no_casualty_phrase(text: str) -> None:
+    assert any(word in text for word in CASUALTY_WORDS) or not CASUALTY.search(text)

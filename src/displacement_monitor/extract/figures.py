@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import partial
+from functools import lru_cache, partial
+from itertools import chain
 from typing import NamedTuple
 
 from ..models import Figure, PlaceMention
@@ -13,6 +14,7 @@ from .lexicon import (
     ABROAD,
     ADJECTIVE_TERMS,
     CASUALTY,
+    CASUALTY_WORDS,
     COUNT_REFERENCE,
     CROSSING_VERB,
     DENIAL,
@@ -56,6 +58,7 @@ _CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settleme
                        r"|accommodat\w+|full with|crowded with|packed with|home to"
                        r"|(?:swelled|swollen|grown|grew|risen|rose|doubled|tripled)(?: [\w ]{0,25})? to)"
                        r"\s+(?:\w+\s+){0,2}$")
+_CAPACITY_WORDS = ("camp", "shelter", "site", "cent", "settlement")  # one is in every _CAPACITY match
 CAPACITY_WINDOW = 150
 AFTER_WINDOW = 70
 BEFORE_WINDOW = 60
@@ -78,6 +81,20 @@ class _Reading(NamedTuple):
     noun_end: int  # offset in the sentence just after the noun phrase
 
 
+class _Found(NamedTuple):
+    """A figure as its sentence reads it, before its source and places are known. The Figure is made once, when
+    they are: a frozen dataclass is slow to make, and slower still to copy with a field replaced."""
+
+    quantity: int
+    unit: str
+    term: str
+    start: int
+    end: int
+    number_text: str
+    qualifier: str | None
+    vague: bool
+
+
 class _Prior(NamedTuple):
     """The figure just before, which an elliptical number ('and 100,000 for Erbil') continues."""
 
@@ -87,15 +104,16 @@ class _Prior(NamedTuple):
 
 
 # Words of a short head or tail of a text are its own words, except that the last word of a head (the first of
-# a tail) may be cut short: a head or tail with more words than asked for is enough.
+# a tail) may be cut short: a head or tail with more words than asked for is enough, and so is one that is the
+# whole text.
 def _first_words(text: str, count: int) -> list[str]:
     words = _WORD.findall(text[:_WINDOW])
-    return (words if len(words) > count else _WORD.findall(text))[:count]
+    return (words if len(words) > count or len(text) <= _WINDOW else _WORD.findall(text))[:count]
 
 
 def _last_words(text: str, count: int) -> list[str]:
     words = _WORD.findall(text[-_WINDOW:])
-    return (words if len(words) > count else _WORD.findall(text))[-count:]
+    return (words if len(words) > count or len(text) <= _WINDOW else _WORD.findall(text))[-count:]
 
 
 def _tail_start(text: str, chunks: int) -> int:
@@ -103,6 +121,15 @@ def _tail_start(text: str, chunks: int) -> int:
     a pattern that must end the text and spans at most that many chunks cannot match before there."""
     parts = text.rsplit(None, chunks)
     return len(parts[0]) if len(parts) > chunks else 0
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether text holds one of words. A regex every match of which holds one of them cannot match text without
+    any, and most texts hold none: these tests, a loop of `in`, cost a fraction of the regex's scan."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _noun_follows(after: str, match: re.Match[str]) -> bool:
@@ -180,8 +207,14 @@ _TERM_STARTS = re.compile(
     f"(?={_ANY_TERM.pattern})"
     + "".join(f"(?:(?=(?P<{term}>{pattern.pattern})))?" for term, pattern in TERM_PATTERNS.items())
 )
+# Every term opens with a letter after a word boundary: it starts at the text's start or right after a non-word
+# character, and this, which opens with one, finds the others. The regex engine skips from one such character to
+# the next, instead of trying every offset; a match ends where the term starts.
+_TERM_STARTS_AFTER_GAP = re.compile(r"\W" + _TERM_STARTS.pattern)
 
 
+# The words after numbers are the same few ("people", "families", "were") article after article.
+@lru_cache(maxsize=4096)
 def _unglue(word: str) -> str:
     """The counted noun in a word that PDF extraction damaged: glued to the next word ('peoplewere'), to the
     word before ('newdisplacements'), split at a line end ('fami-lies'), or misspelt ('familis')."""
@@ -216,6 +249,7 @@ _NEAR_MISS = _near_misses({"families", "households", "persons", "individuals", "
                            "refugees", "returnees", "evacuees", "displacements", "residents"})
 
 
+@lru_cache(maxsize=4096)
 def _term_word(word: str) -> bool:
     """A verb form of a term ('fled', 'displaced'); nouns such as 'displacement' do not count."""
     if word.endswith(("ment", "ments", "tion", "tions", "ees")):
@@ -234,23 +268,23 @@ def _terms(text: str, reverse: bool = False) -> dict[str, int]:
 
 
 def _distances_from_start(lowered: str) -> dict[str, int]:
-    """Where each term first starts: one scan visits only the places where some term starts."""
+    """Where each term first starts, in the order of TERM_PATTERNS: one scan visits only the places where some
+    term starts."""
     starts: dict[str, int] = {}
-    for match in _TERM_STARTS.finditer(lowered):
+    first = _TERM_STARTS.match(lowered)
+    for match in chain((first,) if first else (), _TERM_STARTS_AFTER_GAP.finditer(lowered)):
         for term in TERM_PATTERNS:
             if term not in starts and match.start(term) >= 0:
-                starts[term] = match.start()
+                starts[term] = match.end()  # where the look-aheads start
     return {term: starts[term] for term in TERM_PATTERNS if term in starts}
 
 
 def _distances_from_end(lowered: str, length: int) -> dict[str, int]:
-    """How far before length each term's last match ends (as each term's own scan finds its matches)."""
+    """How far before length each term's last match ends (as each term's own scan finds its matches): only the
+    terms that start somewhere are scanned for, from where they first start."""
     found: dict[str, int] = {}
-    first = _ANY_TERM.search(lowered)
-    if first is None:
-        return found
-    for term, pattern in TERM_PATTERNS.items():
-        for match in pattern.finditer(lowered, first.start()):  # no term starts before the first of any
+    for term, start in _distances_from_start(lowered).items():
+        for match in TERM_PATTERNS[term].finditer(lowered, start):
             found[term] = length - match.end()  # the last match ends last
     return found
 
@@ -349,6 +383,10 @@ _EXCLUDED_BEFORE_BACKWARDS = Caseless(
 _COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
 _AFFECTED_BEFORE = re.compile(r"\baffect(?:ed|s|ing)\s+(?:(?:more than|over|at least|some|about|around|nearly"
                               r"|almost|an estimated|up to)\s+)?$", re.IGNORECASE)
+_COUNT_WORDS = ("number", "total", "tally", "figure", "count")  # one is in every _COUNT_REFERENCE match
+_POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "inhabited by", "census")  # ... POPULATION
+_DENIAL_WORDS = ("deni", "deny", "rejected claim", "no evidence")  # ... DENIAL match
+_ABROAD_WORDS = ("countr", "abroad", "border", "kingdom")  # ... and ABROAD match
 _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 
@@ -362,12 +400,18 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     # The patterns end at the number, so only its last few words matter.
     if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):
         return True
+    window = before[-60:].lower()
+    if not (_holds_any(window, _POPULATION_WORDS) and POPULATION.search(window)):
+        return False
     # A camp's people are a figure ("Kutupalong, the largest of the camps, is home to 600,000 people").
-    return bool(POPULATION.search(before[-60:].lower())) and not _CAPACITY.search(before[-CAPACITY_WINDOW:].lower())
+    around = before[-CAPACITY_WINDOW:].lower()
+    return not (_holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
 
 
 def _casualty_near(before: str, after: str) -> bool:
     """'264 civilians killed', 'killed 15 people': the number counts the dead or hurt."""
+    if not (_holds_any(after.lower(), CASUALTY_WORDS) or _holds_any(before.lower(), CASUALTY_WORDS)):
+        return False  # as for most numbers: no word near them can be a casualty word
     # One search of both sides, on a line each: no match spans the line break, nor ends or starts differently
     # next to it than at the end or start of its side.
     near = " ".join(_first_words(after, 5)) + "\n" + " ".join(_last_words(before, 4))
@@ -383,7 +427,8 @@ def _forecast(before: str, after: str, verb_after: bool) -> bool:
 def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees."""
     window = after[:110]
-    if ABROAD.search(window.lower()):
+    lowered = window.lower()
+    if _holds_any(lowered, _ABROAD_WORDS) and ABROAD.search(lowered):
         return True
     if countries is None:
         return False
@@ -442,19 +487,18 @@ _APPOSITIVE = re.compile(r",\s+(?:the|a|an|including|among|around|about|some|mos
 
 
 def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, following: list[NumberMatch],
-                 prior: _Prior | None, countries: re.Pattern[str] | None) -> Figure | None:
+                 prior: _Prior | None, countries: re.Pattern[str] | None) -> _Found | None:
     """The figure a number stands for, or None; lo and the numbers following it in the sentence bound the
     number's share of the sentence."""
     text = sentence.text
     start, end = num.start - sentence.start, num.end - sentence.start
     before, after = _clause(text, start, end)
     reading = _read_noun(after, end)
-    if reading.unit is None or _excluded(before, after, num):
+    # The cheaper tests first: each of them alone rules the number out.
+    if reading.unit is None or reading.unit == "implicit" and num.value < 10 or _excluded(before, after, num):
         return None
-    if reading.noun_term is None and _casualty_near(before, after) or _DIED.match(text, reading.noun_end):
+    if _DIED.match(text, reading.noun_end) or reading.noun_term is None and _casualty_near(before, after):
         return None  # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people
-    if reading.unit == "implicit" and num.value < 10:
-        return None
     if reading.noun_term is None and _AFFECTED_BEFORE.search(before[-40:]):
         return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
     hi = _share_end(article, sentence, num, following)
@@ -467,14 +511,19 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         # "13,000 households in Nairobi's Mathare, Mukuru and Kibera settlements had lost their homes"
         after_text = where.group() + text[where.end():stop][:AFTER_WINDOW]
     after_terms = _terms(after_text)
-    references = list(_COUNT_REFERENCE.finditer(before))
+    lowered = before.lower()
+    # (A clause whose lowering differs gets the case-blind regex, which may match what its lowered text lacks.)
+    may_refer = not before.isascii() or _holds_any(lowered, _COUNT_WORDS)
+    references = list(_COUNT_REFERENCE.finditer(before)) if may_refer else []
     reference = references[-1] if references else None
     reach = min(BEFORE_WINDOW, start - lo) if reference is None else len(before) - reference.start()
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
     if _MOVED_BY_OTHERS.search(before[-40:].lower()):
         before_terms["evacuated"] = 0
-    elif _CAPACITY.search(before[-CAPACITY_WINDOW:].lower()):
-        before_terms["sheltered"] = 0
+    else:
+        window = before[-CAPACITY_WINDOW:].lower()
+        if _holds_any(window, _CAPACITY_WORDS) and _CAPACITY.search(window):
+            before_terms["sheltered"] = 0
     unit: str | None = reading.unit
     inherited: str | None = None
     if unit == "implicit":
@@ -504,13 +553,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         return None
     if unit != "houses" and term == "destroyed":
         term = "homeless" if unit == "people" else "displaced"
-    if _forecast(before, after, bool(after_terms)) or DENIAL.search(before.lower()):
+    if _forecast(before, after, bool(after_terms)) or _holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]
-    return Figure(
-        quantity=num.value, unit=unit, term=term, start=num.start, end=num.end, number_text=num.text,
-        sentence=text, sentence_start=sentence.start, qualifier=_qualifier(before, segment), vague=num.vague,
-    )
+    return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
 
 
 # "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
@@ -518,14 +564,14 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|an estimated|some|about|aro
 
 
 def _read_part(article: str, sentence: Sentence, part: NumberMatch, whole: NumberMatch, lo: int,
-               following: list[NumberMatch], prior: _Prior | None, countries: re.Pattern[str] | None) -> Figure | None:
+               following: list[NumberMatch], prior: _Prior | None, countries: re.Pattern[str] | None) -> _Found | None:
     """The figure of the part, read as the whole is read ('500 of the 4,000 villagers had left': 500 people
     displaced)."""
     figure = _read_figure(article, sentence, whole, lo, following, prior, countries)
     if figure is None:
         return None
-    return replace(figure, quantity=part.value, start=part.start, end=part.end, number_text=part.text,
-                   vague=part.vague)
+    return figure._replace(quantity=part.value, start=part.start, end=part.end, number_text=part.text,
+                           vague=part.vague)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")
@@ -549,9 +595,9 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
         if i + 1 < len(numbers) and not num.vague:
             nxt = numbers[i + 1]
             gap = text[num.end:nxt.start]
-            lead = text[max(0, num.start - 20):num.start]
-            joined = _RANGE_GAP.fullmatch(gap) or (gap.strip() == "and" and _BETWEEN.search(lead.lower()))
-            lower = _shared_multiplier(num, nxt)
+            joined = _RANGE_GAP.fullmatch(gap) or (
+                gap.strip() == "and" and _BETWEEN.search(text[max(0, num.start - 20):num.start].lower()))
+            lower = _shared_multiplier(num, nxt) if joined else 0  # most numbers are no range's lower end
             if joined and lower < nxt.value <= 20 * lower and not _dated(text, num.start):
                 upper[num.start] = nxt.value
                 skip = i + 1
@@ -621,7 +667,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
         if not in_sentence:
             prior = None
             continue
-        found: list[Figure] = []
+        found: list[_Found] = []
         whole = -1
         for k, num in enumerate(in_sentence):
             if k == whole:
@@ -633,8 +679,6 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             else:
                 figure = _read_figure(text, sentence, num, lo, in_sentence[k + 1:], prior, countries)
             if figure is not None:
-                if num.start in upper:
-                    figure = replace(figure, quantity_max=upper[num.start])
                 found.append(figure)
                 prior = _Prior(figure.unit, figure.term, True)
         if found:
@@ -642,7 +686,12 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             source = find_source(sentence.text, earlier) or earlier()
             previous = figures[-1].places if figures and figures[-1].start > body else None
             linked = place_indexes(found, sentence, places, text, previous, starts)
-            figures.extend(replace(f, source=source, places=i) for f, i in zip(found, linked, strict=True))
+            figures.extend(
+                Figure(quantity=f.quantity, unit=f.unit, term=f.term, start=f.start, end=f.end,
+                       number_text=f.number_text, sentence=sentence.text, sentence_start=sentence.start,
+                       qualifier=f.qualifier, source=source, vague=f.vague, quantity_max=upper.get(f.start),
+                       places=i)
+                for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text, places)
 

@@ -167,6 +167,9 @@ ABROAD = word_regex(r"\b(?:their country|the country's borders|abroad|neighbouri
 CASUALTY = word_regex(r"\b(?:killed|kill|killing|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
                       r"|casualties|death toll|toll|massacred|executed|slain|murdered|drowned|buried|bodies"
                       r"|burned alive|burned to death)\b")
+# Every match of CASUALTY holds one of these (in lower case, within one word): text without any holds no casualty word.
+CASUALTY_WORDS = ("kill", "dea", "die", "injur", "wound", "missing", "casualt", "toll", "massacre", "execut", "slain",
+                  "murder", "drown", "buri", "bodies", "burned")
 FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|wants? to|intends? to|aims? to|hopes? to|seeks? to"

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
+from typing import Protocol
 
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
@@ -33,6 +34,16 @@ ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the gov
             "the region": ADMIN1, "the state": ADMIN1}
 
 
+class Span(Protocol):
+    """What linking reads of a figure: where its number is (a Figure, or a figure still being read)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     lead = text[max(sentence_start, mention.start - 45):mention.start]
     if _WHERE_OF.search(lead) or _AREA_OF.search(lead):
@@ -55,7 +66,7 @@ def _groups(mentions: list[tuple[int, PlaceMention]], text: str) -> list[list[tu
     return groups
 
 
-def _distance(group: list[tuple[int, PlaceMention]], fig: Figure) -> int:
+def _distance(group: list[tuple[int, PlaceMention]], fig: Span) -> int:
     start, end = group[0][1].start, group[-1][1].end
     return max(start - fig.end, fig.start - end, 0)
 
@@ -68,7 +79,7 @@ _GOVERNED = Caseless(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though)\b|;\s")
 
 
-def _owner(group: list[tuple[int, PlaceMention]], figures: list[Figure], text: str) -> int:
+def _owner(group: list[tuple[int, PlaceMention]], figures: Sequence[Span], text: str) -> int:
     """The figure a group of places belongs to: the figure before it when a verb or preposition
     links them ('40,000 people fled the cities of X'), else the nearest one ('X with 13,554')."""
     start = group[0][1].start
@@ -137,7 +148,7 @@ _NATIONWIDE = Caseless(r"\b(?:across|throughout|around|all over) the country\b|\
 
 
 def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str,
-              figures: list[Figure]) -> set[int]:
+              figures: Sequence[Span]) -> set[int]:
     """Which figures of a sentence that names no place below country level are a whole country's: the
     nearest to a country the sentence names, or to its government ("the Ukrainian government estimates"),
     or to "across the country". A demonym alone ("Syrian refugees" can be anywhere), a country owning
@@ -160,7 +171,7 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
     return national
 
 
-def _clause_figure(figures: list[Figure], at: int, text: str) -> int:
+def _clause_figure(figures: Sequence[Span], at: int, text: str) -> int:
     """The figure of the clause holding offset at: the one before it unless a comma parts them ("fled to
     Uganda"), else the one after it unless a comma parts them ("in the country to over 700,000"), else
     whichever there is."""
@@ -192,7 +203,7 @@ _RELATIVE = re.compile(r"(?:\s+(?:city|town|camp|district|province|governorate|r
                        r"(?:which|where|that)\s+[^,;.]{0,60}$")
 
 
-def _antecedent(groups: list[list[tuple[int, PlaceMention]]], roles: list[list[str]], fig: Figure,
+def _antecedent(groups: list[list[tuple[int, PlaceMention]]], roles: list[list[str]], fig: Span,
                 text: str) -> list[list[tuple[int, PlaceMention]]]:
     """The place a figure's relative clause hangs on ("Marib city, which already shelters about one million
     people"), whatever the sentence before it says people left or reached; unless the clause itself says
@@ -224,7 +235,7 @@ def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[Plac
     return [replace(fig, places=indexes) for fig, indexes in zip(figures, found, strict=True)]
 
 
-def place_indexes(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
+def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[PlaceMention],
                   text: str, previous: tuple[int, ...] | None = None, starts: Sequence[int] | None = None
                   ) -> list[tuple[int, ...]]:
     """For each figure of one sentence, the indexes of the places it is about (see link_places); starts,

@@ -125,15 +125,12 @@ def _sentence_starts(text: str) -> set[int]:
 
 def _longest_matches(gaz: Gazetteer, folded: str) -> list[tuple[int, int, int]]:
     """Non-overlapping matches, longest first at each position, left to right."""
-    longest: dict[int, tuple[int, int]] = {}  # start -> (end, key id) of the longest match there
-    for start, end, key_id in gaz.matches(folded):
-        if end > longest.get(start, (-1, -1))[0]:
-            longest[start] = (end, key_id)
+    # In (start, end) order the longest match at a position is the last there (no two keys match the same span).
+    ordered = sorted(gaz.matches(folded))
     chosen: list[tuple[int, int, int]] = []
     last_end = -1
-    for start in sorted(longest):
-        end, key_id = longest[start]
-        if start >= last_end:
+    for i, (start, end, key_id) in enumerate(ordered):
+        if start >= last_end and (i + 1 == len(ordered) or ordered[i + 1][0] != start):
             chosen.append((start, end, key_id))
             last_end = end
     return chosen
@@ -203,7 +200,9 @@ class _Context:
     def run_outside(self, start: int, end: int, folded: str) -> list[_Token]:
         """Capitalised words joined to the match by a space or hyphen but not inside it."""
         extra: list[_Token] = []
-        token = self._after(end, joined=True) if self.text[end - 2:end] not in ("'s", "\u2019s") else None
+        # A match followed by punctuation (as many are) has no word joined after it: no regex is tried there.
+        joins = self.text[end:end + 1] in _JOIN_GAPS and self.text[end - 2:end] not in ("'s", "\u2019s")
+        token = self._after(end, joined=True) if joins else None
         while token is not None and (token.capital or self._particle(token)):
             extra.append(token)
             if token.text.endswith(("'s", "\u2019s")):
@@ -214,9 +213,8 @@ class _Context:
         before: list[_Token] = []
         token = self._before(start, joined=True)
         while token is not None and not token.text.endswith(("'s", "\u2019s")):
-            lowered = token.text.lower()
             at_start = token.start in self.sentence_starts
-            if at_start and lowered in self.gaz.common_words:
+            if at_start and token.text.lower() in self.gaz.common_words:
                 break
             if not token.capital and not self._particle(token):
                 break
@@ -230,12 +228,11 @@ class _Context:
 
 
 def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> bool:
-    """Capitalisation, run and stop-word rules that every place mention must pass."""
+    """Capitalisation, run and stop-word rules that every place mention must pass; the match opens with a capital
+    or is a 'the ...' key (see extract_places)."""
     text, gaz = ctx.text, ctx.gaz
-    if not text[start].isupper() and not key.startswith("the "):
-        return False  # most matches are lower-case words: the test below, made without splitting the match
     surface = text[start:end]
-    if key.startswith("the "):  # else the match opens with the capital just tested
+    if key.startswith("the "):  # else the match opens with a capital
         words = surface.split()
         if not words[1 if len(words) > 1 else 0][:1].isupper():
             return False
@@ -406,7 +403,8 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
 _CAMP = re.compile(r"\b(?!(?:The|A|An)\s)((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
-_CAMP_WORDS = ("camp", "settlement", "site")
+# A camp word where a _CAMP match can end; the pattern opens with its letters, which the regex engine skips to.
+_CAMP_WORD = re.compile(r"(?:camps?|settlement|site)\b")
 _CAMP_RUN = re.compile(r"[\w'\u2019\s-]*")  # every character of a _CAMP match before its camp word
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
@@ -421,14 +419,23 @@ _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "milit
 def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, 'camp' or 'site') of each camp named in text: "Kalma camp", and each member of
     "the Kalma and Otash displacement camps"."""
-    # Most texts name no camp: the patterns, tried at every offset, run only when their words occur, and _CAMP only
-    # from where the characters a name and its camp word are made of run up to the first of those words: no match
-    # can start before (every match ends in one, and holds only such characters before it).
-    first = min((at for at in (text.find(word) for word in _CAMP_WORDS) if at >= 0), default=-1)
-    if first >= 0:
-        run = _CAMP_RUN.match(text[::-1], len(text) - first)
-        for match in _CAMP.finditer(text, first - len(run.group()) if run else 0):
+    # Most texts name no camp: the patterns, tried at every offset, run only near their words. A _CAMP match ends
+    # in a camp word after white space, and holds only the characters of _CAMP_RUN before it; no match runs on past
+    # such a word (a name holds no lower-case word but a particle). So the match that _CAMP.finditer would find next
+    # is the first found between where one could start before the next such word (and after the last match) and
+    # that word's end.
+    end = 0
+    backwards = ""
+    for word in _CAMP_WORD.finditer(text):
+        if word.start() < end or not text[word.start() - 1:word.start()].isspace():
+            continue  # 'despite', 'campsite': no camp word
+        backwards = backwards or text[::-1]
+        run = _CAMP_RUN.match(backwards, len(text) - word.start())
+        start = word.start() - len(run.group()) if run else 0  # run is never None: it may be empty
+        match = _CAMP.search(text, max(end, start), word.end())
+        if match:
             yield match.start(1), match.end(), match.group(1), "site" if match.group(2) == "site" else "camp"
+            end = match.end()
     if "camps" not in text:
         return
     for found, _ in names_before(text, _CAMPS_WORD, _CAMP_LIST):
@@ -502,6 +509,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     candidates: list[_Candidate] = []
     for start, end, key_id in _longest_matches(gaz, folded):
         key = gaz.keys[key_id]
+        # Most matches are lower-case words: rejected first, without a call or splitting the match.
+        if not text[start].isupper() and not key.startswith("the "):
+            continue
         if not _acceptable(ctx, start, end, key, folded):
             continue
         after = ctx.word_after(end)

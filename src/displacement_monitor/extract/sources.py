@@ -60,6 +60,11 @@ _GENERIC = re.compile(
     rf"(?i:{alternation(_BODY.split('|'))})"
     r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the))* [A-Z][\w'-]+)?)\b"
 )
+# Every match of _GENERIC holds a body word, after at most five words (each a run of non-spaces and then one
+# space) from where it starts: none starts before the five words before the first body word in a sentence, and a
+# sentence without one holds none. The words are read backwards, in the reversed sentence.
+_ANY_BODY = Caseless(alternation(_BODY.split("|")))
+_FIVE_WORDS_BACKWARDS = re.compile(r"\S*(?: \S+){0,5}")
 _NAME_PARTS = {"service", "department", "bureau", "centre", "center", "network", "office", "agency", "council"}
 _TITLED_NAME = re.compile(r"\s+((?:[A-Z]\.\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2}),?\s+"
                           r"(?:said|says|told|estimated|reported|announced|confirmed|stated|noted|warned)\b")
@@ -124,7 +129,13 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
 def _speaker(sentence: str) -> str | None:
     """The body that is the subject of the attribution verb ('local officials said', 'said the governor');
     a body named elsewhere in the sentence is not the source."""
-    for match in _GENERIC.finditer(sentence):
+    body = _ANY_BODY.search(sentence)
+    if body is None:
+        return None
+    # _GENERIC is tried at every word, which is slow: it is tried from where its first match can start.
+    reach = _FIVE_WORDS_BACKWARDS.match(sentence[::-1], len(sentence) - body.start())
+    begin = len(sentence) - reach.end() if reach else 0  # reach is never None: it may be empty
+    for match in _GENERIC.finditer(sentence, begin):
         person = _TITLED_NAME.match(sentence, match.end())
         if person:  # "Interior Minister Ihor Klymenko said": the person speaks
             return person.group(1)
