@@ -32,7 +32,7 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 # A region with clear bounds that is no first-level division (Darfur, Donbas; see resources/regions.csv).
@@ -170,6 +170,7 @@ _DOUBLES = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # 'hamah' and 'hama', 'fallujah' and 'falluja'
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def skeleton(key: str) -> str:
     """The consonants of a folded name, the way transliterations of one Arabic or African name agree:
     'salahuddin' and 'salah ad din' -> 'slhdn', 'hadramawt' and 'hadramaout' -> 'hdrmt', 'hamah' and
@@ -272,7 +273,7 @@ class Gazetteer:
     stop_keys: frozenset[str]
     common_words: frozenset[str]
     english_words: frozenset[str]
-    skeletons: dict[str, tuple[int, ...]]
+    skeletons: dict[str, tuple[int, ...]]  # skeleton, or "skeleton spelling" when short -> key ids (see similar)
     country_names: dict[str, str]
     demonym_keys: frozenset[str]
     automaton: ahocorasick.Automaton = field(repr=False)
@@ -307,11 +308,10 @@ class Gazetteer:
         for a name the text has already shown to be a place."""
         key = fold(name)
         shape = skeleton(key)
-        short = spelling(key) if len(shape) < MIN_SKELETON else None
+        kids = self.skeletons.get(shape if len(shape) >= MIN_SKELETON else f"{shape} {spelling(key)}", ())
         found: list[int] = []
-        for kid in self.skeletons.get(shape, ()):
-            if short is None or spelling(self.keys[kid]) == short:
-                found.extend(i for i in self.key_records[kid] if i not in found)
+        for kid in kids:
+            found.extend(i for i in self.key_records[kid] if i not in found)
         return found
 
     def matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
@@ -613,7 +613,9 @@ def _freeze(builder: _Builder, stop_keys: frozenset[str], words: tuple[frozenset
     automaton.make_automaton()
     skeletons: dict[str, list[int]] = defaultdict(list)
     for key, kid in builder.key_ids.items():
-        skeletons[skeleton(key)].append(kid)
+        shape = skeleton(key)
+        # A short skeleton is filed with the name's spelling too (see similar).
+        skeletons[shape if len(shape) >= MIN_SKELETON else f"{shape} {spelling(key)}"].append(kid)
     return Gazetteer(
         geonameids=list(columns[0]), names=list(columns[1]), kinds=list(columns[2]),
         countries=list(columns[3]), admin1_codes=list(columns[4]), admin1_names=list(columns[5]),

@@ -499,7 +499,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         return None
     if _DIED.match(text, reading.noun_end) or reading.noun_term is None and _casualty_near(before, after):
         return None  # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people
-    if reading.noun_term is None and _AFFECTED_BEFORE.search(before[-40:]):
+    if reading.noun_term is None and "ffect" in before[-40:] and _AFFECTED_BEFORE.search(before[-40:]):
         return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))

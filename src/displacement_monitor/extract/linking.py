@@ -46,7 +46,7 @@ class Span(Protocol):
 
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     lead = text[max(sentence_start, mention.start - 45):mention.start]
-    if _WHERE_OF.search(lead) or _AREA_OF.search(lead):
+    if _WHERE_OF.search(lead) or lead.rstrip().endswith(" of") and _AREA_OF.search(lead):
         return "locator"  # "on the outskirts of Imphal" says where the place before it is
     if ORIGIN.search(lead):
         return "origin"
@@ -134,6 +134,15 @@ _ANAPHORIC_ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:c
                                r"|region|state))\b", re.IGNORECASE)
 
 
+# What every _ANAPHORIC_ORIGIN match ends in, in the three cases texts write it in.
+_REFERENCE_WORDS = tuple(form for word in ("city", "town", "province", "governorate", "region", "state")
+                         for form in (word, word.title(), word.upper()))
+
+
+def _may_refer_back(sentence: str) -> bool:
+    return any(word in sentence for word in _REFERENCE_WORDS)
+
+
 def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None) -> int | None:
     """'350 families from the city': the city named last before this sentence."""
     found = _ANAPHORIC_ORIGIN.search(sentence.text)
@@ -145,6 +154,10 @@ def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention], starts
 # Words that make a figure the whole country's.
 _NATIONWIDE = Caseless(r"\b(?:across|throughout|around|all over) the country\b|\bnation-?wide\b|\bcountry-?wide\b"
                        r"|\b(?:in|inside|within) the country\b(?!['\u2019]s)|\bacross (?:the )?(?:nation|territory)\b")
+
+
+# Every _NATIONWIDE match holds one of these, in lower case, Title Case or capitals.
+_NATIONWIDE_PARTS = ("ountr", "ation", "erritor", "OUNTR", "ATION", "ERRITOR")
 
 
 def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str,
@@ -162,7 +175,8 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
                 and not is_dateline(text, c.start, c.end) \
                 and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start):
             cues.append(c.start)
-    cues.extend(sentence.start + m.start() for m in _NATIONWIDE.finditer(sentence.text))
+    if any(part in sentence.text for part in _NATIONWIDE_PARTS):
+        cues.extend(sentence.start + m.start() for m in _NATIONWIDE.finditer(sentence.text))
     national = {_clause_figure(figures, at, text) for at in cues}
     # "278,380 people, or 55,676 families, across Kenya": a figure restated is the same figure.
     for k in sorted(national, reverse=True):
@@ -254,15 +268,18 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
     owner = [_owner(g, figures, text) for g in groups]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
     national = _national(sentence, places, first, last, text, figures) if not inside else set()
-    referent = _anaphoric_origin(sentence, places, starts)
+    # Most sentences say neither "from the city" nor "which": those tests run only where they can match.
+    referent = _anaphoric_origin(sentence, places, starts) if _may_refer_back(sentence.text) else None
     from_referent = [[(referent, places[referent])]] if referent is not None else []
+    relative = "which" in sentence.text or "where" in sentence.text or "that" in sentence.text
     found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
         # Where its own places say people came from, or "from the city"; else its own places unless they are
         # only where people went, in which case where the sentence says they came from; else whatever it owns.
         neutral = [g for g, r in own if "destination" not in r and "locator" not in r]
-        chosen = _antecedent(groups, roles, fig, text) or [g for g, r in own if "origin" in r] or from_referent \
+        chosen = (_antecedent(groups, roles, fig, text) if relative else []) \
+            or [g for g, r in own if "origin" in r] or from_referent \
             or neutral or sentence_origins or [g for g, r in own]
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]

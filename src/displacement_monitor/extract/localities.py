@@ -203,8 +203,9 @@ def _keyword_matches(pattern: re.Pattern[str], text: str, occurrences: list[int]
 _OF = re.compile(r"\s+of\s+")
 _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Towns and villages in a place: "other towns in North Wollo".
-_HOLDS_WORDS = ("towns", "villages", "settlements", "localities", "camps", "neighbourhoods", "neighborhoods")
-_HOLDS_TOWNS = re.compile(rf"(?:{'|'.join(_HOLDS_WORDS)})\s+in\s+(?:the\s+)?({_NAME})")
+# Each of its words starts with one of _KIND_WORDS, whose occurrences are found anyway.
+_HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+in\s+"
+                          rf"(?:the\s+)?({_NAME})")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
 _LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|around|near|between|across|at)\s+({_LIST})")
 # Where _LOCATIVE_LIST can match: its words before a name. A match of it can start only where this matches, and
@@ -322,7 +323,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
         if mention.kind != COUNTRY:
             spans.extend((s, e, None, True) for s, e in _coordinated(text, mention.end))
     # "other towns in North Wollo", "villages in Kiremu": what holds towns is a place
-    for inside in _matches_at(_HOLDS_TOWNS, text, _occurrences(text, _HOLDS_WORDS)):
+    for inside in _matches_at(_HOLDS_TOWNS, text, found_at[_KIND_WORDS]):
         spans.extend((s, e, None, True) for s, e in _names(inside.group(1), inside.start(1)))
     return spans
 

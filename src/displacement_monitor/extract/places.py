@@ -81,7 +81,9 @@ _FEATURE_WORDS = frozenset({"river", "rivers", "dam", "mountains", "hills", "bas
                             "gorge"})
 _STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "depression"})
 # ... or a list of them: "the Juba and Shabelle rivers".
-_FEATURES_AFTER = re.compile(r"(?:,\s+[A-Z][\w'-]+)*,?\s+(?:and|&)\s+[A-Z][\w'-]+\s+(?:rivers|dams|mountains|hills)\b")
+_FEATURE_PLURALS = ("rivers", "dams", "mountains", "hills")
+_FEATURES_AFTER = re.compile(rf"(?:,\s+[A-Z][\w'-]+)*,?\s+(?:and|&)\s+[A-Z][\w'-]+\s+"
+                             rf"(?:{'|'.join(_FEATURE_PLURALS)})\b")
 _OF_NEXT = re.compile(r"\s+of\b")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]*[^\W_])?")
 # The first letter of each _TOKEN longer than three characters: such a token is a match, and a shorter one holds
@@ -363,10 +365,11 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
         best = places[0]  # nothing to weigh it against
     else:
         # A province's own name, unless a town is named so too, however spelled ("Mykolayiv" the city).
-        shape = skeleton(cand.key)
         area_named = any(gaz.kinds[r] == ADMIN1 and _bare_key(gaz.admin1_names[r]) == cand.key.replace("'", "")
-                         for r in places) and not any(gaz.kinds[r] == CITY and skeleton(_bare_key(gaz.names[r]))
-                                                      == shape for r in places)
+                         for r in places)
+        if area_named:
+            shape = skeleton(cand.key)
+            area_named = not any(gaz.kinds[r] == CITY and skeleton(_bare_key(gaz.names[r])) == shape for r in places)
         best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key, points, area_named))
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
@@ -507,6 +510,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     folded = fold_text(text)
     ctx = _Context(text, gaz)
     candidates: list[_Candidate] = []
+    features = any(word in text for word in _FEATURE_PLURALS)  # as in few texts: "the Juba and Shabelle rivers"
     for start, end, key_id in _longest_matches(gaz, folded):
         key = gaz.keys[key_id]
         # Most matches are lower-case words: rejected first, without a call or splitting the match.
@@ -515,7 +519,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if not _acceptable(ctx, start, end, key, folded):
             continue
         after = ctx.word_after(end)
-        if after in _FEATURE_WORDS or ctx.word_before(start) in _STORM_WORDS or _FEATURES_AFTER.match(text, end):
+        if after in _FEATURE_WORDS or ctx.word_before(start) in _STORM_WORDS \
+                or features and _FEATURES_AFTER.match(text, end):
             continue  # "the Ngong river", "the Kakhovka dam", "Storm Eta": named after a place, or not one
         admin = after in ADMIN_WORDS or _ADMIN_LIST.match(text, end) is not None
         candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], admin,
