@@ -125,10 +125,13 @@ def _sentence_starts(text: str) -> set[int]:
     return starts
 
 
-def _longest_matches(gaz: Gazetteer, folded: str) -> list[tuple[int, int, int]]:
-    """Non-overlapping matches, longest first at each position, left to right."""
+def _longest_matches(gaz: Gazetteer, folded: str, text: str) -> list[tuple[int, int, int]]:
+    """Non-overlapping matches, longest first at each position, left to right, without the one-word matches
+    that open in lower case (most matches: common words). Those are turned away later anyway, and a match of
+    one word overlaps no other match except at its own start, where the other opens in lower case too."""
+    keys = gaz.keys
     # In (start, end) order the longest match at a position is the last there (no two keys match the same span).
-    ordered = sorted(gaz.matches(folded))
+    ordered = sorted(m for m in gaz.matches(folded) if text[m[0]].isupper() or " " in keys[m[2]])
     chosen: list[tuple[int, int, int]] = []
     last_end = -1
     for i, (start, end, key_id) in enumerate(ordered):
@@ -511,7 +514,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     ctx = _Context(text, gaz)
     candidates: list[_Candidate] = []
     features = any(word in text for word in _FEATURE_PLURALS)  # as in few texts: "the Juba and Shabelle rivers"
-    for start, end, key_id in _longest_matches(gaz, folded):
+    for start, end, key_id in _longest_matches(gaz, folded, text):
         key = gaz.keys[key_id]
         # Most matches are lower-case words: rejected first, without a call or splitting the match.
         if not text[start].isupper() and not key.startswith("the "):
