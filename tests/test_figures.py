@@ -162,6 +162,8 @@ def test_a_number_with_only_a_house_verb_after_a_house_figure_counts_houses(text
 @pytest.mark.parametrize(("text", "expected"), [
     ("Floods destroyed the homes of 1,200 families in Sindh, Pakistan.", (1200, "houses", "destroyed")),
     ("In Yemen, rain damaged or destroyed shelters of 4,500 households in Hays.", (4500, "houses", "destroyed")),
+    ("In Yemen, floods swept camps, damaging the shelters of more than 10,000 displaced families.",
+     (10_000, "houses", "destroyed")),
     ("The homes of some 5,000 people in Hays, Yemen, were washed away.", (5000, "people", "homeless")),
 ])
 def test_the_destroyed_homes_of_families_count_homes(text: str, expected: tuple[int, str, str], gaz) -> None:

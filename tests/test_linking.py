@@ -164,3 +164,15 @@ def test_an_area_of_another_says_where_the_first_lies(gaz) -> None:
 def test_inside_the_country_is_the_whole_country(gaz) -> None:
     text = "Fighting hit Idlib in Syria. Around 3,400,000 Syrians remain displaced inside the country, UNHCR said."
     assert linked(text, gaz) == {3_400_000: []}
+
+
+def test_a_part_of_a_country_is_not_the_whole_country(gaz) -> None:
+    text = ("Fire hit Cox's Bazar, Bangladesh. A blaze tore through a camp in southern Bangladesh, leaving "
+            "some 12,000 people homeless.")
+    assert linked(text, gaz) == {12_000: ["Cox's Bazar"]}
+
+
+def test_the_country_s_figure_is_the_whole_country_s_even_beside_places(gaz) -> None:
+    text = ("Floods hit Marib and Hajjah provinces in Yemen, where most of the country's 4,500,000 displaced "
+            "people live in camps.")
+    assert linked(text, gaz)[4_500_000] == []

@@ -82,6 +82,7 @@ def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sent
 
 @pytest.mark.parametrize(("sentence", "source"), [
     ("Nearly 5,000 people fled, the U.N. migration agency said Tuesday.", "IOM"),
+    ("Floods damaged the shelters of 10,000 families, the U.N. said Monday.", "United Nations"),
     ("Floods displaced 650,000 people, the disaster management agency SoDMA said.", "SoDMA"),
     ("Partners report that about 40,000 people fled towards Tawila.", "partners"),
     ("About 5,000 people have fled fresh fighting, the local civil society said.", "local civil society"),

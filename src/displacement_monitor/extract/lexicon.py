@@ -147,8 +147,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|waded across|wading across|swam across|crossing into|crossing the border|sought asylum"
                            r"|asylum|fled (?:across|over) the border|fled abroad)\b"),
     "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof)\b"),
-    "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damage ?to|razed|flattened|burn(?:ed|t)|torched|demolished"
-                            r"|bulldozed|washed away"
+    "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|flattened|burn(?:ed|t)|torched"
+                            r"|demolished|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled)\b"),
     # people "unable to leave" or who "cannot flee" are stranded, not displaced
     "displaced": word_regex(r"\b(?:displac\w+|fled|flee(?<!unable to flee)(?<!not flee)(?<!cannot flee)|flees"

@@ -165,7 +165,8 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
     """Which figures of a sentence that names no place below country level are a whole country's: the
     nearest to a country the sentence names, or to its government ("the Ukrainian government estimates"),
     or to "across the country". A demonym alone ("Syrian refugees" can be anywhere), a country owning
-    something ("South Sudan's capital") or a dateline's country ("ERBIL, Iraq -") does not count."""
+    something ("South Sudan's capital"), a part of it ("southern Bangladesh") or a dateline's country
+    ("ERBIL, Iraq -") does not count."""
     cues: list[int] = []
     for i in range(first, last):
         c = places[i]
@@ -173,7 +174,8 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
             continue
         if c.demonym and _GOVERNMENT.match(text, c.end) or not c.demonym and not _POSSESSIVE.match(text, c.end) \
                 and not is_dateline(text, c.start, c.end) \
-                and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start):
+                and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start) \
+                and not _PART_OF_COUNTRY.search(text, max(0, c.start - 25), c.start):
             cues.append(c.start)
     if any(part in sentence.text for part in _NATIONWIDE_PARTS):
         cues.extend(sentence.start + m.start() for m in _NATIONWIDE.finditer(sentence.text))
@@ -202,6 +204,8 @@ _PARTED = re.compile(r"[,;]")
 _RESTATED = re.compile(r"\s+\w+,\s+or\s+(?:about\s+|some\s+|nearly\s+|around\s+)?|\s+\w+\s+\(", re.IGNORECASE)
 
 
+_THE_COUNTRYS = re.compile(r"\bthe (?:country|nation)['\u2019]s\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_PART_OF_COUNTRY = re.compile(r"\b(?:north|south|east|west|central|far)[\w-]*\s+$", re.IGNORECASE)
 _GOVERNMENT = re.compile(r"\s+(?:government|authorities|cabinet|president|prime minister|ministry)\b")
 # A country owning a place: "South Sudan's capital", "Mali's north" (but "Pakistan's floods" are national).
 _POSSESSIVE = re.compile(r"['\u2019][sS]\s+(?:(?:second|third|largest|biggest|main|commercial)\s+)?(?:capital|city|town"
@@ -274,6 +278,9 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
     relative = "which" in sentence.text or "where" in sentence.text or "that" in sentence.text
     found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
+        if _THE_COUNTRYS.search(text, max(sentence.start, fig.start - 40), fig.start):
+            found.append(())  # "most of the country's 4.5 million displaced people": the whole country's
+            continue
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
         # Where its own places say people came from, or "from the city"; else its own places unless they are
         # only where people went, in which case where the sentence says they came from; else whatever it owns.

@@ -36,7 +36,8 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
 for _name, _aliases in ORGANISATIONS.items():
     ORGANISATIONS[_name] = (*_aliases, *("u.n. " + a[3:] for a in _aliases if a.startswith("un ")))
 
-_ORG_RE = Caseless(r"\b(" + alternation(a for names in ORGANISATIONS.values() for a in names) + r")\b")
+# (?!\w), not \b, after the name: "the U.N. said" ends in a full stop.
+_ORG_RE = Caseless(r"\b(" + alternation(a for names in ORGANISATIONS.values() for a in names) + r")(?!\w)")
 _CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
 
 _BODY = (r"government|ministry|authorities|authority|officials|governor|agency|agencies"
