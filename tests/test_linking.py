@@ -176,3 +176,14 @@ def test_the_country_s_figure_is_the_whole_country_s_even_beside_places(gaz) -> 
     text = ("Floods hit Marib and Hajjah provinces in Yemen, where most of the country's 4,500,000 displaced "
             "people live in camps.")
     assert linked(text, gaz)[4_500_000] == []
+
+
+def test_people_displaced_by_something_in_a_place_came_from_there(gaz) -> None:
+    text = ("In Afghanistan, some 1,200 families displaced by drought in Badghis province have settled in camps "
+            "on the edge of Herat city.")
+    assert linked(text, gaz)[1200] == ["Badghis Province"]
+
+
+def test_nationally_is_the_whole_country(gaz) -> None:
+    text = "Drought hit Herat in Afghanistan. Nationally, it has forced 250,000 people from their homes, OCHA said."
+    assert linked(text, gaz) == {250_000: []}

@@ -238,3 +238,8 @@ def test_a_camp_in_a_sentence_naming_a_country_is_in_that_country(gaz) -> None:
 
 def test_congo_alone_is_the_democratic_republic(gaz) -> None:
     assert extract_places("Some 6.9 million people are displaced in Congo.", gaz)[1] == ["CD"]
+
+
+def test_a_dateline_may_name_two_places() -> None:
+    text = "CARACAS / CUCUTA - Some 1,500 Venezuelans crossed into Colombia."
+    assert is_dateline(text, 0, 7) and is_dateline(text, 10, 16)

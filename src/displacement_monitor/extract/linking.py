@@ -16,10 +16,11 @@ from .lexicon import Caseless
 from .sentences import Sentence, is_dateline
 
 ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
-                  r"|displaced (?:from|in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
+                  r"|displaced (?:from|in|by (?:\w+ ){1,3}in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?"
+                  r"(?:\w+\s+){0,3}$")
 # "of" makes an origin ("residents of X", "parts of X") unless X only says where another place lies
 # ("on the outskirts of X", "50 km north of X", "the capital of X").
-_WHERE_OF = Caseless(r"\b(?:outskirts|north|south|east|west|outside|km|kilometres|kilometers|miles|capital"
+_WHERE_OF = Caseless(r"\b(?:outskirts|edges?|north|south|east|west|outside|km|kilometres|kilometers|miles|capital"
                      r"|(?:main|largest|biggest|second|principal) (?:town|city)"
                      r"|\bin the (?:state|province|region|governorate|county|district|department))"
                      r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
@@ -153,6 +154,7 @@ def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention], starts
 
 # Words that make a figure the whole country's.
 _NATIONWIDE = Caseless(r"\b(?:across|throughout|around|all over) the country\b|\bnation-?wide\b|\bcountry-?wide\b"
+                       r"|\bnationally\b"
                        r"|\b(?:in|inside|within) the country\b(?!['\u2019]s)|\bacross (?:the )?(?:nation|territory)\b")
 
 

@@ -57,9 +57,16 @@ _DATELINE_END = re.compile(r",|\s*\(|\s+[-\u2013\u2014]\s")
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """'BAMAKO, June 17 -', 'KABUL (AFP) -', 'MANILA - ': an all-capitals place opening a line, where the
-    reporter filed from."""
+    """'BAMAKO, June 17 -', 'KABUL (AFP) -', 'MANILA - ', 'CARACAS / CUCUTA -': an all-capitals place
+    opening a line (or after another such place and a slash), where the reporter filed from."""
     line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start > 2 or not text[start:end].isupper():
+    if not text[start:end].isupper():
         return False
-    return _DATELINE_END.match(text, end) is not None
+    if start - line_start > 2 and not _FIRST_DATELINE.fullmatch(text, line_start, start):
+        return False
+    return _DATELINE_END.match(text, end) is not None or _NEXT_DATELINE.match(text, end) is not None
+
+
+# A place before another in one dateline, and what may follow the first: "CARACAS / CUCUTA -".
+_FIRST_DATELINE = re.compile(r"\s*[A-Z][A-Z .'\u2019-]*\s*/\s*")
+_NEXT_DATELINE = re.compile(r"\s*/\s*[A-Z][A-Z .'\u2019-]*(?:,|\s*\(|\s+[-\u2013\u2014]\s)")
