@@ -216,6 +216,23 @@ def test_a_list_of_places_between_people_and_their_verb_is_skipped(gaz) -> None:
     assert figures(text, gaz) == [(13_000, "households", "homeless")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the Serbian town of Obrenovac, 15,000 people were evacuated by boat.", [(15_000, "people", "evacuated")]),
+    ("Vovchansk in Ukraine, a town of about 17,000 people, is empty.", []),
+])
+def test_a_town_s_name_is_not_its_population(text: str, expected: list, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("About 5,000 people fled over the weekend to neighbouring Chad.", "refugees"),
+    ("In Sudan, 2,500 residents had to flee to nearby villages, according to the Sudan Doctors Network.",
+     "displaced"),
+])
+def test_a_crossing_is_said_in_one_phrase(text: str, term: str, gaz) -> None:
+    assert [f[2] for f in figures(text, gaz)] == [term]
+
+
 def test_a_verb_that_ends_another_clause_does_not_govern_the_next_number(gaz) -> None:
     text = "In Beira 3,200 homes were destroyed and 9,000 residents were displaced."
     assert figures(text, gaz) == [(3200, "houses", "destroyed"), (9000, "people", "displaced")]

@@ -243,3 +243,12 @@ def test_congo_alone_is_the_democratic_republic(gaz) -> None:
 def test_a_dateline_may_name_two_places() -> None:
     text = "CARACAS / CUCUTA - Some 1,500 Venezuelans crossed into Colombia."
     assert is_dateline(text, 0, 7) and is_dateline(text, 10, 16)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Floods in Bosnia forced 40,000 people from their homes.", "BA"),
+    ("Some 300 people reached the U.K. by boat.", "GB"),
+    ("Refugees in Swaziland were moved.", "SZ"),
+])
+def test_short_country_names(text: str, code: str, gaz) -> None:
+    assert code in extract_places(text, gaz)[1]

@@ -424,6 +424,10 @@ def _forecast(before: str, after: str, verb_after: bool) -> bool:
     return bool(FORECAST.search(span)) and not PERFECT_AFTER_MODAL.search(span)  # most spans hold no forecast
 
 
+# The word before a country's name, past "the" and "neighbouring": "fled to neighbouring Chad".
+_WORD_BEFORE_COUNTRY = re.compile(r"(\w+)\s+(?:the\s+)?(?:neighbou?ring\s+)?$")
+
+
 def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees."""
     window = after[:110]
@@ -437,13 +441,16 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
             continue  # "Niger's Bosso" is a town inside the country, not a crossing
         lead = window[max(0, match.start() - 60):match.start()]
         # "fled Libya", "crossed into Turkey", "fled to Chad"; not "left Mosul city of Iraq"
-        adjacent = re.search(r"(\w+)\s+(?:the\s+)?$", lead)
+        adjacent = _WORD_BEFORE_COUNTRY.search(lead)
         word = adjacent.group(1).lower() if adjacent else ""
         if CROSSING_VERB.fullmatch(word):
             return True
         # ("fled across Bangladesh" is all over it, "across the border into Bangladesh" a crossing)
-        if word in ("into", "to", "toward", "towards", "for") and CROSSING_VERB.search(lead):
-            return True
+        if word in ("into", "to", "toward", "towards", "for"):
+            verbs = list(CROSSING_VERB.finditer(lead))
+            # ... in the same phrase: not "flee to nearby villages, according to the Sudan Doctors Network"
+            if verbs and "," not in lead[verbs[-1].end():]:
+                return True
     return False
 
 

@@ -176,10 +176,12 @@ FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b(?!\s+to\b)")
 DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
-POPULATION = re.compile(r"\b(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|stood at|climbed to|of|at|to)"
-                        r"|home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|city of"
-                        r"|town of|inhabited by"
-                        r"|pre-war population|census)\W*(?:\w+\W+){0,2}$")
+POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|stood at|climbed to|of|at|to)"
+                        r"|home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|inhabited by"
+                        r"|pre-war population|census)\W*(?:\w+\W+){0,2}"
+                        # "a town of about 17,000", but not "the town of Obrenovac, 15,000 people were evacuated"
+                        r"|(?:city|town) of\s+(?:(?:some|about|around|nearly|roughly|almost|over|more than"
+                        r"|at least)\s+)?)$")
 COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)(?:\s+|[,:]\s*)(?:of\s+)?(?:(?:\w+\s+){0,2}?"
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
                              r"|returnees|civilians|residents)\b)?", re.IGNORECASE)
