@@ -97,11 +97,10 @@ def _owner(group: list[tuple[int, PlaceMention]], figures: Sequence[Span], text:
     return min(range(len(figures)), key=lambda k: _distance(group, figures[k]))
 
 
-def _main_place(places: Sequence[PlaceMention], text: str) -> int | None:
-    """The place named most often, the first of equals; a dateline's place, where the reporter filed from,
-    counts only when the text names no other."""
-    body = [p for p in places if p.kind != "country" and not is_dateline(text, p.start, p.end)]
-    counts = Counter(p.record for p in body or places if p.kind != "country")
+def _main_place(places: Sequence[PlaceMention]) -> int | None:
+    """The place named most often, the first of equals (often the dateline's, which reports call "the
+    capital" or "the city" when they come back to it)."""
+    counts = Counter(p.record for p in places if p.kind != "country")
     if not counts:
         return None
     top = max(counts.values())
@@ -167,8 +166,8 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
     """Which figures of a sentence that names no place below country level are a whole country's: the
     nearest to a country the sentence names, or to its government ("the Ukrainian government estimates"),
     or to "across the country". A demonym alone ("Syrian refugees" can be anywhere), a country owning
-    something ("South Sudan's capital"), a part of it ("southern Bangladesh") or a dateline's country
-    ("ERBIL, Iraq -") does not count."""
+    a town ("South Sudan's capital") or a dateline's country ("ERBIL, Iraq -") does not count. A part of a
+    country without clear bounds ("southern Bangladesh", "Mali's north") is no place below it either."""
     cues: list[int] = []
     for i in range(first, last):
         c = places[i]
@@ -176,8 +175,7 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
             continue
         if c.demonym and _GOVERNMENT.match(text, c.end) or not c.demonym and not _POSSESSIVE.match(text, c.end) \
                 and not is_dateline(text, c.start, c.end) \
-                and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start) \
-                and not _PART_OF_COUNTRY.search(text, max(0, c.start - 25), c.start):
+                and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start):
             cues.append(c.start)
     if any(part in sentence.text for part in _NATIONWIDE_PARTS):
         cues.extend(sentence.start + m.start() for m in _NATIONWIDE.finditer(sentence.text))
@@ -207,13 +205,10 @@ _RESTATED = re.compile(r"\s+\w+,\s+or\s+(?:about\s+|some\s+|nearly\s+|around\s+)
 
 
 _THE_COUNTRYS = re.compile(r"\bthe (?:country|nation)['\u2019]s\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_PART_OF_COUNTRY = re.compile(r"\b(?:north|south|east|west|central|far)[\w-]*\s+$", re.IGNORECASE)
 _GOVERNMENT = re.compile(r"\s+(?:government|authorities|cabinet|president|prime minister|ministry)\b")
-# A country owning a place: "South Sudan's capital", "Mali's north" (but "Pakistan's floods" are national).
+# A country owning a town: "South Sudan's capital", "Iraq's second city" (but "Pakistan's floods" are national).
 _POSSESSIVE = re.compile(r"['\u2019][sS]\s+(?:(?:second|third|largest|biggest|main|commercial)\s+)?(?:capital|city|town"
-                         r"|port|north|south|east|west|centre|center|interior|coast|border|borderlands|provinces?"
-                         r"|regions?|states?|districts?|governorates?|(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?"
-                         r"|eastern|western|northern|southern|central)\b", re.IGNORECASE)
+                         r"|port)\b", re.IGNORECASE)
 # The city of a dateline before its country: "GORIS, Armenia, Sept 30 -".
 _DATELINE_CITY = re.compile(r"(?:^|\n)[A-Z][A-Z .'\u2019-]+,\s*$")
 
@@ -235,6 +230,11 @@ def _antecedent(groups: list[list[tuple[int, PlaceMention]]], roles: list[list[s
     clause = _RELATIVE.match(text, host[-1][1].end, fig.start)
     if clause is None:
         return []
+    # "Goma, the capital of North Kivu province, where 500,000 people live": past the appositive's locator
+    while len(before) > 1 and all(r == "locator" for r in roles[before[-1]]) \
+            and _APPOSITIVE_GAP.fullmatch(text, groups[before[-2]][-1][1].end, host[0][1].start):
+        before.pop()
+        host = groups[before[-1]]
     stop = _CLAUSE_END.search(text, fig.end)
     rest = text[clause.start():stop.start() if stop else len(text)]
     later = [k for k in range(before[-1] + 1, len(groups)) if groups[k][0][1].start < clause.start() + len(rest)]
@@ -244,6 +244,7 @@ def _antecedent(groups: list[list[tuple[int, PlaceMention]]], roles: list[list[s
 
 
 _CLAUSE_END = re.compile(r"[.;]|,\s+(?:while|whereas|but)\b")
+_APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+)?[\w\s-]{0,40}?\s+of\s+(?:the\s+)?")
 
 
 def link_places(figures: list[Figure], sentence: Sentence, places: Sequence[PlaceMention],
@@ -302,7 +303,7 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             if fallback is None and previous is not None:
                 indexes = list(previous)
             else:
-                fallback = fallback if fallback is not None else _main_place(places, text)
+                fallback = fallback if fallback is not None else _main_place(places)
                 indexes = [fallback] if fallback is not None else []
         found.append(tuple(dict.fromkeys(indexes)))
     return found
