@@ -164,10 +164,11 @@ _NATIONWIDE_PARTS = ("ountr", "ation", "erritor", "OUNTR", "ATION", "ERRITOR")
 def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str,
               figures: Sequence[Span]) -> set[int]:
     """Which figures of a sentence that names no place below country level are a whole country's: the
-    nearest to a country the sentence names, or to its government ("the Ukrainian government estimates"),
-    or to "across the country". A demonym alone ("Syrian refugees" can be anywhere), a country owning
-    a town ("South Sudan's capital") or a dateline's country ("ERBIL, Iraq -") does not count. A part of a
-    country without clear bounds ("southern Bangladesh", "Mali's north") is no place below it either."""
+    figure of the clause (see _clause_figure) that names a country, its government ("the Ukrainian
+    government estimates") or says "across the country". A demonym alone ("Syrian refugees" can be
+    anywhere), a country owning a town ("South Sudan's capital") or a dateline's country ("ERBIL, Iraq -")
+    does not count. A part of a country without clear bounds ("southern Bangladesh", "Mali's north") is no
+    place below it either."""
     cues: list[int] = []
     for i in range(first, last):
         c = places[i]
