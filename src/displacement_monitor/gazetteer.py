@@ -289,6 +289,10 @@ class Gazetteer:
             self.populations[index],
         )
 
+    def main_name(self, record: int) -> str:
+        """A record's own name: GeoNames' name of an area ("Hatay"), not the display one ("Hatay Province")."""
+        return self.admin1_names[record] if self.kinds[record] == ADMIN1 else self.names[record]
+
     def key_id(self, key: str) -> int | None:
         """The id of an already folded key, or None when no place has that name."""
         value = self.automaton.get(f" {key} ", None)

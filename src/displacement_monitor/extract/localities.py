@@ -13,7 +13,7 @@ from dataclasses import replace
 from itertools import accumulate
 from typing import NamedTuple
 
-from ..gazetteer import ADMIN1, AREAS, CITY, COUNTRY, Gazetteer, fold, skeleton
+from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, skeleton
 from ..models import PlaceMention
 
 LOCALITY = "locality"
@@ -120,7 +120,7 @@ _BESIDE = re.compile(rf"\s+(?:{'|'.join(_BESIDE_WORDS)})\s+(?:the\s+)?")
 _MEASURE = re.compile(r"(?:(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)"
                       r"|(an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(minute|hour|day)s?['\u2019]?s?\s+"
                       r"(drive|walk))\s+(north|south|east|west)(?:[- ]?(east|west))?\s+of\s+$")
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_TRAVEL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A rough reading of travel times: average speeds on the roads and tracks of the regions reports come from,
 # and a day of about eight hours on the move.
 _SPEED_KMH = {"drive": 70.0, "walk": 4.0}
@@ -470,7 +470,7 @@ def measured(between: str) -> Measure | None:
     if found.group(1):
         distance = float(found.group(1).replace(",", "")) * (KM_PER_MILE if found.group(2) == "miles" else 1.0)
     else:
-        count = _COUNT_WORDS.get(found.group(3)) or float(found.group(3))
+        count = _TRAVEL_COUNTS.get(found.group(3)) or float(found.group(3))
         distance = count * _HOURS[found.group(4)] * _SPEED_KMH[found.group(5)]
     bearing = found.group(6) + (f"-{found.group(7)}" if found.group(7) else "")
     return Measure(distance, bearing, " ".join(found.group().split()))
@@ -598,7 +598,7 @@ def _known_after_all(gaz: Gazetteer, name: str, known: Sequence[PlaceMention], c
     mentioned = [r for r in records if r in named]
     if mentioned:
         return mentioned[0]
-    own = [r for r in records if fold(gaz.admin1_names[r] if gaz.kinds[r] == ADMIN1 else gaz.names[r]) == fold(name)]
+    own = [r for r in records if fold(gaz.main_name(r)) == fold(name)]
     return own[0] if len(records) == 1 and own else None
 
 
@@ -618,11 +618,8 @@ def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries
     if not records:
         return None
 
-    def main_name(r: int) -> str:
-        return gaz.admin1_names[r] if gaz.kinds[r] == ADMIN1 else gaz.names[r]
-
     # The record whose own name has this shape beats one that only lists it among alternates.
-    best = max(records, key=lambda r: (skeleton(fold(main_name(r))) == shape, (gaz.kinds[r] in AREAS) == admin,
+    best = max(records, key=lambda r: (skeleton(fold(gaz.main_name(r))) == shape, (gaz.kinds[r] in AREAS) == admin,
                                        gaz.populations[r]))
     if admin and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]

@@ -368,7 +368,7 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
         best = places[0]  # nothing to weigh it against
     else:
         # A province's own name, unless a town is named so too, however spelled ("Mykolayiv" the city).
-        area_named = any(gaz.kinds[r] == ADMIN1 and _bare_key(gaz.admin1_names[r]) == cand.key.replace("'", "")
+        area_named = any(gaz.kinds[r] == ADMIN1 and _bare_key(gaz.main_name(r)) == cand.key.replace("'", "")
                          for r in places)
         if area_named:
             shape = skeleton(cand.key)
