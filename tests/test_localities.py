@@ -359,3 +359,22 @@ def test_only_a_place_is_near(gaz) -> None:
 def test_what_holds_towns_is_a_place(gaz) -> None:
     text = f"In Ethiopia, people fled the advance on Dessie and other towns in North {VILLAGE}."
     assert f"North {VILLAGE}" in localities(text, gaz)
+
+
+def test_a_village_listed_with_close_towns_is_put_among_them(gaz) -> None:
+    text = f"Floods hit Timbuktu, Mali. Timbuktu took in families from villages including {VILLAGE}, Mopti and " \
+           "Bandiagara."
+    places = {p.name: p for p in extract_places(text, gaz)[0]}
+    village, mopti, bandiagara = places[VILLAGE], places["Mopti"], places["Bandiagara"]
+    assert village.near == "Mopti and Bandiagara"
+    assert (village.lat, village.lon) == pytest.approx(((mopti.lat + bandiagara.lat) / 2,
+                                                        (mopti.lon + bandiagara.lon) / 2))
+
+
+@pytest.mark.parametrize("listed", [
+    f"{VILLAGE}, Mopti and Gao",  # towns far apart: the list is a region's, its members anywhere in it
+    f"{VILLAGE} and Mopti",  # one town is no neighbourhood
+])
+def test_a_village_listed_with_towns_far_apart_is_put_at_the_main_place(listed: str, gaz) -> None:
+    text = f"Floods hit Timbuktu, Mali. Timbuktu took in families from villages including {listed}."
+    assert localities(text, gaz)[VILLAGE].near == "Timbuktu"

@@ -13,7 +13,7 @@ from dataclasses import replace
 from itertools import accumulate
 from typing import NamedTuple
 
-from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, skeleton
+from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, km, skeleton
 from ..models import PlaceMention
 
 LOCALITY = "locality"
@@ -387,8 +387,10 @@ class Anchors:
         self.places = sorted((m for m in known if m.kind != COUNTRY and m.record >= 0), key=lambda m: m.start)
         self.starts = [m.start for m in self.places]
         self.by_start: dict[int, PlaceMention] = {}
+        self.by_end: dict[int, PlaceMention] = {}
         for m in self.places:
             self.by_start.setdefault(m.start, m)
+            self.by_end.setdefault(m.end, m)
         self.main = main_place(self.places)
         self.countries = {m.start: m.country for m in known if m.kind == COUNTRY}
 
@@ -407,6 +409,49 @@ class Anchors:
             if at in self.countries:  # "Rwanda's Rubavu district": the country's own main place, if any
                 return main_place([m for m in self.places if m.country == self.countries[at]])
         return self.main
+
+    def listed_with(self, text: str, start: int, end: int) -> Listed | None:
+        """The middle of the known towns listed with the name at [start, end) ("villages including Tamalat,
+        Inékar and Anderamboukane"), when there are two or more, in one country and close together: a
+        village listed with its neighbours lies among them. Names the gazetteer lacks may sit in the list."""
+        members: list[PlaceMention] = []
+        for step, at in ((self._next_member, end), (self._member_before, start)):
+            for _ in range(_LIST_STEPS):
+                found = step(text, at)
+                if found is None:
+                    break
+                at, known = found
+                if known is not None and known.kind not in AREAS:
+                    members.append(known)
+        if len({m.record for m in members}) < 2 or len({m.country for m in members}) > 1:
+            return None
+        lat = sum(m.lat for m in members) / len(members)
+        lon = sum(m.lon for m in members) / len(members)
+        if any(km(lat, lon, m.lat, m.lon) > _LIST_SPREAD_KM for m in members):
+            return None
+        return Listed(lat, lon, " and ".join(dict.fromkeys(m.name for m in members)), members[0])
+
+    def _next_member(self, text: str, at: int) -> tuple[int, PlaceMention | None] | None:
+        """Where the list member after offset at ends, and the known place it is, if it is one."""
+        glue = _LIST_GLUE.match(text, at)
+        if glue is None:
+            return None
+        known = self.by_start.get(glue.end())
+        if known is not None:
+            return known.end, known
+        name = _NAME_AT.match(text, glue.end())
+        return (name.end(), None) if name else None
+
+    def _member_before(self, text: str, at: int) -> tuple[int, PlaceMention | None] | None:
+        """Where the list member before offset at starts, and the known place it is, if it is one."""
+        glue = _GLUE_BEFORE.search(text, max(0, at - 8), at)
+        if glue is None:
+            return None
+        known = self.by_end.get(glue.start())
+        if known is not None:
+            return known.start, known
+        name = _TAIL_NAME.search(text, max(0, glue.start() - 60), glue.start())
+        return (name.start(1), None) if name else None
 
     def named(self, at: int) -> PlaceMention | None:
         """The known place that starts at (or just after) offset at."""
@@ -439,6 +484,22 @@ def on_road(mention: PlaceMention, road: Road) -> PlaceMention:
     """A place put halfway along the road the text puts it on."""
     return replace(mention, lat=road.lat, lon=road.lon, country=road.country, admin1=road.admin1,
                    near=road.between, offset="on the road between")
+
+
+class Listed(NamedTuple):
+    """Where a place listed with known towns is put: their middle."""
+
+    lat: float
+    lon: float
+    between: str  # "Inékar and Andéranboukan"
+    first: PlaceMention  # whose country and province it takes
+
+
+_LIST_STEPS = 8  # members looked at on each side
+_LIST_SPREAD_KM = 40.0  # no known member farther from their middle: a list of neighbours, not a region's towns
+_LIST_GLUE = re.compile(_LIST_GAP)
+_GLUE_BEFORE = re.compile(rf"{_LIST_GAP}$")
+_NAME_AT = re.compile(rf"{_NAME}(?![\w-])")
 
 
 class Road(NamedTuple):
@@ -521,9 +582,12 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         if at is not None and (described := _DESCRIBED.match(text, at)):
             at = described.end()
         anchors = anchors or Anchors(known)
-        anchor = anchors.anchor(at)
+        listed = None if measure else anchors.listed_with(text, start, end)
+        anchor = listed.first if listed else anchors.anchor(at)
         country = anchors.country(at) or (anchor.country if anchor else (countries[0] if countries else ""))
         lat, lon = (anchor.lat, anchor.lon) if anchor else (math.nan, math.nan)
+        if listed:
+            lat, lon = listed.lat, listed.lon
         if measure and at is not None and anchors.named(at) is anchor:
             lat, lon = moved(lat, lon, measure.km, measure.bearing)
         else:
@@ -531,7 +595,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         locality = PlaceMention(
             start=start, end=end, surface=name, record=-1, name=_display(name), kind=LOCALITY, country=country,
             admin1=anchor.admin1 if anchor else "", lat=lat, lon=lon, geonameid=0, population=0,
-            near=anchor.name if anchor else "", offset=measure.words if measure else "",
+            near=listed.between if listed else anchor.name if anchor else "", offset=measure.words if measure else "",
         )
         road = None if measure else anchors.road(text, end)
         found[(start, end)] = on_road(locality, road) if road else locality
