@@ -70,6 +70,8 @@ def first(text: str, gaz):
         ("At least 4,000 people were left homeless by the earthquake in Herat.", (4000, "people", "homeless")),
         ("Schools in Goma are sheltering 6,100 people who fled the clashes.", (6100, "people", "sheltered")),
         ("A total of 15,000 IDPs have been registered in Maiduguri.", (15000, "people", "displaced")),
+        ("In Galle, 3,200 villagers crowded into makeshift shelters.", (3200, "people", "sheltered")),
+        ("Some 640 residents moved to two welfare centres in Matara.", (640, "people", "sheltered")),
     ],
 )
 def test_term_and_unit(text: str, expected: tuple[int, str, str], gaz) -> None:
@@ -475,3 +477,18 @@ def test_text_without_a_regex_s_words_holds_no_match_of_it(which: int, data: st.
     pieces = [w for p in phrases for w in p.lower().split()] + ["people", "of", "to", ",", "the"]
     text = " ".join(data.draw(st.lists(st.sampled_from(pieces), max_size=12))) + " "
     assert _holds_any(text, words) or not search(text)
+
+
+def test_people_from_families_are_one_group_counted_twice(gaz) -> None:
+    found = figures("In Kegalle, some 7,300 people from 1,850 families had moved to 40 welfare centres.", gaz)
+    assert found == [(7300, "people", "sheltered"), (1850, "households", "sheltered")]
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Jordanian officials say the kingdom is hosting more than 650,000 Syrians.", "refugees"),
+    ("In Uganda, about 4,000 Congolese are staying with host families in Kisoro.", "refugees"),
+    ("Some 3,000 Afghans were displaced by the floods in Baghlan, Afghanistan.", "displaced"),
+    ("About 2,500 Malians fled Timbuktu for Mopti.", "displaced"),
+])
+def test_another_country_s_nationals_sheltered_abroad_are_refugees(text: str, term: str, gaz) -> None:
+    assert first(text, gaz).term == term

@@ -628,7 +628,7 @@ def _shared_multiplier(num: NumberMatch, nxt: NumberMatch) -> int:
 
 # Both end the gap between two numbers and span at most four chunks of it.
 _COORDINATION = re.compile(r"(?:\band|\bwhile|\bwhereas|\bbut|\banother|\bincluding|,)\s+(?:\w+\s+){0,3}$")
-_RESTATED = re.compile(r"\bor\s+(?:\w+\s+){0,3}$")
+_RESTATED = re.compile(r"\bor\s+(?:\w+\s+){0,3}$|\b(?:people|persons|individuals)\s+(?:from|in)\s+$")
 
 
 def _starts_new_figure(text: str, num: NumberMatch, nxt: NumberMatch) -> bool:
@@ -693,6 +693,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             source = find_source(sentence.text, earlier) or earlier()
             previous = figures[-1].places if figures and figures[-1].start > body else None
             linked = place_indexes(found, sentence, places, text, previous, starts)
+            found = [f._replace(term="refugees") if _foreigners(f, i, sentence, places, text) else f
+                     for f, i in zip(found, linked, strict=True)]
             figures.extend(
                 Figure(quantity=f.quantity, unit=f.unit, term=f.term, start=f.start, end=f.end,
                        number_text=f.number_text, sentence=sentence.text, sentence_start=sentence.start,
@@ -701,6 +703,27 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                 for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text, places)
+
+
+# Words between a number and a nationality it counts: "a million Syrians", "2,000 more registered Afghans".
+_TO_NATIONALITY = re.compile(r"\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, places: Sequence[PlaceMention],
+                text: str) -> bool:
+    """Whether the people a figure counts as displaced or sheltered are another country's nationals where they
+    are: refugees ("Turkish officials say the country is hosting a million Syrians"). Where they are is
+    where the sentence's other places are, else where the figure's places are (which may come from an earlier
+    sentence); nationals of any of those countries ("3,000 Afghans were displaced in Kunduz") stay displaced."""
+    if figure.unit != "people" or figure.term not in ("displaced", "sheltered"):
+        return False
+    noun = next((p for p in places if p.demonym and figure.end < p.start <= figure.end + 30
+                 and _TO_NATIONALITY.fullmatch(text, figure.end, p.start)), None)
+    if noun is None:
+        return False
+    where = {p.country for p in places if sentence.start <= p.start < sentence.end and p is not noun} or {
+        places[i].country for i in linked}
+    return bool(where) and noun.country not in where
 
 
 def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:

@@ -123,6 +123,12 @@ def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(by_first_letter(pattern), flags)
 
 
+# Where people shelter ("in two camps", "into UNRWA shelters"), and how they went there ("moved to 112 welfare
+# centres"): a place to go to alone is no shelter yet ("plans to move them to new sites").
+_SHELTERS = r"(?:\w+ ){0,2}(?:camps?|sites|shelters|bases|compounds|centres|centers|churches|mosques|tent cities" \
+            r"|tent camps)"
+_GONE_TO = r"(?:moved|crowded|squeezed|packed|flocked|streamed|poured|went|gone|headed|fled)"
+
 # Order is specificity: when several terms fit a clause, the earlier one wins.
 TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "destroyed", "displaced")
 TERM_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -137,8 +143,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "sheltered": word_regex(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
                             r"|taken refuge|taking refuge"
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
-                            r"|(?:in|at) (?:\w+ ){0,2}(?:camps?|sites|shelters|bases|compounds|centres|centers"
-                            r"|churches|mosques|tent cities|tent camps)|spent (?:\w+ ){0,2}nights? in"
+                            rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_SHELTERS}|spent (?:\w+ ){{0,2}}nights? in"
                             r"|housed|hosted|hosting|host famil\w+"
                             r"|hosts?|staying with|living with|living in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
