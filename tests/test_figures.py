@@ -492,3 +492,17 @@ def test_people_from_families_are_one_group_counted_twice(gaz) -> None:
 ])
 def test_another_country_s_nationals_sheltered_abroad_are_refugees(text: str, term: str, gaz) -> None:
     assert first(text, gaz).term == term
+
+
+@pytest.mark.parametrize("text", [
+    "In Herat, Gul Ahmad, 52, said the quake had flattened his village.",
+    "\"We have nothing left,\" said Amina, 37, in Herat.",
+    "In Herat, a farmer who lost his wife and three children said the village was gone.",
+])
+def test_ages_and_the_kin_someone_lost_are_no_figures(text: str, gaz) -> None:
+    assert figures(text, gaz) == []
+
+
+def test_an_evacuation_order_is_not_an_evacuation(gaz) -> None:
+    text = "Some 90,000 people have fled Rafah, the UN said, as an evacuation order covered the east of the city."
+    assert figures(text, gaz) == [(90000, "people", "displaced")]

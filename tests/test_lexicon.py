@@ -86,7 +86,8 @@ def test_caseless_falls_back_to_case_blind_matching_where_lowering_differs() -> 
 @pytest.mark.parametrize("phrase", ["killed", "kill", "killing", "dead", "died", "die", "death", "deaths", "injured",
                                     "injuring", "wounded", "wounding", "missing", "casualties", "death toll", "toll",
                                     "massacred", "executed", "slain", "murdered", "drowned", "buried", "bodies",
-                                    "burned alive", "burned to death"])
+                                    "burned alive", "burned to death", "lost their lives", "lost his wife",
+                                    "lost her two sons"])
 def test_a_casualty_word_is_in_every_casualty_phrase(phrase: str) -> None:
     assert CASUALTY.fullmatch(phrase)
     assert any(word in phrase for word in CASUALTY_WORDS)

@@ -252,3 +252,12 @@ def test_a_dateline_may_name_two_places() -> None:
 ])
 def test_short_country_names(text: str, code: str, gaz) -> None:
     assert code in extract_places(text, gaz)[1]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("About 4,000 families fled Khan Younis for the south of the Gaza Strip.", "Gaza Strip"),
+    ("Raids in the West Bank displaced 3,000 people from Jenin camp.", "West Bank"),
+])
+def test_the_palestinian_territories_are_places_within_the_country(text: str, name: str, gaz) -> None:
+    mention = place(text, gaz, name)
+    assert (mention.kind, mention.country) == ("admin1", "PS")

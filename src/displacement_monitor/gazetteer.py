@@ -218,7 +218,8 @@ ADMIN_TYPES = {
     **dict.fromkeys("CF HT".split(), "Department"),
 }
 _TYPE_WORDS = ("governorate", "province", "region", "state", "oblast", "department", "district", "county",
-               "territory", "prefecture", "division", "city", "capital", "municipality", "krai", "republic")
+               "territory", "prefecture", "division", "city", "capital", "municipality", "krai", "republic",
+               "strip", "bank")  # "Gaza Strip", "West Bank"
 
 
 def admin_display_name(name: str, country: str) -> str:

@@ -391,12 +391,20 @@ _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 
 
+# A person's age, set off by commas after the name: "Mohamed, 43, who ..."; "said Amina, 37."
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z'\u2019-]+,\s*$")
+_SET_OFF = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
+_OLDEST = 120
+
+
 def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     """Money, percentages, ratios, dates, years, ages, day ranges, population counts."""
     if _EXCLUDED_AFTER.match(after) or _DAY_RANGE.match(after):
         return True
     if _YEAR.fullmatch(num.text) and 1900 <= num.value <= 2100:
         return True
+    if num.value < _OLDEST and _AGE_AFTER_NAME.search(before[-30:]) and _SET_OFF.match(after):
+        return True  # "said Mohamed, 43, who lost his home"
     # The patterns end at the number, so only its last few words matter.
     if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):
         return True

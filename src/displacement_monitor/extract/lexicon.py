@@ -135,8 +135,10 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back"
                            r"|headed home|heading home)\b"),
-    # "in evacuation centres" is where people shelter, not what was done to them
-    "evacuated": word_regex(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?))"
+    # "in evacuation centres" is where people shelter, not what was done to them; an "evacuation order" tells
+    # people to go, and does not say they went
+    "evacuated": word_regex(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?|orders?"
+                            r"|warnings?|notices?|plans?|routes?|zones?))"
                             r"|relocated|rescued|moved to safety|taken to safety|brought to safety|(?:been|were) moved"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             r"|repatriat\w+|ferried|bussed|bused|transported)\b"),
@@ -171,10 +173,12 @@ ABROAD = word_regex(r"\b(?:their country|the country's borders|abroad|neighbouri
 
 CASUALTY = word_regex(r"\b(?:killed|kill|killing|dead|died|die|deaths?|injured|injuring|wounded|wounding|missing"
                       r"|casualties|death toll|toll|massacred|executed|slain|murdered|drowned|buried|bodies"
-                      r"|burned alive|burned to death)\b")
+                      r"|burned alive|burned to death|lost (?:his|her|their|my|our) (?:\w+ )?(?:lives|life|loved ones"
+                      r"|mothers?|fathers?|parents|wife|wives|husbands?|sons?|daughters?|child|children|brothers?"
+                      r"|sisters?|relatives))\b")
 # Every match of CASUALTY holds one of these (in lower case, within one word): text without any holds no casualty word.
 CASUALTY_WORDS = ("kill", "dea", "die", "injur", "wound", "missing", "casualt", "toll", "massacre", "execut", "slain",
-                  "murder", "drown", "buri", "bodies", "burned")
+                  "murder", "drown", "buri", "bodies", "burned", "lost")
 FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|wants? to|intends? to|aims? to|hopes? to|seeks? to"
