@@ -261,3 +261,22 @@ def test_short_country_names(text: str, code: str, gaz) -> None:
 def test_the_palestinian_territories_are_places_within_the_country(text: str, name: str, gaz) -> None:
     mention = place(text, gaz, name)
     assert (mention.kind, mention.country) == ("admin1", "PS")
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit the provinces of Rumonge and Makamba in Burundi.",
+    "In Burundi, rain hit Rumonge and Makamba provinces hardest.",
+    "In Burundi, the rain hit Bujumbura Rural, Rumonge and Makamba provinces.",
+])
+def test_the_members_of_a_list_of_provinces_are_provinces(text: str, gaz) -> None:
+    assert names(text, gaz) >= {"Rumonge Province", "Makamba Province"}
+
+
+def test_a_town_in_a_list_of_districts_stays_the_town_when_no_province_has_its_name(gaz) -> None:
+    # South Sudan's counties are below its states: Yei county is not a state, and neither is Juba's.
+    text = "In South Sudan, fighting displaced 7,000 people in the Juba and Yei counties."
+    assert names(text, gaz) == {"Juba", "Yei"}
+
+
+def test_a_plural_area_word_after_a_lone_name_is_not_its_own(gaz) -> None:
+    assert names("Aid reached the Darfur states of Sudan.", gaz) == {"Darfur"}

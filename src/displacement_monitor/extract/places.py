@@ -71,8 +71,15 @@ GROUP_NOUNS = {"families", "people", "refugees", "herders", "fighters", "militan
                "insurgents", "soldiers", "police", "army", "clans", "clan", "groups", "group", "farmers"}
 
 # The rest of a list that ends in a plural admin word: "Sofala, Manica, Tete and Zambezia provinces".
-_ADMIN_LIST = re.compile(rf"(?:,\s+(?:{NAME_PATTERN}))*,?\s+and\s+(?:{NAME_PATTERN})\s+"
-                         r"(?:provinces|governorates|states|regions|prefectures|oblasts|departments|counties)\b")
+_ADMIN_PLURAL = r"(?:provinces|governorates|states|regions|prefectures|oblasts|departments|counties)"
+ADMIN_PLURALS = frozenset(_ADMIN_PLURAL[3:-1].split("|"))
+_ADMIN_LIST = re.compile(rf"(?:,\s+(?:{NAME_PATTERN}))*,?\s+and\s+(?:{NAME_PATTERN})\s+{_ADMIN_PLURAL}\b")
+# ... or that one opens: "the provinces of Bujumbura Rural, Rumonge and Makamba". The first finds whether a text
+# has such a list; the second, searched up to a name, whether the name is in it.
+_ADMIN_OF_ANY = re.compile(rf"\b{_ADMIN_PLURAL}\s+of\s")
+_ADMIN_OF = re.compile(rf"\b{_ADMIN_PLURAL}\s+of\s+(?:{NAME_PATTERN}(?:,\s+(?:and\s+)?|,?\s+and\s+))*$")
+_ADMIN_OF_REACH = 200
+_LAST_IN_LIST = re.compile(r"(?:,|\band)\s+$")
 _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
 _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$|\b(?:banks?|shores?)\s+of\s+the\s+$")
 # Words after a name that make it a river, valley or work of that name, not the place ("the Ngong river").
@@ -286,16 +293,17 @@ class _Candidate:
     end: int
     key: str
     records: tuple[int, ...]
-    admin_word: bool
+    admin_word: bool  # "Yei county": the area, else the one the town named so is in
     demonym: bool
     before_group: bool = False
     before_camp: bool = False
     after: str = ""  # the word after it, in lower case
+    admin_listed: bool = False  # "the Juba and Yei counties": an area named so, if there is one
 
     @property
     def memo(self) -> tuple:
         """What _resolve reads of a candidate."""
-        return self.key, self.admin_word, self.before_group, self.before_camp
+        return self.key, self.admin_word, self.before_group, self.before_camp, self.admin_listed
 
 
 @dataclass
@@ -373,7 +381,8 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
         if area_named:
             shape = skeleton(cand.key)
             area_named = not any(gaz.kinds[r] == CITY and skeleton(_bare_key(gaz.names[r])) == shape for r in places)
-        best = max(places, key=lambda r: _score(gaz, r, context, cand.admin_word, cand.key, points, area_named))
+        want_admin = cand.admin_word or cand.admin_listed
+        best = max(places, key=lambda r: _score(gaz, r, context, want_admin, cand.key, points, area_named))
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
     weight = context.get(gaz.countries[best], 0)
@@ -514,6 +523,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     ctx = _Context(text, gaz)
     candidates: list[_Candidate] = []
     features = any(word in text for word in _FEATURE_PLURALS)  # as in few texts: "the Juba and Shabelle rivers"
+    admin_of = _ADMIN_OF_ANY.search(text) is not None  # as in few texts: "the provinces of Rumonge and Makamba"
     for start, end, key_id in _longest_matches(gaz, folded, text):
         key = gaz.keys[key_id]
         # Most matches are lower-case words: rejected first, without a call or splitting the match.
@@ -525,9 +535,14 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if after in _FEATURE_WORDS or ctx.word_before(start) in _STORM_WORDS \
                 or features and _FEATURES_AFTER.match(text, end):
             continue  # "the Ngong river", "the Kakhovka dam", "Storm Eta": named after a place, or not one
-        admin = after in ADMIN_WORDS or _ADMIN_LIST.match(text, end) is not None
-        candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], admin,
-                                     key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after))
+        # A member of a list of areas (a plural word after a name alone is not the name's: "the Darfur states"
+        # are five).
+        listed = after in ADMIN_PLURALS and _LAST_IN_LIST.search(text, max(0, start - 6), start) is not None \
+            or _ADMIN_LIST.match(text, end) is not None \
+            or admin_of and _ADMIN_OF.search(text, max(0, start - _ADMIN_OF_REACH), start) is not None
+        candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], after in ADMIN_WORDS,
+                                     key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after,
+                                     listed))
 
     mentions: list[PlaceMention] = []
     countries: list[str] = []
@@ -535,7 +550,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     pending: list[_Candidate] = []
     for cand in candidates:
         country = _country_record(gaz, cand)
-        if country is not None and (cand.demonym or not cand.admin_word):
+        if country is not None and (cand.demonym or not (cand.admin_word or cand.admin_listed)):
             code = gaz.countries[country]
             mentions.append(_mention(gaz, cand, country, text, cand.end))
             evidence.countries[code] = evidence.countries.get(code, 0) + 1
