@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from displacement_monitor.extract import extract
 from displacement_monitor.extract.sources import find_source, normalize_source
+from displacement_monitor.gazetteer import load_gazetteer
 
 
 @pytest.mark.parametrize(
@@ -33,6 +35,16 @@ def test_iom_has_one_name(alias: str) -> None:
          "flood response committee in Kassala State"),
         ("About 2,000 had fled, Health Minister Amina Bello Tanko told reporters.", "Amina Bello Tanko"),
         ("About 2,000 had fled, according to data released by the Kenyan government.", "Kenyan government"),
+        ("Most of the 12,000 residents left, mayor Paulo de Souza Lima said.", "Paulo de Souza Lima"),
+        ("Most of the 12,000 residents left, said Mayor Paulo de Souza.", "Paulo de Souza"),
+        ("About 2,000 fled, according to Halima Osman, a local official.", "Halima Osman"),
+        ("About 2,000 fled, said Kofi Mensah, a spokesman for the regional government.", "Kofi Mensah"),
+        ("About 2,000 fled, UN relief chief Maria Lindqvist said on Friday.", "Maria Lindqvist"),
+        ("About 2,000 fled, UNHCR spokeswoman Maria Lindqvist told reporters.", "UNHCR"),
+        ("About 2,000 are in camps, health director Tomas Berhe told the state news agency.", "Tomas Berhe"),
+        ("About 2,000 fled, officials on the eastern bank said.", "officials"),
+        ("In the next district, 900 people were taken to safety, the county commissioner added.",
+         "county commissioner"),
     ],
 )
 def test_attribution(sentence: str, source: str) -> None:
@@ -91,3 +103,10 @@ def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sent
 ])
 def test_more_ways_reports_name_who_counted(sentence: str, source: str) -> None:
     assert find_source(sentence) == source
+
+
+def test_an_official_named_by_title_alone_is_the_person_the_story_gave_the_title() -> None:
+    text = ("IMPHAL - Some 35,000 people have fled, Chief Minister N. Okram Singh said.\n\n"
+            "Nearly 9,000 of them have been evacuated by the army, the chief minister said on Monday.")
+    figures = extract(text, load_gazetteer()).figures
+    assert [f.source for f in figures] == ["N. Okram Singh", "N. Okram Singh"]

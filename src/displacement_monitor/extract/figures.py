@@ -39,7 +39,7 @@ from .lexicon import (
 from .linking import place_indexes
 from .numbers import MULTIPLIERS, NumberMatch, find_numbers
 from .sentences import Sentence, split_sentences
-from .sources import find_source
+from .sources import find_source, is_title, named_officials
 
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 _WINDOW = 40
@@ -670,6 +670,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     figures: list[Figure] = []
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
+    officials: dict[str, str] | None = None  # read from the text when a title alone is a source
     cursor = 0
     # The story is told after the headline: a figure there is not the one before the body's first.
     body = _headline_end(text)
@@ -699,6 +700,9 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
         if found:
             earlier = partial(_earlier_source, sentences, index, sources)
             source = find_source(sentence.text, earlier) or earlier()
+            if source and is_title(source):  # "the chief minister said": the one the story named so
+                officials = named_officials(text) if officials is None else officials
+                source = officials.get(source, source)
             previous = figures[-1].places if figures and figures[-1].start > body else None
             linked = place_indexes(found, sentence, places, text, previous, starts)
             found = [f._replace(term="refugees") if _foreigners(f, i, sentence, places, text) else f

@@ -46,7 +46,7 @@ _BODY = (r"government|ministry|authorities|authority|officials|governor|agency|a
          r"|red crescent|red cross|aid workers|aid groups|aid officials|relief workers|disaster management agency"
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
          r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier"
-         r"|ombudsman|ombudsperson|ombudswoman|partners|civil society|administration")
+         r"|ombudsman|ombudsperson|ombudswoman|partners|civil society|administration|director|coordinator")
 _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
                    " when this these those week also then now earlier later while as if after before since other"
                    " some many most all its their his her").split()
@@ -57,7 +57,7 @@ _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who
 # match as the flat lists do, see lexicon.alternation): the regex engine tries one branch per distinct letter.
 _GENERIC = re.compile(
     rf"\b(?<!['\u2019])((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
-    rf"(?:(?:[A-Z][\w'\u2019-]+ ){{0,4}}|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+ ){{1,2}})"
+    rf"(?:(?:[A-Z][\w'\u2019-]+ ){{1,4}}|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+ ){{1,2}})?"
     rf"(?i:{alternation(_BODY.split('|'))})"
     r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the))* [A-Z][\w'-]+)?)\b"
 )
@@ -67,18 +67,27 @@ _GENERIC = re.compile(
 _ANY_BODY = Caseless(alternation(_BODY.split("|")))
 _FIVE_WORDS_BACKWARDS = re.compile(r"\S*(?: \S+){0,5}")
 _NAME_PARTS = {"service", "department", "bureau", "centre", "center", "network", "office", "agency", "council"}
-_TITLED_NAME = re.compile(r"\s+((?:[A-Z]\.\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2}),?\s+"
+# A person's name: "N. Biren Singh", "Ernani de Freitas Goncalves", "Ahmed al-Tayeb".
+_PERSON = (r"(?:[A-Z]\.\s+)*[A-Z][\w'\u2019-]+(?:\s+(?:(?:de|da|do|dos|das|del|della|van|von|bin|ibn|al|el|le|la)\s+)?"
+           r"[A-Z][\w'\u2019-]+){1,3}")
+_TITLED_NAME = re.compile(rf"\s+({_PERSON}),?\s+"
                           r"(?:said|says|told|estimated|reported|announced|confirmed|stated|noted|warned)\b")
+# An organisation's official by title and name, then the verb.
+_ORG_OFFICIAL = re.compile(rf"(?:\s+[A-Za-z]+){{0,3}}\s+({_PERSON}),?\s+(?:said|says|told|estimated|reported|added)\b")
+_PERSON_AFTER = re.compile(rf"\s+({_PERSON})(?![\w'\u2019-])")
+# A person who speaks, then what they are: "said Fatima Ali, a spokeswoman for the regional government".
+_DESCRIBED_SPEAKER = re.compile(rf"(?:\bsaid|\bsays|\baccording to|\btold)\s+({_PERSON}),\s+(?:a|an|the)\s+[a-z]")
 _COMMON_FIRST = re.compile(
     rf"(?i:aid|relief|humanitarian|local|provincial|state|federal|district|regional|municipal|{_BODY})")
 _OWNER = re.compile(r"^[A-Z][\w-]+['\u2019]s\s+")  # "Iraq's Ministry of ...": the country is not part of the name
-_ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "estimate", "estimates", "estimated", "reported", "reports",
-                      "report",
+_ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "added", "estimate", "estimates", "estimated", "reported",
+                      "reports", "report",
                       "according to", "told", "recorded", "registered", "counted", "put", "puts", "figures", "data",
                       "tally", "believes", "believe", "stated", "announced", "confirmed", "noted", "warned")
 _ATTRIBUTION = Caseless(r"\b" + alternation(_ATTRIBUTION_WORDS) + r"\b")
 _PRONOUNS = ("the agency", "the organisation", "the organization", "the office", "it", "they", "the group",
-             "the ministry", "the committee", "the authority", "the authorities", "the institute")
+             "the ministry", "the committee", "the authority", "the authorities", "the institute", "the minister",
+             "the governor", "the mayor", "the commissioner", "the spokesman", "the spokeswoman", "he", "she")
 _PRONOUN_ATTRIBUTION = Caseless(
     rf"\b{alternation(_PRONOUNS)}\s+{alternation(('said', 'says', 'added', 'estimate', 'estimates', 'reported'))}\b"
 )
@@ -89,12 +98,36 @@ _ACRONYM_SUBJECT = re.compile(r"\b([A-Z]{3,8})\s+(?:said|says|reported|estimated
 # The verb after a body, maybe past where it is ("the committee in North governorate said").
 _VERB_AFTER = re.compile(r"(?P<where>\s+in\s+(?:[A-Z][\w'\u2019-]+\s+)*(?:[A-Z][\w'\u2019-]+|governorate|province"
                          r"|state|region|district))?"
-                         r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|estimates?|estimated|reported|reports?|told"
-                         r"|recorded|registered|counted|puts?|believes?|stated|announced|confirmed|noted|warned)\b")
+                         r"[\s,]*(?:(?:on|at|from|across)\s+(?:\w+\s+){1,3}?)?"  # "officials on the occupied bank said"
+                         r"(?:\w+\s+){0,2}?(?:said|says|say|estimates?|estimated|reported|reports?|told"
+                         r"|recorded|registered|counted|puts?|believes?|stated|announced|confirmed|noted|warned"
+                         r"|added)\b")
 # A body's own name or acronym after its description, before the verb: "the disaster management agency SoDMA said".
 _NAMED_AFTER = re.compile(r"\s+([A-Z][a-z]*[A-Z][A-Za-z]*)[\s,]+(?:said|says|reported|estimated|told)\b")
 _VERB_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold|\b(?:released|published|compiled|provided|issued"
                           r"|gathered|collected) by)\s+(?:the\s+)?$")
+
+
+# An official's title before their name: "Chief Minister N. Biren Singh", "deputy mayor Sayed Yusuf".
+_TITLES = ("minister", "governor", "mayor", "president", "commissioner", "director", "spokesman", "spokeswoman",
+           "spokesperson", "secretary", "coordinator", "administrator", "commander", "chief")
+_TITLE_AND_NAME = re.compile(rf"\b((?:[A-Za-z]+ ){{0,2}}?(?i:{alternation(_TITLES)}))\s+({_PERSON})")
+
+
+def named_officials(text: str) -> dict[str, str]:
+    """Each title the text gives a person, in lower case, with and without its qualifiers, to the first person
+    it is given ("chief minister" and "minister" -> "N. Biren Singh"): the person "the chief minister" is."""
+    officials: dict[str, str] = {}
+    for found in _TITLE_AND_NAME.finditer(text):
+        title = found.group(1).lower()
+        officials.setdefault(title, found.group(2))
+        officials.setdefault(title.rsplit(" ", 1)[-1], found.group(2))
+    return officials
+
+
+def is_title(source: str) -> bool:
+    """Whether a source is an official's title alone ("chief minister", "the governor")."""
+    return source.islower() and source.rsplit(" ", 1)[-1] in _TITLES
 
 
 def normalize_source(name: str) -> str:
@@ -111,6 +144,10 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
         return None
     org = _ORG_RE.search(sentence)
     if org:
+        # "UN humanitarian chief Valerie Amos said" is the chief's word; a spokesperson's is the organisation's
+        official = _ORG_OFFICIAL.match(sentence, org.end())
+        if official and "spokes" not in official.group().lower():
+            return official.group(1)
         return normalize_source(org.group(1))
     defined = _DEFINED_ACRONYM.search(sentence) if "(" in sentence else None
     # The body an acronym is defined for speaks if the sentence says so, not when it is only named ("fighting
@@ -124,6 +161,9 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
         earlier = previous() if callable(previous) else previous
         if earlier:
             return earlier
+    described = _DESCRIBED_SPEAKER.search(sentence)
+    if described:
+        return described.group(1)
     return _speaker(sentence) or (normalize_source(defined.group(1)) if defined else None)
 
 
@@ -143,7 +183,10 @@ def _speaker(sentence: str) -> str | None:
         verb = _VERB_AFTER.match(sentence, match.end())
         if verb and (named := _NAMED_AFTER.match(sentence, match.end())):
             return named.group(1)  # "the disaster management agency SoDMA said": its own name
-        if verb or _VERB_BEFORE.search(sentence[:match.start()]):
+        spoken = _VERB_BEFORE.search(sentence[:match.start()]) if not verb else None
+        if spoken and (person := _PERSON_AFTER.match(sentence, match.end())):
+            return person.group(1)  # "said Mayor Ernani de Freitas"
+        if verb or spoken:
             said = match.group(1) + (verb.group("where") or "" if verb else "")
             phrase = re.sub(r"^(?:the|a)\s+", "", said.strip(), flags=re.IGNORECASE)
             owned = _OWNER.sub("", phrase)
