@@ -45,6 +45,9 @@ def test_iom_has_one_name(alias: str) -> None:
         ("About 2,000 fled, officials on the eastern bank said.", "officials"),
         ("In the next district, 900 people were taken to safety, the county commissioner added.",
          "county commissioner"),
+        ("Some 4,000 people sheltered at UN bases and in churches, OCHA said.", "OCHA"),
+        ("About 9,000 sheltered near the UN compound, according to UNICEF.", "UNICEF"),
+        ("A deputy governor, Amadou Sy, said that 5,000 people had arrived.", "Amadou Sy"),
     ],
 )
 def test_attribution(sentence: str, source: str) -> None:
@@ -110,3 +113,9 @@ def test_an_official_named_by_title_alone_is_the_person_the_story_gave_the_title
             "Nearly 9,000 of them have been evacuated by the army, the chief minister said on Monday.")
     figures = extract(text, load_gazetteer()).figures
     assert [f.source for f in figures] == ["N. Okram Singh", "N. Okram Singh"]
+
+
+def test_bodies_named_again_are_the_ones_named_before() -> None:
+    sentence = "Some 500 homes were lost, according to the agencies."
+    assert find_source(sentence, previous="aid agencies") == "aid agencies"
+    assert find_source(sentence, previous="IOM") == "agencies"

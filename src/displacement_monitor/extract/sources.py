@@ -74,6 +74,8 @@ _TITLED_NAME = re.compile(rf"\s+({_PERSON}),?\s+"
                           r"(?:said|says|told|estimated|reported|announced|confirmed|stated|noted|warned)\b")
 # An organisation's official by title and name, then the verb.
 _ORG_OFFICIAL = re.compile(rf"(?:\s+[A-Za-z]+){{0,3}}\s+({_PERSON}),?\s+(?:said|says|told|estimated|reported|added)\b")
+# A person set off by commas after their title: "a deputy minister, Hovhannes Harutyunyan, said".
+_APPOSED_PERSON = re.compile(rf",\s+({_PERSON}),\s+(?:said|says|told|added)\b")
 _PERSON_AFTER = re.compile(rf"\s+({_PERSON})(?![\w'\u2019-])")
 # A person who speaks, then what they are: "said Fatima Ali, a spokeswoman for the regional government".
 _DESCRIBED_SPEAKER = re.compile(rf"(?:\bsaid|\bsays|\baccording to|\btold)\s+({_PERSON}),\s+(?:a|an|the)\s+[a-z]")
@@ -142,7 +144,7 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
     of the sentences before, or a function that finds it, called only if this sentence refers back to it."""
     if not _ATTRIBUTION.search(sentence):
         return None
-    org = _ORG_RE.search(sentence)
+    org = _speaking_organisation(sentence)
     if org:
         # "UN humanitarian chief Valerie Amos said" is the chief's word; a spokesperson's is the organisation's
         official = _ORG_OFFICIAL.match(sentence, org.end())
@@ -164,7 +166,24 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
     described = _DESCRIBED_SPEAKER.search(sentence)
     if described:
         return described.group(1)
-    return _speaker(sentence) or (normalize_source(defined.group(1)) if defined else None)
+    speaker = _speaker(sentence)
+    if speaker and " " not in speaker and speaker.islower():
+        # "according to the agencies": the ones named before ("aid agencies said"), if they are
+        earlier = previous() if callable(previous) else previous
+        if earlier and earlier.rsplit(" ", 1)[-1].lower() == speaker:
+            return earlier
+    return speaker or (normalize_source(defined.group(1)) if defined else None)
+
+
+def _speaking_organisation(sentence: str) -> re.Match[str] | None:
+    """The known organisation the sentence names as the one speaking ("... took refuge at UN bases, OCHA said"),
+    else the first it names."""
+    named = list(_ORG_RE.finditer(sentence))
+    for org in named:
+        if _VERB_AFTER.match(sentence, org.end()) or _VERB_BEFORE.search(sentence, max(0, org.start() - 30),
+                                                                         org.start()):
+            return org
+    return named[0] if named else None
 
 
 def _speaker(sentence: str) -> str | None:
@@ -177,7 +196,7 @@ def _speaker(sentence: str) -> str | None:
     reach = _FIVE_WORDS_BACKWARDS.match(sentence[::-1], len(sentence) - body.start())
     begin = len(sentence) - reach.end() if reach else 0  # reach is never None: it may be empty
     for match in _GENERIC.finditer(sentence, begin):
-        person = _TITLED_NAME.match(sentence, match.end())
+        person = _TITLED_NAME.match(sentence, match.end()) or _APPOSED_PERSON.match(sentence, match.end())
         if person:  # "Interior Minister Ihor Klymenko said": the person speaks
             return person.group(1)
         verb = _VERB_AFTER.match(sentence, match.end())
