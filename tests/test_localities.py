@@ -378,3 +378,9 @@ def test_a_village_listed_with_close_towns_is_put_among_them(gaz) -> None:
 def test_a_village_listed_with_towns_far_apart_is_put_at_the_main_place(listed: str, gaz) -> None:
     text = f"Floods hit Timbuktu, Mali. Timbuktu took in families from villages including {listed}."
     assert localities(text, gaz)[VILLAGE].near == "Timbuktu"
+
+
+def test_villages_in_a_place_s_relative_clause_are_put_at_that_place(gaz) -> None:
+    text = f"Floods hit Timbuktu in Mali. Families arrived in Mopti, where they sheltered in villages such as " \
+           f"{VILLAGE}. Timbuktu is cut off."
+    assert localities(text, gaz)[VILLAGE].near == "Mopti"

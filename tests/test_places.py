@@ -280,3 +280,22 @@ def test_a_town_in_a_list_of_districts_stays_the_town_when_no_province_has_its_n
 
 def test_a_plural_area_word_after_a_lone_name_is_not_its_own(gaz) -> None:
     assert names("Aid reached the Darfur states of Sudan.", gaz) == {"Darfur"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Half a million Afghans have returned since Islamabad ordered undocumented foreigners to leave.", "PK"),
+    ("Moscow denied that 2,000 people had been moved from Kherson.", "RU"),
+])
+def test_a_big_city_acting_as_a_government_is_its_country(text: str, country: str, gaz) -> None:
+    places, countries = extract_places(text, gaz)
+    capital = places[0] if text.startswith("Moscow") else next(p for p in places if p.surface == "Islamabad")
+    assert (capital.kind, capital.country) == ("country", country)
+
+
+def test_a_city_where_people_say_something_stays_a_place(gaz) -> None:
+    assert "Kabul" in names("Officials in Kabul said 300 families fled.", gaz)
+
+
+def test_members_of_a_list_of_provinces_given_as_examples_are_provinces(gaz) -> None:
+    text = "Returnees will go home to provinces such as Kunar, Laghman and Nangarhar in Afghanistan."
+    assert names(text, gaz) == {"Kunar Province", "Laghman Province", "Nangarhar Province"}

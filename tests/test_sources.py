@@ -48,6 +48,7 @@ def test_iom_has_one_name(alias: str) -> None:
         ("Some 4,000 people sheltered at UN bases and in churches, OCHA said.", "OCHA"),
         ("About 9,000 sheltered near the UN compound, according to UNICEF.", "UNICEF"),
         ("A deputy governor, Amadou Sy, said that 5,000 people had arrived.", "Amadou Sy"),
+        ("Local volunteers said about 4,000 people had arrived in Sennar.", "local volunteers"),
     ],
 )
 def test_attribution(sentence: str, source: str) -> None:

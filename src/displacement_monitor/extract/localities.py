@@ -286,7 +286,10 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             of = _OF.match(text, match.end())
             if of and of.end() not in all_starts:
                 continue
-            at = of.end() if of else _owner(text, match.start(1), owners)  # "the Masisi territory of North Kivu"
+            # "the Masisi territory of North Kivu", "Manica's Mossurize district", "Doolo zone, where they live
+            # in villages such as Bokh"
+            at = of.end() if of else _owner(text, match.start(1), owners) or _where_clause(text, match.start(),
+                                                                                              owners)
             spans.extend((s, e, at, True) for s, e in _names(match.group(1), match.start(1)))
     ends = {m.start: m.end for m in reversed(known)}  # where the first place starting at each offset ends
     nationals = {m.end: m.start for m in known if m.kind == COUNTRY}
@@ -370,6 +373,15 @@ def _coordinated(text: str, end: int) -> list[tuple[int, int]]:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s+$")
+_WHERE_BEFORE = re.compile(r"(?:\s+[a-z]+)?,\s+where\b[^.;!?\n]*$")  # "Doolo zone, where"
+_WHERE_REACH = 150
+
+
+def _where_clause(text: str, start: int, owners: dict[int, int]) -> int | None:
+    """Where the known place starts whose relative clause the offset start is in ("arrived in Doolo zone,
+    where they live in villages such as Bokh"); owners maps where known places end to where they start."""
+    clause = _WHERE_BEFORE.search(text, max(0, start - _WHERE_REACH), start)
+    return owners.get(clause.start()) if clause else None
 
 
 def _owner(text: str, start: int, owners: dict[int, int]) -> int | None:

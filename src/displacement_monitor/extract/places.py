@@ -70,14 +70,20 @@ GROUP_NOUNS = {"families", "people", "refugees", "herders", "fighters", "militan
                "villagers", "residents", "leaders", "elders", "youths", "women", "men", "children", "tribesmen",
                "insurgents", "soldiers", "police", "army", "clans", "clan", "groups", "group", "farmers"}
 
+# What a government does: a city doing it is the government there ("Islamabad ordered", "Moscow denied").
+_GOVERNMENT_VERBS = frozenset("ordered orders said says denied denies accused accuses announced announces insisted"
+                              " insists demanded demands warned claimed claims rejected blamed urged agreed refused"
+                              " pledged vowed expelled deported recalled".split())
+_LOCATIVES = frozenset("in from to at near of around outside across into toward towards within".split())
 # The rest of a list that ends in a plural admin word: "Sofala, Manica, Tete and Zambezia provinces".
 _ADMIN_PLURAL = r"(?:provinces|governorates|states|regions|prefectures|oblasts|departments|counties)"
 ADMIN_PLURALS = frozenset(_ADMIN_PLURAL[3:-1].split("|"))
 _ADMIN_LIST = re.compile(rf"(?:,\s+(?:{NAME_PATTERN}))*,?\s+and\s+(?:{NAME_PATTERN})\s+{_ADMIN_PLURAL}\b")
 # ... or that one opens: "the provinces of Bujumbura Rural, Rumonge and Makamba". The first finds whether a text
 # has such a list; the second, searched up to a name, whether the name is in it.
-_ADMIN_OF_ANY = re.compile(rf"\b{_ADMIN_PLURAL}\s+of\s")
-_ADMIN_OF = re.compile(rf"\b{_ADMIN_PLURAL}\s+of\s+(?:{NAME_PATTERN}(?:,\s+(?:and\s+)?|,?\s+and\s+))*$")
+_ADMIN_OPENS = r",?\s+(?:of|including|such\s+as|like)\s+"  # "provinces of", "provinces, including"
+_ADMIN_OF_ANY = re.compile(rf"\b{_ADMIN_PLURAL}{_ADMIN_OPENS}")
+_ADMIN_OF = re.compile(rf"\b{_ADMIN_PLURAL}{_ADMIN_OPENS}(?:{NAME_PATTERN}(?:,\s+(?:and\s+)?|,?\s+and\s+))*$")
 _ADMIN_OF_REACH = 200
 _LAST_IN_LIST = re.compile(r"(?:,|\band)\s+$")
 _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
@@ -410,6 +416,13 @@ def _mention(gaz: Gazetteer, cand: _Candidate, record: int, text: str, end: int)
     )
 
 
+def _country_named(gaz: Gazetteer, code: str) -> int | None:
+    """The record of the country with ISO code code."""
+    name = gaz.country_names.get(code)
+    return next((r for r in gaz.lookup(name) if gaz.kinds[r] == COUNTRY and gaz.countries[r] == code), None) \
+        if name else None
+
+
 def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
     countries = [r for r in cand.records if gaz.kinds[r] == COUNTRY]
     return countries[0] if countries else None
@@ -582,6 +595,13 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         best = resolved[memo]
         if best is None:
             continue
+        if gaz.kinds[best] == CITY and cand.after in _GOVERNMENT_VERBS and \
+                gaz.populations[best] >= NOTABLE_POPULATION and ctx.word_before(cand.start) not in _LOCATIVES:
+            # "since Islamabad ordered undocumented foreigners to leave": the government, as "Washington" is
+            nation = _country_named(gaz, gaz.countries[best])
+            if nation is not None:
+                mentions.append(_mention(gaz, cand, nation, text, cand.end))
+                continue
         end = cand.end
         if gaz.kinds[best] in AREAS and cand.after in ADMIN_WORDS:
             end = lowered.find(cand.after, end) + len(cand.after)
