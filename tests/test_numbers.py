@@ -60,6 +60,9 @@ def test_parse_quantity_exact(phrase: str, value: int) -> None:
         ("hundreds", 100),
         ("dozens", 24),
         ("millions", 1_000_000),
+        ("several hundred", 300),
+        ("a few thousand", 2_000),
+        ("Several dozen", 36),
     ],
 )
 def test_parse_quantity_vague_gives_the_smallest_value_the_words_allow(phrase: str, value: int) -> None:
@@ -208,3 +211,8 @@ def test_find_numbers_spans_index_number_soup(words: list[str]) -> None:
 ])
 def test_digits_glued_to_a_word_count_only_in_grouped_form(text: str, values: list[int]) -> None:
     assert [n.value for n in find_numbers(text)] == values
+
+
+def test_several_hundred_is_one_vague_number_not_a_hundred() -> None:
+    assert [(n.text, n.value, n.vague) for n in find_numbers("Several hundred had crossed the river.")] == [
+        ("Several hundred", 300, True)]

@@ -299,3 +299,8 @@ def test_a_city_where_people_say_something_stays_a_place(gaz) -> None:
 def test_members_of_a_list_of_provinces_given_as_examples_are_provinces(gaz) -> None:
     text = "Returnees will go home to provinces such as Kunar, Laghman and Nangarhar in Afghanistan."
     assert names(text, gaz) == {"Kunar Province", "Laghman Province", "Nangarhar Province"}
+
+
+def test_a_region_of_the_table_outweighs_a_village_named_so(gaz) -> None:
+    mention = place("The typhoon forced 100,000 people to leave their homes in northern Luzon.", gaz, "Luzon")
+    assert mention.kind == "region"

@@ -29,6 +29,9 @@ WORD_NUMBERS = (
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000,
     "hundreds of thousands": 100_000, "millions": 1_000_000,
+    # "several" is three at least, "a few" two
+    "several dozen": 36, "several hundred": 300, "several thousand": 3_000,
+    "a few dozen": 24, "a few hundred": 200, "a few thousand": 2_000,
 }
 
 # A decimal comma before a multiplier ("1,2 million") comes first; thousands grouped with dots ("12.000") are
@@ -49,6 +52,7 @@ _NUMBER = (
     # digits may follow a letter when PDF extraction lost a space ("with14,593")
     rf"|(?<![\w.])(?P<andhalf>(?:\d+|{_WORD})\s+and\s+a\s+half\s+(?:million|thousand))\b"
     rf"|(?<![\d.,])(?:(?<![a-z])|(?<=[a-z]{{2}})(?={_GROUPED}))(?P<digits>{_DIGITS})(?:(?P<mult>{_MULT})\b)?"
+    rf"|(?<![\w.])(?P<few>(?:several|a\s+few)\s+(?:dozen|hundred|thousand))\b"
     rf"|(?<![\w.])(?P<amult>an?\s+(?:hundred|thousand|million|billion))\b"
     rf"|(?<![\w.])(?P<words>{_WORD_RUN})\b"
     rf"|(?<![\w.])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands|hundreds|millions|dozens|scores)"
@@ -145,12 +149,12 @@ def _match_value(match: re.Match[str]) -> tuple[int, bool]:
         return _words_value(match.group("amult")), False
     if match.group("words"):
         return _words_value(match.group("words")), False
-    return VAGUE[re.sub(r"\s+", " ", match.group("vague").lower())], True
+    return VAGUE[re.sub(r"\s+", " ", (match.group("vague") or match.group("few")).lower())], True
 
 
 # Words a number phrase can start with; the full pattern is only tried where one of these (or a digit) is.
 _STARTS = frozenset(WORD_NUMBERS) | {"a", "an", "half", "quarter", "third", "three", "two", "tens", "hundreds",
-                                     "thousands", "millions", "dozens", "scores"}
+                                     "thousands", "millions", "dozens", "scores", "several"}
 # A run of digits, or a whole run of ASCII letters that is one of those words in any case, found in text whose
 # A-Z are lowered and whose other characters are not turned into ASCII letters (offsets stay). Two scans, as
 # one of r"\d+|(?<![a-z])word(?![a-z])" would find them (digit runs and words never overlap), because each

@@ -52,6 +52,7 @@ PARTICLES = {"al", "el", "ad", "as", "ar", "an", "ash", "az", "at", "ath", "de",
              "la", "le", "les", "bin", "ibn", "abu", "of", "the", "da", "do", "dos", "y", "wa", "und"}
 # Places below this size outside the article's countries are more often a clash than a mention.
 NOTABLE_POPULATION = 100_000
+REGION_WEIGHT = 1_000_000  # the population a region of the regions table counts as, against its namesakes
 # How much distance from the article's other places counts against a namesake (per tenfold km).
 NEARBY_WEIGHT = 2.5
 # Words after a name that make it a camp named after a place.
@@ -347,7 +348,8 @@ def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: boo
     """How likely a record is the place a name means; area_named says the name is a province's own and no
     town's ("Hatay", whose capital is Antakya; not "Kherson", a city and its province)."""
     kind = gaz.kinds[record]
-    score = math.log10(gaz.populations[record] + 10)
+    # A region in the table is one the news names often (Luzon, Darfur): it outweighs a village named so.
+    score = math.log10((REGION_WEIGHT if kind == REGION else gaz.populations[record]) + 10)
     if _bare_key(gaz.names[record]) == key.replace("'", "") or kind == ADMIN1 and area_named:
         score += 1.5  # named by its main name, not one of many alternates ("Hatay" the province, not Antakya)
     score += 4.0 * min(context.get(gaz.countries[record], 0), 3) ** 0.5
