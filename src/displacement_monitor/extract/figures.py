@@ -40,6 +40,7 @@ from .linking import place_indexes
 from .numbers import MULTIPLIERS, NumberMatch, find_numbers
 from .sentences import Sentence, split_sentences
 from .sources import find_source, is_title, named_officials
+from .tables import table_rows
 
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 _WINDOW = 40
@@ -668,6 +669,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     ordered = [p.start for p in places]
     starts = ordered if ordered == sorted(ordered) else None
     figures: list[Figure] = []
+    rows = {row.number_start: row for row in table_rows(text)}
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
     officials: dict[str, str] | None = None  # read from the text when a title alone is a source
@@ -688,6 +690,10 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
         for k, num in enumerate(in_sentence):
             if k == whole:
                 continue  # the whole of "500 of the 4,000 villagers" is not a figure; its part is
+            if num.start in rows:
+                if (row := _row_figure(num, rows[num.start].heading)) is not None:
+                    found.append(row)
+                continue
             lo = in_sentence[k - 1].end - sentence.start if k else 0
             if k + 1 < len(in_sentence) and _PARTITIVE.fullmatch(text, num.end, in_sentence[k + 1].start):
                 whole = k + 1
@@ -703,7 +709,9 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             if source and is_title(source):  # "the chief minister said": the one the story named so
                 officials = named_officials(text) if officials is None else officials
                 source = officials.get(source, source)
-            previous = figures[-1].places if figures and figures[-1].start > body else None
+            # (Not a table row's: the text after a table is about more than its last row.)
+            previous = figures[-1].places if figures and figures[-1].start > body \
+                and figures[-1].start not in rows else None
             linked = place_indexes(found, sentence, places, text, previous, starts)
             found = [f._replace(term="refugees") if _foreigners(f, i, sentence, places, text) else f
                      for f, i in zip(found, linked, strict=True)]
@@ -736,6 +744,24 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
     where = {p.country for p in places if sentence.start <= p.start < sentence.end and p is not noun} or {
         places[i].country for i in linked}
     return bool(where) and noun.country not in where
+
+
+_HOUSEHOLD_HEAD = re.compile(r"\b(?:households|families)\b", re.IGNORECASE)
+_HOUSE_HEAD = re.compile(r"\b(?:houses|homes|shelters|dwellings)\b", re.IGNORECASE)
+
+
+def _row_figure(num: NumberMatch, heading: str) -> _Found | None:
+    """The figure of a table row whose heading says what its numbers count ("People displaced by district:",
+    then "Quelimane: 21,400"): the heading's term, and its unit (people unless it names households or
+    houses). A heading about the dead or hurt, or without a term, makes no figures."""
+    if num.vague or _casualty_near(heading, ""):
+        return None
+    found = _terms(heading)
+    term = min(found, key=TERM_RANK.index) if found else None
+    unit = "households" if _HOUSEHOLD_HEAD.search(heading) else "houses" if _HOUSE_HEAD.search(heading) else "people"
+    if term is None or (unit == "houses") != (term == "destroyed"):
+        return None
+    return _Found(num.value, unit, term, num.start, num.end, num.text, None, False)
 
 
 def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, km, skeleton
 from ..models import PlaceMention
+from .tables import Row, table_rows
 
 LOCALITY = "locality"
 
@@ -325,6 +326,13 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     for mention in known:
         if mention.kind != COUNTRY:
             spans.extend((s, e, None, True) for s, e in _coordinated(text, mention.end))
+    # The places of a table's rows, if one of them is known or the table is long ("Quelimane: 21,400").
+    tables: dict[int, list[Row]] = {}
+    for row in table_rows(text):
+        tables.setdefault(row.table, []).append(row)
+    for rows in tables.values():
+        cued = len(rows) >= _LONG_LIST or any(row.name_start in known_starts for row in rows)
+        spans.extend((row.name_start, row.name_end, None, cued) for row in rows)
     # "other towns in North Wollo", "villages in Kiremu": what holds towns is a place
     for inside in _matches_at(_HOLDS_TOWNS, text, found_at[_KIND_WORDS]):
         spans.extend((s, e, None, True) for s, e in _names(inside.group(1), inside.start(1)))

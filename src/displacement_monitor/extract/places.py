@@ -34,6 +34,7 @@ from .localities import (
     on_road,
 )
 from .sentences import is_dateline
+from .tables import table_rows
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
 ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "oblast", "department",
@@ -86,6 +87,7 @@ _ADMIN_OPENS = r",?\s+(?:of|including|such\s+as|like)\s+"  # "provinces of", "pr
 _ADMIN_OF_ANY = re.compile(rf"\b{_ADMIN_PLURAL}{_ADMIN_OPENS}")
 _ADMIN_OF = re.compile(rf"\b{_ADMIN_PLURAL}{_ADMIN_OPENS}(?:{NAME_PATTERN}(?:,\s+(?:and\s+)?|,?\s+and\s+))*$")
 _ADMIN_OF_REACH = 200
+_AREA_HEADING = re.compile(rf"\b(?i:{'|'.join(sorted(ADMIN_WORDS))}|{_ADMIN_PLURAL[3:-1]})\b")
 _LAST_IN_LIST = re.compile(r"(?:,|\band)\s+$")
 _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
 _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$|\b(?:banks?|shores?)\s+of\s+the\s+$")
@@ -539,6 +541,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     candidates: list[_Candidate] = []
     features = any(word in text for word in _FEATURE_PLURALS)  # as in few texts: "the Juba and Shabelle rivers"
     admin_of = _ADMIN_OF_ANY.search(text) is not None  # as in few texts: "the provinces of Rumonge and Makamba"
+    # The places of a table whose heading names provinces ("People displaced by province:") are provinces.
+    area_rows = {row.name_start for row in table_rows(text) if _AREA_HEADING.search(row.heading)}
     for start, end, key_id in _longest_matches(gaz, folded, text):
         key = gaz.keys[key_id]
         # Most matches are lower-case words: rejected first, without a call or splitting the match.
@@ -554,7 +558,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         # are five).
         listed = after in ADMIN_PLURALS and _LAST_IN_LIST.search(text, max(0, start - 6), start) is not None \
             or _ADMIN_LIST.match(text, end) is not None \
-            or admin_of and _ADMIN_OF.search(text, max(0, start - _ADMIN_OF_REACH), start) is not None
+            or admin_of and _ADMIN_OF.search(text, max(0, start - _ADMIN_OF_REACH), start) is not None \
+            or start in area_rows
         candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], after in ADMIN_WORDS,
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after,
                                      listed))

@@ -1,0 +1,46 @@
+"""Tables in situation reports: a heading that says what is counted, then rows of a place and its number.
+
+    People displaced by district:
+    - Quelimane: 21,400
+    - Namacurra - 9,800
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# A row: a name of up to five words, a colon or dash, and the number alone.
+_ROW = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){0,4}?)"
+                  r"[ \t]*[:\u2013\u2014-][ \t]*(?P<number>\d(?:[\d.,\u202f\u00a0 ]*\d)?)[ \t]*")
+
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*$")
+
+
+class Row(NamedTuple):
+    name_start: int
+    name_end: int
+    number_start: int
+    heading: str  # the line above the table's rows, ending with a colon
+    table: int  # where the table's heading starts: rows with the same one are one table
+
+
+def table_rows(text: str) -> list[Row]:
+    """The rows of every table in text: the lines right after a line that ends with a colon, as long as each
+    is a name and a number alone."""
+    if ":" not in text:
+        return []
+    rows: list[Row] = []
+    heading: tuple[int, str] | None = None
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if heading is not None and (row := _ROW.fullmatch(text, start, end)):
+            rows.append(Row(row.start("name"), row.end("name"), row.start("number"), heading[1], heading[0]))
+        else:
+            heading = None
+            if line.rstrip().endswith(":"):
+                content = _LAST_SENTENCE.search(line.strip())  # a paragraph may end with the heading
+                heading = (start, content.group()) if content else None
+        start = end + 1
+    return rows

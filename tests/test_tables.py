@@ -1,0 +1,68 @@
+"""Tables in situation reports: a heading, then rows of a place and its number."""
+
+from __future__ import annotations
+
+import pytest
+
+from displacement_monitor.extract import extract
+from displacement_monitor.extract.tables import table_rows
+from displacement_monitor.gazetteer import load_gazetteer
+
+SITREP = """Cyclone update
+
+The storm made landfall on Friday. People displaced by province:
+- Sofala: 110,000
+- Manica - 32,500
+- Tete: 4,200
+
+Deaths by province:
+Sofala: 400
+
+Houses destroyed:
+Beira: 5,000
+Dondo: 1,250
+
+Families in shelters:
+Beira: 900
+
+Roads cut: 14
+"""
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def test_rows_are_the_lines_of_a_name_and_a_number_under_a_heading() -> None:
+    rows = table_rows(SITREP)
+    names = [SITREP[r.name_start:r.name_end] for r in rows]
+    assert names == ["Sofala", "Manica", "Tete", "Sofala", "Beira", "Dondo", "Beira"]
+    assert rows[0].heading == "People displaced by province:"  # the paragraph's last sentence
+    assert len({r.table for r in rows}) == 4
+
+
+@pytest.mark.parametrize("text", ["", "No tables here.", "Heading:\nNot a row at all\nSofala: 3", "Sofala: 110,000"])
+def test_text_without_a_heading_right_before_its_rows_has_no_table(text: str) -> None:
+    assert table_rows(text) == []
+
+
+def test_each_row_is_a_figure_of_its_heading_s_term_and_unit_at_its_place(gaz) -> None:
+    result = extract(SITREP, gaz)
+    found = [(f.quantity, f.unit, f.term, [result.places[i].name for i in f.places]) for f in result.figures]
+    assert found == [
+        (110000, "people", "displaced", ["Sofala Province"]),
+        (32500, "people", "displaced", ["Manica Province"]),  # the heading names provinces
+        (4200, "people", "displaced", ["Tete Province"]),
+        (5000, "houses", "destroyed", ["Beira"]),  # the dead are no figures
+        (1250, "houses", "destroyed", ["Dondo"]),
+        (900, "households", "sheltered", ["Beira"]),
+    ]
+
+
+def test_a_row_place_the_gazetteer_lacks_is_a_locality_of_the_table(gaz) -> None:
+    text = "Displaced people by district:\nQuelimane: 21,400\nKpalobendu: 6,150\n"
+    result = extract(text, gaz)
+    village = next(p for p in result.places if p.name == "Kpalobendu")
+    assert village.kind == "locality"
+    assert [result.places[i].name for i in result.figures[-1].places] == ["Kpalobendu"]
