@@ -194,3 +194,15 @@ def test_a_relative_clause_hangs_on_the_place_before_its_appositive(gaz) -> None
     text = ("In Congo, most headed towards Goma, the capital of North Kivu province, where more than 500,000 "
             "people already live in displacement sites.")
     assert linked(text, gaz)[500_000] == ["Goma"]
+
+
+@pytest.mark.parametrize("text", [
+    "MAPUTO - Floods displaced 49,000 people in Zambezia province, bringing the total across the country to "
+    "more than 58,000, officials said.",
+    "MAPUTO - Some 49,000 people were displaced in Zambezia province, while 58,000 have been displaced across the "
+    "country, officials said.",
+])
+def test_a_figure_across_the_country_in_a_sentence_with_a_province_is_the_country_s(text: str, gaz) -> None:
+    result = extract(text, gaz)
+    assert [(f.quantity, [result.places[i].name for i in f.places]) for f in result.figures] == [
+        (49000, ["Zambezia Province"]), (58000, [])]

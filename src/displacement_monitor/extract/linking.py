@@ -178,14 +178,20 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
                 and not is_dateline(text, c.start, c.end) \
                 and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start):
             cues.append(c.start)
-    if any(part in sentence.text for part in _NATIONWIDE_PARTS):
-        cues.extend(sentence.start + m.start() for m in _NATIONWIDE.finditer(sentence.text))
+    cues.extend(_nationwide(sentence))
     national = {_clause_figure(figures, at, text) for at in cues}
     # "278,380 people, or 55,676 families, across Kenya": a figure restated is the same figure.
     for k in sorted(national, reverse=True):
         if k > 0 and _RESTATED.fullmatch(text, figures[k - 1].end, figures[k].start):
             national.add(k - 1)
     return national
+
+
+def _nationwide(sentence: Sentence) -> list[int]:
+    """Where the sentence says "across the country", "nationwide" and the like."""
+    if not any(part in sentence.text for part in _NATIONWIDE_PARTS):
+        return []
+    return [sentence.start + m.start() for m in _NATIONWIDE.finditer(sentence.text)]
 
 
 def _clause_figure(figures: Sequence[Span], at: int, text: str) -> int:
@@ -202,6 +208,12 @@ def _clause_figure(figures: Sequence[Span], at: int, text: str) -> int:
 
 
 _PARTED = re.compile(r"[,;]")
+
+
+def _in_clause(figure: Span, at: int, text: str) -> bool:
+    """Whether offset at is in the figure's clause: no comma or semicolon parts them."""
+    start, end = (figure.end, at) if figure.end <= at else (at, figure.start)
+    return not _PARTED.search(text, start, end)
 _RESTATED = re.compile(r"\s+\w+,\s+or\s+(?:about\s+|some\s+|nearly\s+|around\s+)?|\s+\w+\s+\(", re.IGNORECASE)
 
 
@@ -275,7 +287,14 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
     # Each group of places belongs to the figure nearest to it.
     owner = [_owner(g, figures, text) for g in groups]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
-    national = _national(sentence, places, first, last, text, figures) if not inside else set()
+    # With places below country level in the sentence, only "across the country" and the like make a figure
+    # that owns none of them the whole country's ("49,000 in Zambezia, bringing the total across the country
+    # to 58,000").
+    if not inside:
+        national = _national(sentence, places, first, last, text, figures)
+    else:
+        clauses = ((_clause_figure(figures, at, text), at) for at in _nationwide(sentence))
+        national = {k for k, at in clauses if _in_clause(figures[k], at, text)}
     # Most sentences say neither "from the city" nor "which": those tests run only where they can match.
     referent = _anaphoric_origin(sentence, places, starts) if _may_refer_back(sentence.text) else None
     from_referent = [[(referent, places[referent])]] if referent is not None else []
@@ -286,6 +305,9 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             found.append(())  # "most of the country's 4.5 million displaced people": the whole country's
             continue
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
+        if inside and k in national and not own:
+            found.append(())  # "..., bringing the total across the country to 58,000"
+            continue
         # Where its own places say people came from, or "from the city"; else its own places unless they are
         # only where people went, in which case where the sentence says they came from; else whatever it owns.
         neutral = [g for g, r in own if "destination" not in r and "locator" not in r]
