@@ -72,6 +72,7 @@ def first(text: str, gaz):
         ("A total of 15,000 IDPs have been registered in Maiduguri.", (15000, "people", "displaced")),
         ("In Galle, 3,200 villagers crowded into makeshift shelters.", (3200, "people", "sheltered")),
         ("Some 640 residents moved to two welfare centres in Matara.", (640, "people", "sheltered")),
+        ("Over 8,000 people were living in Bor's UN protection of civilians sites.", (8000, "people", "sheltered")),
     ],
 )
 def test_term_and_unit(text: str, expected: tuple[int, str, str], gaz) -> None:

@@ -384,3 +384,11 @@ def test_villages_in_a_place_s_relative_clause_are_put_at_that_place(gaz) -> Non
     text = f"Floods hit Timbuktu in Mali. Families arrived in Mopti, where they sheltered in villages such as " \
            f"{VILLAGE}. Timbuktu is cut off."
     assert localities(text, gaz)[VILLAGE].near == "Mopti"
+
+
+@pytest.mark.parametrize("text", [
+    f"In Mali, 3,000 people took refuge at UN bases in {VILLAGE} and {OTHER} near Mopti.",
+    f"In Mali, families sheltered at the camp beside the runway at Mopti's {VILLAGE} airport.",
+])
+def test_bases_and_airports_name_places(text: str, gaz) -> None:
+    assert VILLAGE in localities(text, gaz)

@@ -124,9 +124,10 @@ def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 # Where people shelter ("in two camps", "into UNRWA shelters"), and how they went there ("moved to 112 welfare
-# centres"): a place to go to alone is no shelter yet ("plans to move them to new sites").
-_SHELTERS = r"(?:\w+ ){0,2}(?:camps?|sites|shelters|bases|compounds|centres|centers|churches|mosques|tent cities" \
-            r"|tent camps)"
+# centres"): a place to go to alone is no shelter yet ("plans to move them to new sites"). Up to five words may
+# describe the shelter ("in Juba's UN protection of civilians sites").
+_SHELTERS = r"(?:[\w'\u2019]+ ){0,5}?(?:camps?|sites|shelters|bases|compounds|centres|centers|churches|mosques" \
+            r"|tent cities|tent camps)"
 _GONE_TO = r"(?:moved|crowded|squeezed|packed|flocked|streamed|poured|went|gone|headed|fled)"
 
 # Order is specificity: when several terms fit a clause, the earlier one wins.

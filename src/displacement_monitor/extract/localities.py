@@ -53,7 +53,7 @@ _KIND_BEFORE = (
     # "the Baba Amr district", "Beira's Munhava neighbourhood", "the Karm el-Zeitoun neighbourhood of Homs"
     re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_either_case(_PART)})\b"),
     # "the Bekaa valley", "the Masnaa border post", but "the Fulani village of Ogossagou" names Ogossagou
-    re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_SETTLEMENT}|border post|border crossing|crossing)\b"
+    re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_SETTLEMENT}|border post|border crossing|crossing|airport)\b"
                r"(?!\s+of\b)"),
 )
 # "towns such as Tajoura, Janzour and Zliten", "villages including Tamalat"
@@ -205,6 +205,9 @@ _OF = re.compile(r"\s+of\s+")
 _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Towns and villages in a place: "other towns in North Wollo".
 # Each of its words starts with one of _KIND_WORDS, whose occurrences are found anyway.
+# Where bases, camps and shelters are: "took refuge at UN bases in Tomping and Jebel".
+_FACILITY_WORDS = ("bases", "camps", "sites", "shelters")
+_FACILITIES_IN = re.compile(rf"(?:{'|'.join(_FACILITY_WORDS)})\s+in\s+({_LIST})")
 _HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+in\s+"
                           rf"(?:the\s+)?({_NAME})")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
@@ -335,6 +338,8 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
         spans.extend((row.name_start, row.name_end, None, cued) for row in rows)
     # "other towns in North Wollo", "villages in Kiremu": what holds towns is a place
     for inside in _matches_at(_HOLDS_TOWNS, text, found_at[_KIND_WORDS]):
+        spans.extend((s, e, None, True) for s, e in _names(inside.group(1), inside.start(1)))
+    for inside in _matches_at(_FACILITIES_IN, text, _occurrences(text, _FACILITY_WORDS)):
         spans.extend((s, e, None, True) for s, e in _names(inside.group(1), inside.start(1)))
     return spans
 
