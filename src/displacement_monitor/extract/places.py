@@ -71,8 +71,9 @@ GROUP_NOUNS = {"families", "people", "refugees", "herders", "fighters", "militan
                "insurgents", "soldiers", "police", "army", "clans", "clan", "groups", "group", "farmers"}
 
 # The rest of a list that ends in a plural admin word: "Sofala, Manica, Tete and Zambezia provinces".
+_ADMIN_PLURALS = ("provinces", "governorates", "states", "regions", "prefectures", "oblasts", "departments", "counties")
 _ADMIN_LIST = re.compile(rf"(?:,\s+(?:{NAME_PATTERN}))*,?\s+and\s+(?:{NAME_PATTERN})\s+"
-                         r"(?:provinces|governorates|states|regions|prefectures|oblasts|departments|counties)\b")
+                         rf"(?:{'|'.join(_ADMIN_PLURALS)})\b")
 _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
 _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$|\b(?:banks?|shores?)\s+of\s+the\s+$")
 # Words after a name that make it a river, valley or work of that name, not the place ("the Ngong river").
@@ -513,7 +514,12 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     folded = fold_text(text)
     ctx = _Context(text, gaz)
     candidates: list[_Candidate] = []
+    lowered = text.lower()
+    # Most texts hold none of these words, and then no match can be followed by a list of features or of admin
+    # areas, nor come after a storm word (whose lowered form holds only ASCII letters, so the lowered text holds it).
     features = any(word in text for word in _FEATURE_PLURALS)  # as in few texts: "the Juba and Shabelle rivers"
+    admin_lists = any(word in text for word in _ADMIN_PLURALS)
+    storms = any(word in lowered for word in _STORM_WORDS)
     for start, end, key_id in _longest_matches(gaz, folded, text):
         key = gaz.keys[key_id]
         # Most matches are lower-case words: rejected first, without a call or splitting the match.
@@ -522,10 +528,10 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if not _acceptable(ctx, start, end, key, folded):
             continue
         after = ctx.word_after(end)
-        if after in _FEATURE_WORDS or ctx.word_before(start) in _STORM_WORDS \
+        if after in _FEATURE_WORDS or storms and ctx.word_before(start) in _STORM_WORDS \
                 or features and _FEATURES_AFTER.match(text, end):
             continue  # "the Ngong river", "the Kakhovka dam", "Storm Eta": named after a place, or not one
-        admin = after in ADMIN_WORDS or _ADMIN_LIST.match(text, end) is not None
+        admin = after in ADMIN_WORDS or admin_lists and _ADMIN_LIST.match(text, end) is not None
         candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], admin,
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after))
 
@@ -559,7 +565,6 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
     resolved: dict[tuple, int | None] = {}
-    lowered = text.lower()
     for cand in pending:
         memo = cand.memo
         if memo not in resolved:
