@@ -309,19 +309,26 @@ def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str,
     return noun_term
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
-    """Text of the number's clause before and after it, cut at semicolons, dashes and 'but'."""
-    before, after = sentence[:start], sentence[end:]
-    # Most sentences are one clause, so each side is searched only if it holds what a break is made of.
+# The two sides of a number's clause are read apart: most numbers are turned down by the words after them alone.
+# Most sentences are one clause, so each side is searched only if it holds what a break is made of.
+def _clause_before(sentence: str, start: int) -> str:
+    """Text of the number's clause before it (which starts at start), cut at semicolons, dashes and 'but'."""
+    before = sentence[:start]
     if _may_break(before):
         cuts = list(_CLAUSE_BREAK.finditer(before))
         if cuts:
             before = before[cuts[-1].end():]
+    return before
+
+
+def _clause_after(sentence: str, end: int) -> str:
+    """Text of the number's clause after it (which ends at end), cut at semicolons, dashes and 'but'."""
+    after = sentence[end:]
     if _may_break(after):
         nxt = _CLAUSE_BREAK.search(after)
         if nxt:
             after = after[:nxt.start()]
-    return before, after
+    return after
 
 
 def _may_break(side: str) -> bool:
@@ -499,10 +506,13 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     number's share of the sentence."""
     text = sentence.text
     start, end = num.start - sentence.start, num.end - sentence.start
-    before, after = _clause(text, start, end)
+    after = _clause_after(text, end)
     reading = _read_noun(after, end)
     # The cheaper tests first: each of them alone rules the number out.
-    if reading.unit is None or reading.unit == "implicit" and num.value < 10 or _excluded(before, after, num):
+    if reading.unit is None or reading.unit == "implicit" and num.value < 10:
+        return None
+    before = _clause_before(text, start)
+    if _excluded(before, after, num):
         return None
     if _DIED.match(text, reading.noun_end) or reading.noun_term is None and _casualty_near(before, after):
         return None  # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people
