@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
@@ -699,8 +699,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                 found.append(figure)
                 prior = _Prior(figure.unit, figure.term, True)
         if found:
-            earlier = partial(_earlier_source, sentences, index, sources)
-            source = find_source(sentence.text, earlier) or earlier()
+            source = _sentence_source(sentences, index, sources)
             previous = figures[-1].places if figures and figures[-1].start > body else None
             linked = place_indexes(found, sentence, places, text, previous, starts)
             figures.extend(
@@ -711,6 +710,23 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                 for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text, places)
+
+
+def _sentence_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:
+    """The source of the figures of sentence index: its own, the one it refers back to ('the agency said'), or
+    else the last one named in the two sentences before. seen holds the source each sentence names itself (as
+    find_source reads it alone), so that a sentence is read once even when a later one looks back at it."""
+    referred = False
+
+    def earlier() -> str | None:
+        nonlocal referred
+        referred = True
+        return _earlier_source(sentences, index, seen)
+
+    source = find_source(sentences[index].text, earlier)
+    if not referred:
+        seen[index] = source  # the sentences before played no part: this is what it names itself
+    return source or _earlier_source(sentences, index, seen)
 
 
 def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:
