@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from itertools import chain
 from typing import NamedTuple
 
 from ..models import Figure, PlaceMention
@@ -270,11 +269,16 @@ def _terms(text: str, reverse: bool = False) -> dict[str, int]:
 def _distances_from_start(lowered: str) -> dict[str, int]:
     """Where each term first starts, in the order of TERM_PATTERNS: one scan visits only the places where some
     term starts."""
-    starts: dict[str, int] = {}
     first = _TERM_STARTS.match(lowered)
-    for match in chain((first,) if first else (), _TERM_STARTS_AFTER_GAP.finditer(lowered)):
-        for term in TERM_PATTERNS:
-            if term not in starts and match.start(term) >= 0:
+    found = [first] if first else []
+    found += _TERM_STARTS_AFTER_GAP.finditer(lowered)
+    if not found:
+        return {}  # as for most texts: no term
+    starts: dict[str, int] = {}
+    for match in found:
+        # The groups are the terms' look-aheads, in the order of TERM_PATTERNS; None where a term does not start.
+        for term, look in zip(TERM_PATTERNS, match.groups(), strict=True):
+            if look is not None and term not in starts:
                 starts[term] = match.end()  # where the look-aheads start
     return {term: starts[term] for term in TERM_PATTERNS if term in starts}
 
