@@ -24,7 +24,8 @@ from displacement_monitor.extract.figures import (
     _POPULATION_WORDS,
     _RESTATED,
     _WORD,
-    _clause,
+    _clause_after,
+    _clause_before,
     _first_words,
     _holds_any,
     _last_words,
@@ -321,7 +322,7 @@ def test_clause_cuts_where_the_breaks_are(text: str, start: int, length: int) ->
     cuts = list(_CLAUSE_BREAK.finditer(before))
     nxt = _CLAUSE_BREAK.search(after)
     expected = (before[cuts[-1].end():] if cuts else before, after[:nxt.start()] if nxt else after)
-    assert _clause(text, start, end) == expected
+    assert (_clause_before(text, start), _clause_after(text, end)) == expected
 
 
 @given(_SOUP, st.booleans())

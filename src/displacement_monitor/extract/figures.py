@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache, partial
-from itertools import chain
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import Figure, PlaceMention
@@ -271,11 +270,16 @@ def _terms(text: str, reverse: bool = False) -> dict[str, int]:
 def _distances_from_start(lowered: str) -> dict[str, int]:
     """Where each term first starts, in the order of TERM_PATTERNS: one scan visits only the places where some
     term starts."""
-    starts: dict[str, int] = {}
     first = _TERM_STARTS.match(lowered)
-    for match in chain((first,) if first else (), _TERM_STARTS_AFTER_GAP.finditer(lowered)):
-        for term in TERM_PATTERNS:
-            if term not in starts and match.start(term) >= 0:
+    found = [first] if first else []
+    found += _TERM_STARTS_AFTER_GAP.finditer(lowered)
+    if not found:
+        return {}  # as for most texts: no term
+    starts: dict[str, int] = {}
+    for match in found:
+        # The groups are the terms' look-aheads, in the order of TERM_PATTERNS; None where a term does not start.
+        for term, look in zip(TERM_PATTERNS, match.groups(), strict=True):
+            if look is not None and term not in starts:
                 starts[term] = match.end()  # where the look-aheads start
     return {term: starts[term] for term in TERM_PATTERNS if term in starts}
 
@@ -310,19 +314,26 @@ def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str,
     return noun_term
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
-    """Text of the number's clause before and after it, cut at semicolons, dashes and 'but'."""
-    before, after = sentence[:start], sentence[end:]
-    # Most sentences are one clause, so each side is searched only if it holds what a break is made of.
+# The two sides of a number's clause are read apart: most numbers are turned down by the words after them alone.
+# Most sentences are one clause, so each side is searched only if it holds what a break is made of.
+def _clause_before(sentence: str, start: int) -> str:
+    """Text of the number's clause before it (which starts at start), cut at semicolons, dashes and 'but'."""
+    before = sentence[:start]
     if _may_break(before):
         cuts = list(_CLAUSE_BREAK.finditer(before))
         if cuts:
             before = before[cuts[-1].end():]
+    return before
+
+
+def _clause_after(sentence: str, end: int) -> str:
+    """Text of the number's clause after it (which ends at end), cut at semicolons, dashes and 'but'."""
+    after = sentence[end:]
     if _may_break(after):
         nxt = _CLAUSE_BREAK.search(after)
         if nxt:
             after = after[:nxt.start()]
-    return before, after
+    return after
 
 
 def _may_break(side: str) -> bool:
@@ -508,10 +519,13 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     number's share of the sentence."""
     text = sentence.text
     start, end = num.start - sentence.start, num.end - sentence.start
-    before, after = _clause(text, start, end)
+    after = _clause_after(text, end)
     reading = _read_noun(after, end)
     # The cheaper tests first: each of them alone rules the number out.
-    if reading.unit is None or reading.unit == "implicit" and num.value < 10 or _excluded(before, after, num):
+    if reading.unit is None or reading.unit == "implicit" and num.value < 10:
+        return None
+    before = _clause_before(text, start)
+    if _excluded(before, after, num):
         return None
     if _DIED.match(text, reading.noun_end) or reading.noun_term is None and _casualty_near(before, after):
         return None  # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people
@@ -704,8 +718,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                 found.append(figure)
                 prior = _Prior(figure.unit, figure.term, True)
         if found:
-            earlier = partial(_earlier_source, sentences, index, sources)
-            source = find_source(sentence.text, earlier) or earlier()
+            source = _sentence_source(sentences, index, sources)
             if source and is_title(source):  # "the chief minister said": the one the story named so
                 officials = named_officials(text) if officials is None else officials
                 source = officials.get(source, source)
@@ -762,6 +775,23 @@ def _row_figure(num: NumberMatch, heading: str) -> _Found | None:
     if term is None or (unit == "houses") != (term == "destroyed"):
         return None
     return _Found(num.value, unit, term, num.start, num.end, num.text, None, False)
+
+
+def _sentence_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:
+    """The source of the figures of sentence index: its own, the one it refers back to ('the agency said'), or
+    else the last one named in the two sentences before. seen holds the source each sentence names itself (as
+    find_source reads it alone), so that a sentence is read once even when a later one looks back at it."""
+    referred = False
+
+    def earlier() -> str | None:
+        nonlocal referred
+        referred = True
+        return _earlier_source(sentences, index, seen)
+
+    source = find_source(sentences[index].text, earlier)
+    if not referred:
+        seen[index] = source  # the sentences before played no part: this is what it names itself
+    return source or _earlier_source(sentences, index, seen)
 
 
 def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:

@@ -130,8 +130,8 @@ def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequenc
     return None
 
 
-_ANAPHORIC_ORIGIN = re.compile(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:city|town|province|governorate"
-                               r"|region|state))\b", re.IGNORECASE)
+_ANAPHORIC_ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:city|town|province|governorate"
+                             r"|region|state))\b")
 
 
 # What every _ANAPHORIC_ORIGIN match ends in, in the three cases texts write it in.

@@ -26,6 +26,7 @@ _PARTICLE = r"(?:al|el|ad|as|ar|an|ash|az|at|ath|de|del|des|du|la|le|di|da|bin|i
 # "Boca de Grita") or in front with a hyphen ("al-Swani").
 _NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:(?:[ -]{_PARTICLE})?[ -]{_WORD}){{0,3}}"
 NAME_PATTERN = _NAME
+_NAME_RE = re.compile(_NAME)  # compiled once: names are read out of every list a cue finds
 _LIST_GAP = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST = rf"{_NAME}(?:{_LIST_GAP}{_NAME})*"
 
@@ -242,7 +243,7 @@ _SPEECH = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|explained|recalled|wr
 def _names(span: str, offset: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each name in a list matched at offset, without a word opening the sentence before it
     ("At Debdeb"; but "At Tall" and "As Sulaymaniyah" are Arabic names, the article assimilated)."""
-    for match in re.finditer(_NAME, span):
+    for match in _NAME_RE.finditer(span):
         opener = _OPENER.match(match.group())
         skip = opener.end() if opener and not _assimilated(opener.group(1), match.group()[opener.end():]) else 0
         yield offset + match.start() + skip, offset + match.end()
@@ -256,10 +257,13 @@ def _assimilated(article: str, rest: str) -> bool:
     return article in ("At", "As", "An") and rest[:1].lower() == article[1]
 
 
+_WORD_GAP = re.compile(r"[ -]")
+
+
 def _plausible(name: str, gaz: Gazetteer) -> bool:
     """A run of words that reads as a place name: no organisation, title or calendar words, not an
     acronym, and at least one word that is not everyday English (so "Christian quarter" is not a name)."""
-    words = [w for w in re.split(r"[ -]", name) if w]
+    words = [w for w in _WORD_GAP.split(name) if w]
     lowered = [w.lower().replace("\u2019", "'") for w in words]
     if any(w in _NOT_PLACE_WORDS for w in lowered) or name.isupper():
         return False

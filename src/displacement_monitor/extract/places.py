@@ -539,8 +539,13 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     folded = fold_text(text)
     ctx = _Context(text, gaz)
     candidates: list[_Candidate] = []
+    lowered = text.lower()
+    # Most texts hold none of these words, and then no match can be followed by a list of features or of admin
+    # areas, nor come after a storm word (whose lowered form holds only ASCII letters, so the lowered text holds it).
     features = any(word in text for word in _FEATURE_PLURALS)  # as in few texts: "the Juba and Shabelle rivers"
     admin_of = _ADMIN_OF_ANY.search(text) is not None  # as in few texts: "the provinces of Rumonge and Makamba"
+    admin_lists = any(word in text for word in ADMIN_PLURALS)
+    storms = any(word in lowered for word in _STORM_WORDS)
     # The places of a table whose heading names provinces ("People displaced by province:") are provinces.
     area_rows = {row.name_start for row in table_rows(text) if _AREA_HEADING.search(row.heading)}
     for start, end, key_id in _longest_matches(gaz, folded, text):
@@ -551,13 +556,13 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if not _acceptable(ctx, start, end, key, folded):
             continue
         after = ctx.word_after(end)
-        if after in _FEATURE_WORDS or ctx.word_before(start) in _STORM_WORDS \
+        if after in _FEATURE_WORDS or storms and ctx.word_before(start) in _STORM_WORDS \
                 or features and _FEATURES_AFTER.match(text, end):
             continue  # "the Ngong river", "the Kakhovka dam", "Storm Eta": named after a place, or not one
         # A member of a list of areas (a plural word after a name alone is not the name's: "the Darfur states"
         # are five).
         listed = after in ADMIN_PLURALS and _LAST_IN_LIST.search(text, max(0, start - 6), start) is not None \
-            or _ADMIN_LIST.match(text, end) is not None \
+            or admin_lists and _ADMIN_LIST.match(text, end) is not None \
             or admin_of and _ADMIN_OF.search(text, max(0, start - _ADMIN_OF_REACH), start) is not None \
             or start in area_rows
         candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], after in ADMIN_WORDS,
@@ -594,7 +599,6 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
     resolved: dict[tuple, int | None] = {}
-    lowered = text.lower()
     for cand in pending:
         memo = cand.memo
         if memo not in resolved:

@@ -59,9 +59,9 @@ _DATELINE_END = re.compile(r",|\s*\(|\s+[-\u2013\u2014]\s")
 def is_dateline(text: str, start: int, end: int) -> bool:
     """'BAMAKO, June 17 -', 'KABUL (AFP) -', 'MANILA - ', 'CARACAS / CUCUTA -': an all-capitals place
     opening a line (or after another such place and a slash), where the reporter filed from."""
-    line_start = text.rfind("\n", 0, start) + 1
     if not text[start:end].isupper():
-        return False
+        return False  # as for most places: tested first, before the line's start is looked for
+    line_start = text.rfind("\n", 0, start) + 1
     if start - line_start > 2 and not _FIRST_DATELINE.fullmatch(text, line_start, start):
         return False
     return _DATELINE_END.match(text, end) is not None or _NEXT_DATELINE.match(text, end) is not None
