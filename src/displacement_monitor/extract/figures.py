@@ -415,7 +415,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
         return True
     if _YEAR.fullmatch(num.text) and 1900 <= num.value <= 2100:
         return True
-    if num.value < _OLDEST and _AGE_AFTER_NAME.search(before[-30:]) and _SET_OFF.match(after):
+    if num.value < _OLDEST and before.endswith((",", ", ")) and _AGE_AFTER_NAME.search(before[-30:]) \
+            and _SET_OFF.match(after):
         return True  # "said Mohamed, 43, who lost his home"
     # The patterns end at the number, so only its last few words matter.
     if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):

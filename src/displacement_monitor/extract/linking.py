@@ -292,9 +292,11 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
     # to 58,000").
     if not inside:
         national = _national(sentence, places, first, last, text, figures)
-    else:
+    elif len(set(owner)) < len(figures):  # (only a figure that owns no places can be the country's)
         clauses = ((_clause_figure(figures, at, text), at) for at in _nationwide(sentence))
         national = {k for k, at in clauses if _in_clause(figures[k], at, text)}
+    else:
+        national = set()
     # Most sentences say neither "from the city" nor "which": those tests run only where they can match.
     referent = _anaphoric_origin(sentence, places, starts) if _may_refer_back(sentence.text) else None
     from_referent = [[(referent, places[referent])]] if referent is not None else []

@@ -179,12 +179,17 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
 def _speaking_organisation(sentence: str) -> re.Match[str] | None:
     """The known organisation the sentence names as the one speaking ("... took refuge at UN bases, OCHA said"),
     else the first it names."""
-    named = list(_ORG_RE.finditer(sentence))
-    for org in named:
-        if _VERB_AFTER.match(sentence, org.end()) or _VERB_BEFORE.search(sentence, max(0, org.start() - 30),
-                                                                         org.start()):
-            return org
-    return named[0] if named else None
+    first = _ORG_RE.search(sentence)  # as in most sentences: the only one, if any
+    if first is None or _speaks(sentence, first):
+        return first
+    return next((org for org in _ORG_RE.finditer(sentence) if org.start() > first.start() and _speaks(sentence, org)),
+                first)
+
+
+def _speaks(sentence: str, org: re.Match[str]) -> bool:
+    """Whether an attribution verb follows the organisation's name, or comes just before it."""
+    return _VERB_AFTER.match(sentence, org.end()) is not None \
+        or _VERB_BEFORE.search(sentence, max(0, org.start() - 30), org.start()) is not None
 
 
 def _speaker(sentence: str) -> str | None:
