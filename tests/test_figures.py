@@ -508,3 +508,11 @@ def test_ages_and_the_kin_someone_lost_are_no_figures(text: str, gaz) -> None:
 def test_an_evacuation_order_is_not_an_evacuation(gaz) -> None:
     text = "Some 90,000 people have fled Rafah, the UN said, as an evacuation order covered the east of the city."
     assert figures(text, gaz) == [(90000, "people", "displaced")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nearly 10,000 people fled as gangs attacked Solino, Nazon and Delmas 30, the IOM said.",
+    "Families fled Camp 5 and Camp 7 in Tawila after the shelling.",
+])
+def test_a_number_that_ends_a_name_is_no_figure(text: str, gaz) -> None:
+    assert all(q >= 1000 for q, _, _ in figures(text, gaz))

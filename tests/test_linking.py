@@ -206,3 +206,10 @@ def test_a_figure_across_the_country_in_a_sentence_with_a_province_is_the_countr
     result = extract(text, gaz)
     assert [(f.quantity, [result.places[i].name for i in f.places]) for f in result.figures] == [
         (49000, ["Zambezia Province"]), (58000, [])]
+
+
+def test_a_part_of_a_figure_shares_the_places_of_the_whole(gaz) -> None:
+    text = "KYIV - Authorities in Donetsk region evacuated about 2,100 people, including 530 children, from Pokrovsk."
+    result = extract(text, gaz)
+    assert [(f.quantity, [result.places[i].name for i in f.places]) for f in result.figures] == [
+        (2100, ["Pokrovsk"]), (530, ["Pokrovsk"])]

@@ -304,3 +304,11 @@ def test_members_of_a_list_of_provinces_given_as_examples_are_provinces(gaz) -> 
 def test_a_region_of_the_table_outweighs_a_village_named_so(gaz) -> None:
     mention = place("The typhoon forced 100,000 people to leave their homes in northern Luzon.", gaz, "Luzon")
     assert mention.kind == "region"
+
+
+def test_the_river_a_county_is_named_after_is_not_the_county(gaz) -> None:
+    text = "Floods along the Tana River displaced 2,000 households in Garissa and Tana River counties of Kenya."
+    places, _ = extract_places(text, gaz)
+    counties = [p for p in places if p.kind == "admin1"]
+    assert [p.name for p in counties] == ["Garissa County", "Tana River County"]
+    assert counties[1].start > text.index("counties") - 20

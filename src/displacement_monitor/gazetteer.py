@@ -216,6 +216,7 @@ ADMIN_TYPES = {
     **dict.fromkeys("NG SD SS US MM IN MX BR VE AU MY".split(), "State"),
     **dict.fromkeys("UA RU BY KZ".split(), "Oblast"),
     **dict.fromkeys("CF HT".split(), "Department"),
+    **dict.fromkeys("KE LR".split(), "County"),
 }
 _TYPE_WORDS = ("governorate", "province", "region", "state", "oblast", "department", "district", "county",
                "territory", "prefecture", "division", "city", "capital", "municipality", "krai", "republic",

@@ -407,6 +407,11 @@ _YEAR = re.compile(r"\d{4}")
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z'\u2019-]+,\s*$")
 _SET_OFF = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
 _OLDEST = 120
+# A number that ends a name: a capitalised word right before it, not opening the clause ("Another 900."), and
+# nothing it counts after it.
+_NAME_BEFORE = re.compile(r"\S\s+[A-Z][a-z][\w'\u2019-]* $")
+_SET_OFF_OR_LISTED = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$|(?:and|or)\b)")
+_NAMED_NUMBER = 1000
 
 
 def _excluded(before: str, after: str, num: NumberMatch) -> bool:
@@ -418,6 +423,9 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     if num.value < _OLDEST and before.endswith((",", ", ")) and _AGE_AFTER_NAME.search(before[-30:]) \
             and _SET_OFF.match(after):
         return True  # "said Mohamed, 43, who lost his home"
+    if num.value < _NAMED_NUMBER and before.endswith(" ") and _NAME_BEFORE.search(before[-30:]) \
+            and _SET_OFF_OR_LISTED.match(after):
+        return True  # part of a name: "the neighbourhoods of Solino, Nazon and Delmas 30", "Camp 5"
     # The patterns end at the number, so only its last few words matter.
     if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):
         return True

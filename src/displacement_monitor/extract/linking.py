@@ -97,6 +97,17 @@ def _owner(group: list[tuple[int, PlaceMention]], figures: Sequence[Span], text:
     return min(range(len(figures)), key=lambda k: _distance(group, figures[k]))
 
 
+# A figure that is part of the one before: "2,100 people, including 530 children, from Pokrovsk".
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _whole(k: int, figures: Sequence[Span], text: str) -> int:
+    """The figure that figure k is a part of, if the text says it is one ("including 530 children"); else k."""
+    while k > 0 and _PART_OF.search(text, max(figures[k - 1].end, figures[k].start - 25), figures[k].start):
+        k -= 1
+    return k
+
+
 def _main_place(places: Sequence[PlaceMention]) -> int | None:
     """The place named most often, the first of equals (often the dateline's, which reports call "the
     capital" or "the city" when they come back to it)."""
@@ -284,8 +295,8 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
               and not is_dateline(text, places[i].start, places[i].end)]
     groups = _groups(inside, text)
     roles = [[_role(text, p, sentence.start) for _, p in g] for g in groups]
-    # Each group of places belongs to the figure nearest to it.
-    owner = [_owner(g, figures, text) for g in groups]
+    # Each group of places belongs to the figure nearest to it, or to the whole of which that figure is a part.
+    owner = [_whole(_owner(g, figures, text), figures, text) for g in groups]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
     # With places below country level in the sentence, only "across the country" and the like make a figure
     # that owns none of them the whole country's ("49,000 in Zambezia, bringing the total across the country

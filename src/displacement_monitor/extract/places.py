@@ -559,6 +559,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if after in _FEATURE_WORDS or storms and ctx.word_before(start) in _STORM_WORDS \
                 or features and _FEATURES_AFTER.match(text, end):
             continue  # "the Ngong river", "the Kakhovka dam", "Storm Eta": named after a place, or not one
+        if key.endswith(" river") and after not in ADMIN_WORDS and after not in ADMIN_PLURALS \
+                and text[max(0, start - 4):start].lower() == "the ":
+            continue  # "along the Tana River" is the river; "Tana River county" the county named after it
         # A member of a list of areas (a plural word after a name alone is not the name's: "the Darfur states"
         # are five).
         listed = after in ADMIN_PLURALS and _LAST_IN_LIST.search(text, max(0, start - 6), start) is not None \
