@@ -403,6 +403,8 @@ _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 
 
+# Houses the water got into: "were flooded", "remain under water".
+_FLOODED = re.compile(r"\s*(?:\w+\s+){0,3}?(?:flooded|inundated|submerged|under\s+water)\b")
 # A person's age, set off by commas after the name: "Mohamed, 43, who ..."; "said Amina, 37."
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z'\u2019-]+,\s*$")
 _SET_OFF = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
@@ -577,6 +579,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         after_terms.pop("destroyed", None)
         before_terms.pop("destroyed", None)
         term = _choose_term(reading.noun_term, after_terms, before_terms, before) or inherited
+    if term is None and unit == "houses" and _FLOODED.match(after_text):
+        term = "destroyed"  # "1,000 homes were flooded": damaged
     if term is None or unit is None:
         return None
     # Only up to the next figure's number: "3.7 million remain displaced and 6.5 million have fled abroad".

@@ -47,7 +47,7 @@ _BODY = (r"government|ministry|authorities|authority|officials|governor|agency|a
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
          r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier"
          r"|ombudsman|ombudsperson|ombudswoman|partners|civil society|administration|director|coordinator"
-         r"|volunteers")
+         r"|volunteers|sources")
 _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
                    " when this these those week also then now earlier later while as if after before since other"
                    " some many most all its their his her").split()
@@ -97,7 +97,7 @@ _PRONOUN_ATTRIBUTION = Caseless(
 # "Provincial Disaster Management Authority (PDMA)", or an acronym as the subject: "The INGD said".
 _DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\w'-]+))+\s+\(([A-Z]{2,8})\)")
 _ACRONYM_SUBJECT = re.compile(r"\b([A-Z]{3,8})\s+(?:said|says|reported|estimated|estimates|counted|recorded"
-                              r"|registered)\b|\baccording to (?:the\s+)?([A-Z]{3,8})\b")
+                              r"|registered)\b|\b[Aa]ccording to (?:the\s+)?([A-Z]{3,8})\b")
 # The verb after a body, maybe past where it is ("the committee in North governorate said").
 _VERB_AFTER = re.compile(r"(?P<where>\s+in\s+(?:[A-Z][\w'\u2019-]+\s+)*(?:[A-Z][\w'\u2019-]+|governorate|province"
                          r"|state|region|district))?"
