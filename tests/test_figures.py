@@ -506,6 +506,11 @@ def test_ages_and_the_kin_someone_lost_are_no_figures(text: str, gaz) -> None:
     assert figures(text, gaz) == []
 
 
+def test_a_quoted_noun_is_what_the_number_counts(gaz) -> None:
+    text = "In Paletwa, 4,000 people sheltered in monasteries. The army said 2,000 \"terrorists\" had been killed."
+    assert figures(text, gaz) == [(4000, "people", "sheltered")]
+
+
 def test_an_evacuation_order_is_not_an_evacuation(gaz) -> None:
     text = "Some 90,000 people have fled Rafah, the UN said, as an evacuation order covered the east of the city."
     assert figures(text, gaz) == [(90000, "people", "displaced")]

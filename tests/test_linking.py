@@ -213,3 +213,16 @@ def test_a_part_of_a_figure_shares_the_places_of_the_whole(gaz) -> None:
     result = extract(text, gaz)
     assert [(f.quantity, [result.places[i].name for i in f.places]) for f in result.figures] == [
         (2100, ["Pokrovsk"]), (530, ["Pokrovsk"])]
+
+
+def test_places_in_a_clause_without_a_figure_are_no_figure_s(gaz) -> None:
+    text = ("DHAKA - Bangladesh moved more than 750,000 people to cyclone shelters, officials said, while in "
+            "Myanmar's Sittwe many fled to higher ground.")
+    result = extract(text, gaz)
+    assert [(f.quantity, f.places) for f in result.figures] == [(750000, ())]
+
+
+def test_a_place_owning_the_next_only_says_where_they_are(gaz) -> None:
+    text = "YANGON - More than 26,000 people have fled their homes in Rakhine state's Minbya and Mrauk-U townships."
+    result = extract(text, gaz)
+    assert [result.places[i].name for i in result.figures[0].places] == ["Minbya", "Mrauk U"]

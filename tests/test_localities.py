@@ -32,6 +32,7 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"Gunmen burned the farming village of {VILLAGE} near Mopti in Mali.",
     f"Shelling hit the {VILLAGE} district of Mopti in Mali.",
     f"In Mali, the {VILLAGE} and {OTHER} districts were flooded near Mopti.",
+    f"In Mali, people fled Mopti region's {VILLAGE} and {OTHER} townships.",
     f"In Mali, people fled towns such as Mopti, {VILLAGE} and {OTHER}.",
     f"In Mali, families fled from Mopti, {VILLAGE} and {OTHER} overnight.",
     f"Residents of neighbouring {VILLAGE} fled to Mopti in Mali.",

@@ -51,6 +51,7 @@ def test_iom_has_one_name(alias: str) -> None:
         ("Local volunteers said about 4,000 people had arrived in Sennar.", "local volunteers"),
         ("According to INGD, 155,000 houses were destroyed or damaged.", "INGD"),
         ("About 6,000 people have fled Tawila, according to local sources.", "local sources"),
+        ("Some 750,000 people were moved, disaster management secretary Kamrul Islam said.", "Kamrul Islam"),
     ],
 )
 def test_attribution(sentence: str, source: str) -> None:

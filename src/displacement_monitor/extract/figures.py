@@ -142,6 +142,9 @@ def _is_plural_people(word: str) -> bool:
     return word[:1].isupper() and len(word) > 3 and (word.endswith("s") or word.endswith("ese"))
 
 
+_QUOTES = frozenset('"\u201c\u201d')
+
+
 def _read_noun(after: str, base: int) -> _Reading:
     """The head noun after the number, skipping qualifiers and adjectives; base is the number's end."""
     adjective: str | None = None
@@ -149,6 +152,8 @@ def _read_noun(after: str, base: int) -> _Reading:
     for count, match in enumerate(_WORD.finditer(after)):
         raw = match.group()
         word = raw.lower().strip("'\u2019")
+        if word in _QUOTES:
+            continue  # 2,000 "terrorists": the word quoted is what is counted
         if count > 7 or word in _PUNCTUATION:
             break
         end = base + match.end()

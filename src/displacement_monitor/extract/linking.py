@@ -56,6 +56,10 @@ def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     return "neutral"
 
 
+# A place owning the next one: "Rakhine state's Minbya", "Manica's Mossurize".
+_OWNS = re.compile(r"(?:\s+(?i:state|province|region|district|governorate|county))?['\u2019]s\s+")
+
+
 def _groups(mentions: list[tuple[int, PlaceMention]], text: str) -> list[list[tuple[int, PlaceMention]]]:
     """Places listed together ('Tikrit and Samarra') form one group."""
     groups: list[list[tuple[int, PlaceMention]]] = []
@@ -80,6 +84,9 @@ _GOVERNED = Caseless(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though)\b|;\s")
 
 
+NO_FIGURE = -1  # the owner of places in a clause of their own that gives no figure
+
+
 def _owner(group: list[tuple[int, PlaceMention]], figures: Sequence[Span], text: str) -> int:
     """The figure a group of places belongs to: the figure before it when a verb or preposition
     links them ('40,000 people fled the cities of X'), else the nearest one ('X with 13,554')."""
@@ -94,6 +101,8 @@ def _owner(group: list[tuple[int, PlaceMention]], figures: Sequence[Span], text:
         after = next((k for k, f in enumerate(figures) if f.start >= end), None)
         if after is not None and not _CLAUSE_BREAK.search(text[end:figures[after].start]):
             return after
+        if after is None:
+            return NO_FIGURE  # "..., while in Myanmar's Sittwe thousands fled": no figure of this sentence's
     return min(range(len(figures)), key=lambda k: _distance(group, figures[k]))
 
 
@@ -295,8 +304,18 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
               and not is_dateline(text, places[i].start, places[i].end)]
     groups = _groups(inside, text)
     roles = [[_role(text, p, sentence.start) for _, p in g] for g in groups]
+    for k in range(len(groups) - 1):
+        if _OWNS.fullmatch(text, groups[k][-1][1].end, groups[k + 1][0][1].start):
+            # "fled their homes in Rakhine state's Minbya and Mrauk-U townships": the towns are what people
+            # fled, and the state only says where they are
+            roles[k + 1] = [roles[k][-1] if role == "neutral" else role for role in roles[k + 1]]
+            roles[k] = ["locator"] * len(roles[k])
     # Each group of places belongs to the figure nearest to it, or to the whole of which that figure is a part.
     owner = [_whole(_owner(g, figures, text), figures, text) for g in groups]
+    if NO_FIGURE in owner:  # places in a clause with no figure are no figure's: set them aside
+        kept = [k for k, o in enumerate(owner) if o != NO_FIGURE]
+        groups, roles, owner = [groups[k] for k in kept], [roles[k] for k in kept], [owner[k] for k in kept]
+        inside = [member for g in groups for member in g]
     sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
     # With places below country level in the sentence, only "across the country" and the like make a figure
     # that owns none of them the whole country's ("49,000 in Zambezia, bringing the total across the country

@@ -36,7 +36,7 @@ _PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipali
 _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
-           "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas|zones")
+           "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas|zones|townships")
 def _either_case(words: str) -> str:
     """'town|village' -> '[Tt]own|[Vv]illage': a capital at a sentence start, without the slower (?i)."""
     return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
