@@ -33,6 +33,7 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"Shelling hit the {VILLAGE} district of Mopti in Mali.",
     f"In Mali, the {VILLAGE} and {OTHER} districts were flooded near Mopti.",
     f"In Mali, people fled Mopti region's {VILLAGE} and {OTHER} townships.",
+    f"In Mali, 4,600 people were displaced from {VILLAGE} and {OTHER} to Mopti.",
     f"In Mali, people fled towns such as Mopti, {VILLAGE} and {OTHER}.",
     f"In Mali, families fled from Mopti, {VILLAGE} and {OTHER} overnight.",
     f"Residents of neighbouring {VILLAGE} fled to Mopti in Mali.",
@@ -139,7 +140,8 @@ def test_later_mentions_of_the_name_are_the_same_place(gaz) -> None:
     "About 300 people sheltered at an Army Engineers camp near Mopti in Mali.",
     "In Mali, families fled the fighting near Easter and again near Christmas.",  # holidays are near too
     "The Mali Meteorological Department warned Mopti of floods.",   # a country's body
-    f"In Mali, people fled from {VILLAGE} and {OTHER}.",            # two unknown names: not yet a list of places
+    f"In Mali, people met in {VILLAGE} and {OTHER}.",               # two unknown names: not yet a list of places
+    f"In Mali, people fled from {VILLAGE} militias.",                # a group, not a place, after a move
     f"In Mali, Mopti, {VILLAGE}'s home town, was calm.",              # an apposition, not a list
     f"In Mali, the Mopti, {VILLAGE} and {OTHER} rivers rose.",         # rivers named after places
 ])
@@ -191,9 +193,9 @@ def test_a_short_name_spelled_otherwise_is_found(gaz) -> None:
 
 
 def test_a_skeleton_alone_never_makes_a_place_abroad(gaz) -> None:
-    # "Salahuddin" has Iraq's skeleton, but this article is about Mali and gives no cue.
+    # "Salahuddin" has Iraq's skeleton, but this article is about Mali: a village of Mali at most.
     places, _ = extract_places("In Mali, people fled from Salahuddin to Mopti.", gaz)
-    assert "Salahuddin" not in {p.surface for p in places}
+    assert all(p.country == "ML" for p in places)
 
 
 # Words before a name, names and words after one, joined by assorted gaps: texts where the cue patterns match,

@@ -328,7 +328,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
         # "near Balukhali": nothing but a place is near; "in X" alone may be a month, a body or an event.
         near = text.startswith("near", match.start())
         cued = len(members) >= _LONG_LIST or len(members) > 1 and any(s in known_starts for s, _ in members) \
-            or at is not None or near
+            or at is not None or near or _moved_between(text, match)
         spans.extend((s, e, at, cued) for s, e in members)
     for mention in known:
         if mention.kind != COUNTRY:
@@ -349,6 +349,19 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
 
 
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+")
+
+
+# A move before the locative: "were displaced from Bakala and Ndassima to Bambari", "fled to Kouitown".
+_MOVED_BEFORE = re.compile(r"\b(?:displaced|fled|evacuated|returned|relocated|moved|arrived|uprooted)\s+$")
+# ... unless a group follows the names: "fled from Janjaweed militias".
+_GROUP_AFTER = re.compile(r"\s+(?:militias?|fighters|rebels|forces|troops|gunmen|attacks?|raids?|clashes|fighting"
+                          r"|offensive|insurgents|groups?)\b", re.IGNORECASE)
+
+
+def _moved_between(text: str, locative: re.Match[str]) -> bool:
+    """Whether a list after a locative says where people moved from or to: what follows a move is a place."""
+    return _MOVED_BEFORE.search(text, max(0, locative.start() - 15), locative.start()) is not None \
+        and _GROUP_AFTER.match(text, locative.end()) is None
 
 
 def _container(text: str, end: int, ends: dict[int, int]) -> int | None:
