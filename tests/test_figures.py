@@ -75,6 +75,7 @@ def first(text: str, gaz):
         ("Some 640 residents moved to two welfare centres in Matara.", (640, "people", "sheltered")),
         ("Over 8,000 people were living in Bor's UN protection of civilians sites.", (8000, "people", "sheltered")),
         ("In Paiporta, around 1,000 homes were flooded.", (1000, "houses", "destroyed")),
+        ("The army resettled 14,000 displaced people in their home towns of Bama.", (14000, "people", "returned")),
     ],
 )
 def test_term_and_unit(text: str, expected: tuple[int, str, str], gaz) -> None:

@@ -66,3 +66,12 @@ def test_a_row_place_the_gazetteer_lacks_is_a_locality_of_the_table(gaz) -> None
     village = next(p for p in result.places if p.name == "Kpalobendu")
     assert village.kind == "locality"
     assert [result.places[i].name for i in result.figures[-1].places] == ["Kpalobendu"]
+
+
+def test_key_figures_are_figures_of_what_their_label_says(gaz) -> None:
+    text = ("Floods in Rio Grande do Sul: quick facts\n\n- Deaths: 169\n- Displaced: 581,638\n- In shelters: 55,813\n"
+            "- Houses destroyed: 2,100\n- Affected municipalities: 469\n")
+    result = extract(text, gaz)
+    assert [(f.quantity, f.unit, f.term) for f in result.figures] == [
+        (581638, "people", "displaced"), (55813, "people", "sheltered"), (2100, "houses", "destroyed")]
+    assert all([result.places[i].name for i in f.places] == ["Rio Grande do Sul State"] for f in result.figures)

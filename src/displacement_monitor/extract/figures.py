@@ -39,7 +39,7 @@ from .linking import place_indexes
 from .numbers import MULTIPLIERS, NumberMatch, find_numbers
 from .sentences import Sentence, split_sentences
 from .sources import find_source, is_title, named_officials
-from .tables import table_rows
+from .tables import key_figures, table_rows
 
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 _WINDOW = 40
@@ -701,7 +701,9 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     ordered = [p.start for p in places]
     starts = ordered if ordered == sorted(ordered) else None
     figures: list[Figure] = []
-    rows = {row.number_start: row for row in table_rows(text)}
+    # What each table row's or key figure's number counts, as its heading or label says.
+    rows = key_figures(text)
+    rows.update((row.number_start, row.heading) for row in table_rows(text))
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
     officials: dict[str, str] | None = None  # read from the text when a title alone is a source
@@ -723,7 +725,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             if k == whole:
                 continue  # the whole of "500 of the 4,000 villagers" is not a figure; its part is
             if num.start in rows:
-                if (row := _row_figure(num, rows[num.start].heading)) is not None:
+                if (row := _row_figure(num, rows[num.start])) is not None:
                     found.append(row)
                 continue
             lo = in_sentence[k - 1].end - sentence.start if k else 0
@@ -778,20 +780,20 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
 
 
 _HOUSEHOLD_HEAD = re.compile(r"\b(?:households|families)\b", re.IGNORECASE)
-_HOUSE_HEAD = re.compile(r"\b(?:houses|homes|shelters|dwellings)\b", re.IGNORECASE)
 
 
 def _row_figure(num: NumberMatch, heading: str) -> _Found | None:
     """The figure of a table row whose heading says what its numbers count ("People displaced by district:",
-    then "Quelimane: 21,400"): the heading's term, and its unit (people unless it names households or
-    houses). A heading about the dead or hurt, or without a term, makes no figures."""
+    then "Quelimane: 21,400"), or of a key figure's label ("Displaced: 581,638"): the heading's term, and its
+    unit (houses destroyed, else households if it names them, else people). A heading about the dead or hurt,
+    or without a term, makes no figures."""
     if num.vague or _casualty_near(heading, ""):
         return None
     found = _terms(heading)
     term = min(found, key=TERM_RANK.index) if found else None
-    unit = "households" if _HOUSEHOLD_HEAD.search(heading) else "houses" if _HOUSE_HEAD.search(heading) else "people"
-    if term is None or (unit == "houses") != (term == "destroyed"):
+    if term is None:
         return None
+    unit = "houses" if term == "destroyed" else "households" if _HOUSEHOLD_HEAD.search(heading) else "people"
     return _Found(num.value, unit, term, num.start, num.end, num.text, None, False)
 
 

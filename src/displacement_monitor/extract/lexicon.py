@@ -135,7 +135,8 @@ TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "dest
 TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back"
-                           r"|headed home|heading home)\b"),
+                           r"|headed home|heading home|(?:in|to) their (?:home (?:towns?|villages?|areas?)"
+                           r"|(?:areas?|places?|villages?) of origin))\b"),
     # "in evacuation centres" is where people shelter, not what was done to them; an "evacuation order" tells
     # people to go, and does not say they went
     "evacuated": word_regex(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?|orders?"

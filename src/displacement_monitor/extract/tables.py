@@ -1,8 +1,10 @@
-"""Tables in situation reports: a heading that says what is counted, then rows of a place and its number.
+"""Tables in situation reports: a heading that says what is counted, then rows of a place and its number,
 
     People displaced by district:
     - Quelimane: 21,400
     - Namacurra - 9,800
+
+and key figures, a label that says what is counted and its number ("- Displaced: 581,638").
 """
 
 from __future__ import annotations
@@ -44,3 +46,23 @@ def table_rows(text: str) -> list[Row]:
                 heading = (start, content.group()) if content else None
         start = end + 1
     return rows
+
+
+# A key figure: a label of up to five words, a colon, and the number alone.
+_FACT = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?(?P<label>[A-Z][A-Za-z'\u2019]*(?:[ \t]+[A-Za-z'\u2019]+){0,4})"
+                   r"[ \t]*:[ \t]*(?P<number>\d(?:[\d.,\u202f\u00a0 ]*\d)?)[ \t]*")
+
+
+def key_figures(text: str) -> dict[int, str]:
+    """Where the number of each line that is a label and a number alone starts, with its label ("Displaced",
+    "In shelters"): what the label says decides whether it is a figure."""
+    if ":" not in text:
+        return {}
+    found: dict[int, str] = {}
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if ":" in line and (fact := _FACT.fullmatch(text, start, end)):
+            found[fact.start("number")] = fact.group("label")
+        start = end + 1
+    return found
