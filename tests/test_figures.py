@@ -523,3 +523,9 @@ def test_an_evacuation_order_is_not_an_evacuation(gaz) -> None:
 ])
 def test_a_number_that_ends_a_name_is_no_figure(text: str, gaz) -> None:
     assert all(q >= 1000 for q, _, _ in figures(text, gaz))
+
+
+def test_refugees_shared_out_among_the_countries_they_went_to_are_refugees(gaz) -> None:
+    text = "Some 600,000 people have fled to neighbouring countries, including 250,000 to Egypt and 180,000 to Chad."
+    assert figures(text, gaz) == [(600000, "people", "refugees"), (250000, "people", "refugees"),
+                                  (180000, "people", "refugees")]

@@ -312,3 +312,4 @@ def test_the_river_a_county_is_named_after_is_not_the_county(gaz) -> None:
     counties = [p for p in places if p.kind == "admin1"]
     assert [p.name for p in counties] == ["Garissa County", "Tana River County"]
     assert counties[1].start > text.index("counties") - 20
+

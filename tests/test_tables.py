@@ -75,3 +75,8 @@ def test_key_figures_are_figures_of_what_their_label_says(gaz) -> None:
     assert [(f.quantity, f.unit, f.term) for f in result.figures] == [
         (581638, "people", "displaced"), (55813, "people", "sheltered"), (2100, "houses", "destroyed")]
     assert all([result.places[i].name for i in f.places] == ["Rio Grande do Sul State"] for f in result.figures)
+
+
+def test_a_row_with_a_dash_is_no_dateline(gaz) -> None:
+    result = extract("People displaced by district:\nQuelimane - 21,400\nNamacurra - 9,800\n", gaz)
+    assert [[result.places[i].name for i in f.places] for f in result.figures] == [["Quelimane"], ["Namacurra"]]

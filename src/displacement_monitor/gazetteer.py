@@ -212,7 +212,7 @@ def display_name(name: str) -> str:
 # What each country calls its first-level divisions, so "Ménaka" the region reads apart from the town.
 ADMIN_TYPES = {
     **dict.fromkeys("IQ YE LB EG SY JO KW BH OM".split(), "Governorate"),
-    **dict.fromkeys("ML NE BF TD SN ET GN CI GH CM TG BJ MR GM IT FR ES PE CL".split(), "Region"),
+    **dict.fromkeys("ML NE BF TD SN ET GN CI GH CM TG BJ MR GM IT FR ES PE CL SO".split(), "Region"),
     **dict.fromkeys("NG SD SS US MM IN MX BR VE AU MY".split(), "State"),
     **dict.fromkeys("UA RU BY KZ".split(), "Oblast"),
     **dict.fromkeys("CF HT".split(), "Department"),

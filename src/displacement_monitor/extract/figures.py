@@ -490,6 +490,19 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     return False
 
 
+# Where a share of refugees went: "(including) 250,000 to Egypt".
+_TO_WHERE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|into|in)\s+(?:neighbou?ring\s+)?")
+
+
+def _abroad_too(after: str, prior: _Prior | None, countries: re.Pattern[str] | None) -> bool:
+    """Whether a figure shares out refugees counted just before among the countries they went to ("600,000
+    people have fled to neighbouring countries, including 250,000 to Egypt, 180,000 to Chad")."""
+    if prior is None or not prior.same_sentence or prior.term != "refugees" or countries is None:
+        return False
+    to = _TO_WHERE.match(after)
+    return to is not None and countries.match(after, to.end()) is not None
+
+
 def _implicit_unit(reference: re.Match[str] | None, after_terms: dict[str, int], before_terms: dict[str, int],
                    prior: _Prior | None, offset_in_sentence: int) -> tuple[str | None, str | None]:
     """Unit (and inherited term) of a number with no noun: from a verb right after it, a 'number of
@@ -589,7 +602,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if term is None or unit is None:
         return None
     # Only up to the next figure's number: "3.7 million remain displaced and 6.5 million have fled abroad".
-    if term in ("displaced", "sheltered") and _crosses_border(after[:hi - end], countries):
+    if term in ("displaced", "sheltered") and (_crosses_border(after[:hi - end], countries) or _abroad_too(
+            after, prior, countries)):
         term = "refugees"
     if unit == "houses" and term in ("evacuated", "displaced"):
         unit = "households"  # "80 homes were evacuated": the households living in them
