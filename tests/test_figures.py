@@ -493,6 +493,7 @@ def test_people_from_families_are_one_group_counted_twice(gaz) -> None:
     ("In Uganda, about 4,000 Congolese are staying with host families in Kisoro.", "refugees"),
     ("Some 3,000 Afghans were displaced by the floods in Baghlan, Afghanistan.", "displaced"),
     ("About 2,500 Malians fled Timbuktu for Mopti.", "displaced"),
+    ("Some 1,500 Haitians were deported from the Dominican Republic.", "displaced"),
 ])
 def test_another_country_s_nationals_sheltered_abroad_are_refugees(text: str, term: str, gaz) -> None:
     assert first(text, gaz).term == term
@@ -529,3 +530,8 @@ def test_refugees_shared_out_among_the_countries_they_went_to_are_refugees(gaz) 
     text = "Some 600,000 people have fled to neighbouring countries, including 250,000 to Egypt and 180,000 to Chad."
     assert figures(text, gaz) == [(600000, "people", "refugees"), (250000, "people", "refugees"),
                                   (180000, "people", "refugees")]
+
+
+def test_shelters_burned_in_a_camp_were_destroyed(gaz) -> None:
+    assert figures("In Sudan, at least 1,300 shelters were burned in the Abu Shouk camp.", gaz) == [
+        (1300, "houses", "destroyed")]

@@ -123,3 +123,7 @@ def test_bodies_named_again_are_the_ones_named_before() -> None:
     sentence = "Some 500 homes were lost, according to the agencies."
     assert find_source(sentence, previous="aid agencies") == "aid agencies"
     assert find_source(sentence, previous="IOM") == "agencies"
+
+
+def test_a_title_said_alone_is_not_the_organisation_before() -> None:
+    assert find_source("In Cebu City, the mayor said 23,000 residents remained.", previous="IOM") == "mayor"

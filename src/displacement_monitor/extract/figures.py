@@ -589,6 +589,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         unit, inherited = _implicit_unit(reference, after_terms, before_terms, prior, start)
         if unit is None:
             return None
+    if unit == "houses":  # "1,300 shelters were burned in the Abu Shouk camp": the camp shelters no houses
+        after_terms.pop("sheltered", None)
+        before_terms.pop("sheltered", None)
     term = _choose_term(reading.noun_term, after_terms, before_terms, before) or inherited
     if term is None and prior is not None and prior.same_sentence:
         term = prior.term  # "3,633 Egyptians home ... and 1,450 more", "1,500 families, or 9,000 people"
@@ -772,6 +775,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     return _dedupe(figures, text, places)
 
 
+_SENT_BACK = re.compile(r"\b(?:deport|expel|expuls)", re.IGNORECASE)
 # Words between a number and a nationality it counts: "a million Syrians", "2,000 more registered Afghans".
 _TO_NATIONALITY = re.compile(r"\s+(?:[a-z-]+\s+){0,2}$")
 
@@ -784,6 +788,8 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
     sentence); nationals of any of those countries ("3,000 Afghans were displaced in Kunduz") stay displaced."""
     if figure.unit != "people" or figure.term not in ("displaced", "sheltered"):
         return False
+    if _SENT_BACK.search(sentence.text):
+        return False  # "1,500 Haitians were deported from the Dominican Republic": sent back, not refugees
     noun = next((p for p in places if p.demonym and figure.end < p.start <= figure.end + 30
                  and _TO_NATIONALITY.fullmatch(text, figure.end, p.start)), None)
     if noun is None:

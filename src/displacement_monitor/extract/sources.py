@@ -89,8 +89,7 @@ _ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "added", "estimate", "est
                       "tally", "believes", "believe", "stated", "announced", "confirmed", "noted", "warned")
 _ATTRIBUTION = Caseless(r"\b" + alternation(_ATTRIBUTION_WORDS) + r"\b")
 _PRONOUNS = ("the agency", "the organisation", "the organization", "the office", "it", "they", "the group",
-             "the ministry", "the committee", "the authority", "the authorities", "the institute", "the minister",
-             "the governor", "the mayor", "the commissioner", "the spokesman", "the spokeswoman", "he", "she")
+             "the ministry", "the committee", "the authority", "the authorities", "the institute", "he", "she")
 _PRONOUN_ATTRIBUTION = Caseless(
     rf"\b{alternation(_PRONOUNS)}\s+{alternation(('said', 'says', 'added', 'estimate', 'estimates', 'reported'))}\b"
 )
