@@ -49,6 +49,7 @@ def test_iom_has_one_name(alias: str) -> None:
         ("About 9,000 sheltered near the UN compound, according to UNICEF.", "UNICEF"),
         ("A deputy governor, Amadou Sy, said that 5,000 people had arrived.", "Amadou Sy"),
         ("Local volunteers said about 4,000 people had arrived in Sennar.", "local volunteers"),
+        ("More than 2,300 asylum seekers arrived on Lesbos last week, the coastguard said.", "coastguard"),
         ("According to INGD, 155,000 houses were destroyed or damaged.", "INGD"),
         ("About 6,000 people have fled Tawila, according to local sources.", "local sources"),
         ("Some 750,000 people were moved, disaster management secretary Kamrul Islam said.", "Kamrul Islam"),

@@ -47,7 +47,7 @@ _BODY = (r"government|ministry|authorities|authority|officials|governor|agency|a
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
          r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier"
          r"|ombudsman|ombudsperson|ombudswoman|partners|civil society|administration|director|coordinator"
-         r"|volunteers|sources|secretary")
+         r"|volunteers|sources|secretary|coastguard|coast guard")
 _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
                    " when this these those week also then now earlier later while as if after before since other"
                    " some many most all its their his her").split()
