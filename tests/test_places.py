@@ -313,3 +313,9 @@ def test_the_river_a_county_is_named_after_is_not_the_county(gaz) -> None:
     assert [p.name for p in counties] == ["Garissa County", "Tana River County"]
     assert counties[1].start > text.index("counties") - 20
 
+
+
+def test_a_demonym_before_an_area_word_is_the_province_named_so(gaz) -> None:
+    mention = place("ADDIS ABABA - In Ethiopia's Somali region, 20,000 people fled.", gaz, "Somali Region")
+    assert (mention.kind, mention.country) == ("admin1", "ET")
+    assert "Somalia" in {p.name for p in extract_places("Somali refugees crossed into Kenya.", gaz)[0]}

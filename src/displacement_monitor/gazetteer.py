@@ -187,7 +187,7 @@ def skeleton(key: str) -> str:
 def spelling(key: str) -> str:
     """A folded name with its vowels but without the choices transliterators differ on most (q or k, kh
     or k, doubled letters): 'bekaa' and 'beqaa' -> 'beka', 'akkar' and 'aakkar' -> 'akar'."""
-    letters = re.sub(r"[^a-z]", "", key)
+    letters = _FINAL_H.sub("", re.sub(r"[^a-z]", "", key))  # 'shabwa' and 'shabwah', as skeleton has them
     for pair, single in _DIGRAPHS:
         letters = letters.replace(pair, single)
     return _DOUBLES.sub(r"\1", letters)

@@ -578,7 +578,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     pending: list[_Candidate] = []
     for cand in candidates:
         country = _country_record(gaz, cand)
-        if country is not None and (cand.demonym or not (cand.admin_word or cand.admin_listed)):
+        # A demonym is the country, unless an area word makes it a province named so ("Ethiopia's Somali region").
+        area = (cand.admin_word or cand.admin_listed) and any(gaz.kinds[r] == ADMIN1 for r in cand.records)
+        if country is not None and (cand.demonym and not area or not (cand.admin_word or cand.admin_listed)):
             code = gaz.countries[country]
             mentions.append(_mention(gaz, cand, country, text, cand.end))
             evidence.countries[code] = evidence.countries.get(code, 0) + 1
