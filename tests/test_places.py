@@ -319,3 +319,10 @@ def test_a_demonym_before_an_area_word_is_the_province_named_so(gaz) -> None:
     mention = place("ADDIS ABABA - In Ethiopia's Somali region, 20,000 people fled.", gaz, "Somali Region")
     assert (mention.kind, mention.country) == ("admin1", "ET")
     assert "Somalia" in {p.name for p in extract_places("Somali refugees crossed into Kenya.", gaz)[0]}
+
+
+def test_a_camp_named_after_a_town_but_placed_elsewhere_is_a_camp_there(gaz) -> None:
+    places, _ = extract_places("In Nigeria, 2,500 households were relocated to the Gubio camp in Maiduguri.", gaz)
+    camp = next(p for p in places if p.kind == "camp")
+    assert (camp.name, camp.near) == ("Gubio camp", "Maiduguri")
+    assert "Gubio" not in {p.name for p in places}

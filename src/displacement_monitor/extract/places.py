@@ -493,7 +493,7 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
         words = name.split()
         if words[0].lower() in _NOT_CAMP_NAMES or fold(name) in gaz.common_words or name.isupper():
             continue
-        if start in covered:
+        if start in covered and not _camp_elsewhere(anchors, start, end, text):
             continue  # "Zaatari camp" where Zaatari is a known town: the town stands for the camp
         if _INDEFINITE.search(text, max(0, start - 4), start):
             continue  # "an Assam Rifles camp" is one of its kind, not a camp's name
@@ -512,6 +512,19 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
 
 _RELATION = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:near|outside|in|at|on the outskirts of|north of|south of|east of"
                        r"|west of|beside|close to)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?")
+
+
+_TOWN_AWAY_KM = 25.0
+
+
+def _camp_elsewhere(anchors: Anchors, start: int, end: int, text: str) -> bool:
+    """Whether a camp named after a known town is said to be at another place far from it ("the Gubio camp
+    in Maiduguri": Gubio town is 80 km away)."""
+    town = anchors.by_start.get(start)
+    relation = _RELATION.match(text, end)
+    other = anchors.by_start.get(relation.end()) if relation else None
+    return town is not None and other is not None and other.record != town.record \
+        and km(town.lat, town.lon, other.lat, other.lon) > _TOWN_AWAY_KM
 
 
 def _camp_anchor(anchors: Anchors, offset: int, end: int, text: str,
@@ -623,7 +636,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             end = lowered.find(cand.after, end) + len(cand.after)
         mentions.append(_mention(gaz, cand, best, text, end))
     mentions = _placed_elsewhere(gaz, text, mentions)
-    mentions.extend(_camps(text, gaz, mentions))
+    camps = _camps(text, gaz, mentions)
+    if camps:  # a camp named after a town but elsewhere ("the Gubio camp in Maiduguri") is not the town
+        mentions = [m for m in mentions if all(not camp.start <= m.start < camp.end for camp in camps)] + camps
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
     if not countries:
         for mention in mentions:
