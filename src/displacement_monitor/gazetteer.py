@@ -337,8 +337,12 @@ class Gazetteer:
             dropped += finish - begin - 1
             shifts.append(dropped)
         collapsed = _BLANK_RUN.sub(" ", spaced)
-        return iter([(start + shifts[bisect.bisect_right(starts, start - 1)],
-                      end + shifts[bisect.bisect_right(starts, end - 2)], key_id)
+        # Most texts have one run or two, near their start (the dash of a dateline, "Jan 17 - More"): a match
+        # that starts after the last run is shifted by all of them, with no search for the runs before it.
+        last, total = starts[-1], dropped
+        return iter([(start + total, end + total, key_id) if start > last
+                     else (start + shifts[bisect.bisect_right(starts, start - 1)],
+                           end + shifts[bisect.bisect_right(starts, end - 2)], key_id)
                      for start, end, key_id in self._matches(collapsed)])
 
     def _matches(self, folded: str) -> list[tuple[int, int, int]]:

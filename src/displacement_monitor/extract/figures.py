@@ -282,11 +282,13 @@ def _distances_from_start(lowered: str) -> dict[str, int]:
         return {}  # as for most texts: no term
     starts: dict[str, int] = {}
     for match in found:
+        at = match.end()  # where the look-aheads start
         # The groups are the terms' look-aheads, in the order of TERM_PATTERNS; None where a term does not start.
         for term, look in zip(TERM_PATTERNS, match.groups(), strict=True):
-            if look is not None and term not in starts:
-                starts[term] = match.end()  # where the look-aheads start
-    return {term: starts[term] for term in TERM_PATTERNS if term in starts}
+            if look is not None:
+                starts.setdefault(term, at)
+    # Most windows start one term or none, and then there is no order to restore.
+    return starts if len(starts) < 2 else {term: starts[term] for term in TERM_PATTERNS if term in starts}
 
 
 def _distances_from_end(lowered: str, length: int) -> dict[str, int]:

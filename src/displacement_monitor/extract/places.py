@@ -456,6 +456,8 @@ def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     # such a word (a name holds no lower-case word but a particle). So the match that _CAMP.finditer would find next
     # is the first found between where one could start before the next such word (and after the last match) and
     # that word's end.
+    if "camp" not in text and "site" not in text and "settlement" not in text:
+        return  # as in about half of texts: no camp word (each match of _CAMP_WORD holds one), so no camp
     end = 0
     backwards = ""
     for word in _CAMP_WORD.finditer(text):
@@ -556,8 +558,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     # Most texts hold none of these words, and then no match can be followed by a list of features or of admin
     # areas, nor come after a storm word (whose lowered form holds only ASCII letters, so the lowered text holds it).
     features = any(word in text for word in _FEATURE_PLURALS)  # as in few texts: "the Juba and Shabelle rivers"
-    admin_of = _ADMIN_OF_ANY.search(text) is not None  # as in few texts: "the provinces of Rumonge and Makamba"
     admin_lists = any(word in text for word in ADMIN_PLURALS)
+    # (Every match of _ADMIN_OF_ANY holds a plural admin word: a text without one is not scanned for it.)
+    admin_of = admin_lists and _ADMIN_OF_ANY.search(text) is not None  # "the provinces of Rumonge and Makamba"
     storms = any(word in lowered for word in _STORM_WORDS)
     # The places of a table whose heading names provinces ("People displaced by province:") are provinces.
     area_rows = {row.name_start for row in table_rows(text) if _AREA_HEADING.search(row.heading)}
