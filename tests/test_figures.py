@@ -76,6 +76,8 @@ def first(text: str, gaz):
         ("Over 8,000 people were living in Bor's UN protection of civilians sites.", (8000, "people", "sheltered")),
         ("In Paiporta, around 1,000 homes were flooded.", (1000, "houses", "destroyed")),
         ("The army resettled 14,000 displaced people in their home towns of Bama.", (14000, "people", "returned")),
+        ("Some 3,500 families have left camps in Dohuk to return to Sinjar.", (3500, "households", "returned")),
+        ("In Nekemte, 30,000 displaced people are staying in schools.", (30000, "people", "sheltered")),
     ],
 )
 def test_term_and_unit(text: str, expected: tuple[int, str, str], gaz) -> None:
@@ -503,6 +505,7 @@ def test_another_country_s_nationals_sheltered_abroad_are_refugees(text: str, te
     "In Herat, Gul Ahmad, 52, said the quake had flattened his village.",
     "\"We have nothing left,\" said Amina, 37, in Herat.",
     "In Herat, a farmer who lost his wife and three children said the village was gone.",
+    "\"The houses are rubble,\" said Khalil, who returned to Sinjar with his wife and five children.",
 ])
 def test_ages_and_the_kin_someone_lost_are_no_figures(text: str, gaz) -> None:
     assert figures(text, gaz) == []

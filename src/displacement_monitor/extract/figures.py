@@ -421,6 +421,9 @@ _OLDEST = 120
 _NAME_BEFORE = re.compile(r"\S\s+[A-Z][a-z][\w'\u2019-]* $")
 _SET_OFF_OR_LISTED = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$|(?:and|or)\b)")
 _NAMED_NUMBER = 1000
+# A person's own kin: "with his wife and five children", "her three sons".
+_FAMILY_BEFORE = re.compile(r"\b(?:his|her|my|our)\s+(?:[a-z-]+\s+){0,2}$")
+_FAMILY = 20
 
 
 def _excluded(before: str, after: str, num: NumberMatch) -> bool:
@@ -432,6 +435,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     if num.value < _OLDEST and before.endswith((",", ", ")) and _AGE_AFTER_NAME.search(before[-30:]) \
             and _SET_OFF.match(after):
         return True  # "said Mohamed, 43, who lost his home"
+    if num.value < _FAMILY and _FAMILY_BEFORE.search(before[-40:]):
+        return True  # "who returned with his wife and five children": one family's story
     if num.value < _NAMED_NUMBER and before.endswith(" ") and _NAME_BEFORE.search(before[-30:]) \
             and _SET_OFF_OR_LISTED.match(after):
         return True  # part of a name: "the neighbourhoods of Solino, Nazon and Delmas 30", "Camp 5"

@@ -135,7 +135,8 @@ TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "dest
 TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back"
-                           r"|headed home|heading home|(?:in|to) their (?:home (?:towns?|villages?|areas?)"
+                           r"|headed home|heading home|(?:left|leaving) (?:\w+ ){0,6}to return"
+                           r"|(?:in|to) their (?:home (?:towns?|villages?|areas?)"
                            r"|(?:areas?|places?|villages?) of origin))\b"),
     # "in evacuation centres" is where people shelter, not what was done to them; an "evacuation order" tells
     # people to go, and does not say they went
@@ -148,8 +149,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|taken refuge|taking refuge"
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
                             rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_SHELTERS}|spent (?:\w+ ){{0,2}}nights? in"
-                            r"|housed|hosted|hosting|host famil\w+"
-                            r"|hosts?|staying with|living with|living in (?:\w+ )?(?:camps?|shelters?|tents?"
+                            r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
+                            r"|(?:living|staying) in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in|camped|guests)\b"),
     "refugees": word_regex(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"
