@@ -226,3 +226,14 @@ def test_a_place_owning_the_next_only_says_where_they_are(gaz) -> None:
     text = "YANGON - More than 26,000 people have fled their homes in Rakhine state's Minbya and Mrauk-U townships."
     result = extract(text, gaz)
     assert [result.places[i].name for i in result.figures[0].places] == ["Minbya", "Mrauk U"]
+
+
+@pytest.mark.parametrize("tail", [
+    "That brought the number of displaced households since the clashes began to 2,725.",
+    "Shelters in and around the capital now hold more than 900 people.",
+])
+def test_a_total_or_the_capital_is_the_main_place_s_not_the_figure_before(tail: str, gaz) -> None:
+    text = ("TRIPOLI - Fighting displaced 13,000 people in Tripoli this week, the IOM said. "
+            "More than 1,100 families fled Ain Zara and Khallat al-Furjan on Friday. " + tail)
+    result = extract(text, gaz)
+    assert [result.places[i].name for i in result.figures[-1].places] == ["Tripoli"]

@@ -150,6 +150,8 @@ def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequenc
     return None
 
 
+_WIDER = re.compile(r"\b(?:in total|the total|overall|altogether|in all|brought the number|bringing the number"
+                    r"|the capital)\b", re.IGNORECASE)
 _ANAPHORIC_ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:city|town|province|governorate"
                              r"|region|state))\b")
 
@@ -355,7 +357,9 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             indexes = list(found[-1])  # "3.7 million remain displaced, while 6.5 million are refugees"
         elif not indexes:
             fallback = _anaphor(sentence, places, starts)
-            if fallback is None and previous is not None:
+            # A total ("brought the number of displaced households to 2,725") or "the capital" is about more
+            # than the figure before: the article's main place, as for a first figure.
+            if fallback is None and previous is not None and not _WIDER.search(sentence.text):
                 indexes = list(previous)
             else:
                 fallback = fallback if fallback is not None else _main_place(places)
