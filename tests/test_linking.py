@@ -237,3 +237,10 @@ def test_a_total_or_the_capital_is_the_main_place_s_not_the_figure_before(tail: 
             "More than 1,100 families fled Ain Zara and Khallat al-Furjan on Friday. " + tail)
     result = extract(text, gaz)
     assert [result.places[i].name for i in result.figures[-1].places] == ["Tripoli"]
+
+
+def test_people_who_moved_within_a_town_are_the_town_s(gaz) -> None:
+    text = ("NYALA, Sudan - Clashes broke out in Nyala on Monday. About 10,000 families left their neighbourhoods for "
+            "safer parts of the town and for the Kalma and Otash displacement camps on its outskirts.")
+    result = extract(text, gaz)
+    assert [result.places[i].name for i in result.figures[0].places] == ["Nyala"]

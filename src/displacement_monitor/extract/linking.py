@@ -165,6 +165,17 @@ def _may_refer_back(sentence: str) -> bool:
     return any(word in sentence for word in _REFERENCE_WORDS)
 
 
+def _moved_within(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None,
+                  own: list[tuple[list[tuple[int, PlaceMention]], list[str]]]) -> list[list[tuple[int, PlaceMention]]]:
+    """The town people moved within, when a figure's own places are only where they went and the sentence
+    refers back to the town ("left their neighbourhoods for safer parts of the town and for the Kalma and Otash
+    camps on its outskirts": Nyala's)."""
+    if not own or not _may_refer_back(sentence.text):
+        return []
+    town = _anaphor(sentence, places, starts)
+    return [[(town, places[town])]] if town is not None else []
+
+
 def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None) -> int | None:
     """'350 families from the city': the city named last before this sentence."""
     found = _ANAPHORIC_ORIGIN.search(sentence.text)
@@ -347,7 +358,7 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         neutral = [g for g, r in own if "destination" not in r and "locator" not in r]
         chosen = (_antecedent(groups, roles, fig, text) if relative else []) \
             or [g for g, r in own if "origin" in r] or from_referent \
-            or neutral or sentence_origins or [g for g, r in own]
+            or neutral or sentence_origins or _moved_within(sentence, places, starts, own) or [g for g, r in own]
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
         indexes = [i for g in chosen for i, _ in g]
