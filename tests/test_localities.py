@@ -34,6 +34,7 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"In Mali, the {VILLAGE} and {OTHER} districts were flooded near Mopti.",
     f"In Mali, people fled Mopti region's {VILLAGE} and {OTHER} townships.",
     f"In Mali, 4,600 people were displaced from {VILLAGE} and {OTHER} to Mopti.",
+    f"In Mali, 1,050 people went back to their homes in {VILLAGE}.",
     f"In Mali, people fled towns such as Mopti, {VILLAGE} and {OTHER}.",
     f"In Mali, families fled from Mopti, {VILLAGE} and {OTHER} overnight.",
     f"Residents of neighbouring {VILLAGE} fled to Mopti in Mali.",

@@ -352,7 +352,7 @@ _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+")
 
 
 # A move before the locative: "were displaced from Bakala and Ndassima to Bambari", "fled to Kouitown".
-_MOVED_BEFORE = re.compile(r"\b(?:displaced|fled|evacuated|returned|relocated|moved|arrived|uprooted)\s+$")
+_MOVED_BEFORE = re.compile(r"\b(?:displaced|fled|evacuated|returned|relocated|moved|arrived|uprooted|homes)\s+$")
 # ... unless a group follows the names: "fled from Janjaweed militias".
 _GROUP_AFTER = re.compile(r"\s+(?:militias?|fighters|rebels|forces|troops|gunmen|attacks?|raids?|clashes|fighting"
                           r"|offensive|insurgents|groups?)\b", re.IGNORECASE)
