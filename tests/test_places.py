@@ -326,3 +326,10 @@ def test_a_camp_named_after_a_town_but_placed_elsewhere_is_a_camp_there(gaz) -> 
     camp = next(p for p in places if p.kind == "camp")
     assert (camp.name, camp.near) == ("Gubio camp", "Maiduguri")
     assert "Gubio" not in {p.name for p in places}
+
+
+def test_another_name_given_for_a_place_is_the_same_place(gaz) -> None:
+    text = "Cars left the town of Stepanakert, which Azerbaijan calls Khankendi, for Goris in Armenia."
+    places = [p for p in extract_places(text, gaz)[0] if p.kind != "country"]
+    assert [p.name for p in places] == ["Stepanakert", "Goris"]
+    assert places[0].kind == "city" and places[0].country == "AZ"  # Khankendi's record, under the first name

@@ -649,11 +649,38 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
                 countries.append(mention.country)
     mentions.extend(extract_localities(text, gaz, mentions, countries))
     mentions.sort(key=lambda m: m.start)
+    if "call" in text:  # "Stepanakert, which Azerbaijan calls Khankendi": one place, named twice
+        mentions = _one_place_two_names(text, mentions)
     return _number_unknown(_admin_names_as_written(mentions)), countries
 
 
 # What puts a place inside the next one: "Palma in (northern) Mozambique", "Palma, in Cabo Delgado".
 _INSIDE = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?$")
+
+
+# Another name for the place just named: "Stepanakert, which Azerbaijan calls Khankendi".
+_CALLED = re.compile(r",\s+(?:which|what)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){1,3}calls?\s+$")
+
+
+def _one_place_two_names(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mentions without the other names the text gives a place it has just named; a place the gazetteer
+    lacks takes the record of its other name ("Stepanakert, which Azerbaijan calls Khankendi" is Khankendi's
+    point, named Stepanakert)."""
+    by_end = {m.end: m for m in mentions}
+    known: dict[str, PlaceMention] = {}  # the name the text uses first -> the record of the other name
+    dropped: set[int] = set()
+    for m in mentions:
+        called = _CALLED.search(text, max(0, m.start - 60), m.start)
+        first = by_end.get(called.start()) if called else None
+        if first is not None and first.kind != COUNTRY:
+            dropped.add(m.start)
+            if first.record < 0 <= m.record:
+                known[first.name] = m
+    return [replace(m, record=known[m.name].record, kind=known[m.name].kind, country=known[m.name].country,
+                    admin1=known[m.name].admin1, lat=known[m.name].lat, lon=known[m.name].lon,
+                    geonameid=known[m.name].geonameid, population=known[m.name].population, near="")
+            if m.name in known and m.record < 0 else m
+            for m in mentions if m.start not in dropped]
 
 
 def _placed_elsewhere(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
