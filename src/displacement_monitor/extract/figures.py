@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -731,6 +732,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
     officials: dict[str, str] | None = None  # read from the text when a title alone is a source
+    demonyms = {p.start: p for p in places if p.demonym}  # nationalities a figure may count ("2,000 Syrians")
     cursor = 0
     # The story is told after the headline: a figure there is not the one before the body's first.
     body = _headline_end(text)
@@ -770,7 +772,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             previous = figures[-1].places if figures and figures[-1].start > body \
                 and figures[-1].start not in rows else None
             linked = place_indexes(found, sentence, places, text, previous, starts)
-            found = [f._replace(term="refugees") if _foreigners(f, i, sentence, places, text) else f
+            found = [f._replace(term="refugees") if _foreigners(f, i, sentence, places, text, demonyms) else f
                      for f, i in zip(found, linked, strict=True)]
             figures.extend(
                 Figure(quantity=f.quantity, unit=f.unit, term=f.term, start=f.start, end=f.end,
@@ -788,7 +790,7 @@ _TO_NATIONALITY = re.compile(r"\s+(?:[a-z-]+\s+){0,2}$")
 
 
 def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, places: Sequence[PlaceMention],
-                text: str) -> bool:
+                text: str, demonyms: dict[int, PlaceMention]) -> bool:
     """Whether the people a figure counts as displaced or sheltered are another country's nationals where they
     are: refugees ("Turkish officials say the country is hosting a million Syrians"). Where they are is
     where the sentence's other places are, else where the figure's places are (which may come from an earlier
@@ -797,12 +799,14 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
         return False
     if _SENT_BACK.search(sentence.text):
         return False  # "1,500 Haitians were deported from the Dominican Republic": sent back, not refugees
-    noun = next((p for p in places if p.demonym and figure.end < p.start <= figure.end + 30
-                 and _TO_NATIONALITY.fullmatch(text, figure.end, p.start)), None)
+    noun = next((demonyms[at] for at in range(figure.end + 1, figure.end + 31)
+                 if at in demonyms and _TO_NATIONALITY.fullmatch(text, figure.end, at)), None)
     if noun is None:
         return False
-    where = {p.country for p in places if sentence.start <= p.start < sentence.end and p is not noun} or {
-        places[i].country for i in linked}
+    # The places come in text order: the sentence's are found by bisection.
+    first = bisect.bisect_left(places, sentence.start, key=lambda p: p.start)
+    last = bisect.bisect_left(places, sentence.end, key=lambda p: p.start)
+    where = {p.country for p in places[first:last] if p is not noun} or {places[i].country for i in linked}
     return bool(where) and noun.country not in where
 
 

@@ -435,6 +435,7 @@ class Anchors:
             self.by_end.setdefault(m.end, m)
         self.main = main_place(self.places)
         self.countries = {m.start: m.country for m in known if m.kind == COUNTRY}
+        self.country_mains: dict[str, PlaceMention | None] = {}  # each country's main place, once looked for
 
     def between(self, start: int, stop: int) -> list[PlaceMention]:
         """The known places that start in [start, stop)."""
@@ -449,7 +450,10 @@ class Anchors:
             if named is not None:
                 return named
             if at in self.countries:  # "Rwanda's Rubavu district": the country's own main place, if any
-                return main_place([m for m in self.places if m.country == self.countries[at]])
+                country = self.countries[at]
+                if country not in self.country_mains:
+                    self.country_mains[country] = main_place([m for m in self.places if m.country == country])
+                return self.country_mains[country]
         return self.main
 
     def listed_with(self, text: str, start: int, end: int) -> Listed | None:
@@ -601,6 +605,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     taken = [(m.start, m.end) for m in known]
     overlaps = _Overlaps(taken)
     article_countries = {m.country for m in known} | set(countries)
+    named = {m.record for m in known}  # the gazetteer places the article names
     found: dict[tuple[int, int], PlaceMention] = {}
     anchors: Anchors | None = None  # indexed when a first locality needs placing, as in few texts
     # Of the cues that find one name, a cued one first, and of those one that says where the place is.
@@ -611,7 +616,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
             continue
         if _SPEECH.match(text, end):
             continue
-        record = _known_after_all(gaz, name, known, article_countries) if cued else None
+        record = _known_after_all(gaz, name, named, article_countries) if cued else None
         if record is None and not _plausible(name, gaz):
             continue
         record = record if record is not None else _spelled_otherwise(gaz, name, text, end, article_countries)
@@ -691,16 +696,15 @@ def _joins(char: str) -> bool:
     return char.isalnum() or char in "_-"
 
 
-def _known_after_all(gaz: Gazetteer, name: str, known: Sequence[PlaceMention], countries: set[str]) -> int | None:
+def _known_after_all(gaz: Gazetteer, name: str, named: set[int], countries: set[str]) -> int | None:
     """The gazetteer place a cued name is after all, though the matcher turned it down there (in "the Assam
     State Disaster Management Authority", or "Sake", a common word, in "the towns of Sake and Goma"): the
-    one the article names elsewhere, else the only one in the article's countries that has it as its own
-    name (not "Central", an alternate name of a Philippine town)."""
+    one the article names elsewhere (named: the records it names), else the only one in the article's countries
+    that has it as its own name (not "Central", an alternate name of a Philippine town)."""
     kid = gaz.key_id(fold(name))
     if kid is None:
         return None
     records = [r for r in gaz.key_records[kid] if gaz.kinds[r] != COUNTRY and gaz.countries[r] in countries]
-    named = {m.record for m in known}
     mentioned = [r for r in records if r in named]
     if mentioned:
         return mentioned[0]

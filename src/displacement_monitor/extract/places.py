@@ -641,7 +641,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     mentions = _placed_elsewhere(gaz, text, mentions)
     camps = _camps(text, gaz, mentions)
     if camps:  # a camp named after a town but elsewhere ("the Gubio camp in Maiduguri") is not the town
-        mentions = [m for m in mentions if all(not camp.start <= m.start < camp.end for camp in camps)] + camps
+        covered = {i for camp in camps for i in range(camp.start, camp.end)}
+        mentions = [m for m in mentions if m.start not in covered] + camps
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
     if not countries:
         for mention in mentions:
