@@ -44,7 +44,7 @@ def test_rows_are_the_lines_of_a_name_and_a_number_under_a_heading() -> None:
 
 @pytest.mark.parametrize("text", ["", "No tables here.", "Heading:\nNot a row at all\nSofala: 3", "Sofala: 110,000"])
 def test_text_without_a_heading_right_before_its_rows_has_no_table(text: str) -> None:
-    assert table_rows(text) == []
+    assert table_rows(text) == ()
 
 
 def test_each_row_is_a_figure_of_its_heading_s_term_and_unit_at_its_place(gaz) -> None:

@@ -10,11 +10,15 @@ and key figures, a label that says what is counted and its number ("- Displaced:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
-# A row: a name of up to five words, a colon or dash, and the number alone.
-_ROW = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){0,4}?)"
-                  r"[ \t]*[:\u2013\u2014-][ \t]*(?P<number>\d(?:[\d.,\u202f\u00a0 ]*\d)?)[ \t]*")
+# What a line of a table opens with (a list marker, if any) and ends with (the number alone).
+_MARKER = r"[ \t]*(?:[-*\u2022][ \t]*)?"
+_NUMBER = r"[ \t]*(?P<number>\d(?:[\d.,\u202f\u00a0 ]*\d)?)[ \t]*"
+# A row: a name of up to five words, a colon or dash, and the number.
+_ROW = re.compile(rf"{_MARKER}(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){{0,4}}?)"
+                  rf"[ \t]*[:\u2013\u2014-]{_NUMBER}")
 
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*$")
 
@@ -27,11 +31,12 @@ class Row(NamedTuple):
     table: int  # where the table's heading starts: rows with the same one are one table
 
 
-def table_rows(text: str) -> list[Row]:
+@lru_cache(maxsize=4)  # places, localities and figures each read the same text's tables
+def table_rows(text: str) -> tuple[Row, ...]:
     """The rows of every table in text: the lines right after a line that ends with a colon, as long as each
     is a name and a number alone."""
     if ":" not in text:
-        return []
+        return ()
     rows: list[Row] = []
     heading: tuple[int, str] | None = None
     start = 0
@@ -45,12 +50,11 @@ def table_rows(text: str) -> list[Row]:
                 content = _LAST_SENTENCE.search(line.strip())  # a paragraph may end with the heading
                 heading = (start, content.group()) if content else None
         start = end + 1
-    return rows
+    return tuple(rows)
 
 
-# A key figure: a label of up to five words, a colon, and the number alone.
-_FACT = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?(?P<label>[A-Z][A-Za-z'\u2019]*(?:[ \t]+[A-Za-z'\u2019]+){0,4})"
-                   r"[ \t]*:[ \t]*(?P<number>\d(?:[\d.,\u202f\u00a0 ]*\d)?)[ \t]*")
+# A key figure: a label of up to five words, a colon, and the number.
+_FACT = re.compile(rf"{_MARKER}(?P<label>[A-Z][A-Za-z'\u2019]*(?:[ \t]+[A-Za-z'\u2019]+){{0,4}})[ \t]*:{_NUMBER}")
 
 
 def key_figures(text: str) -> dict[int, str]:
