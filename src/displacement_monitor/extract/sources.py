@@ -160,7 +160,7 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
     if subject:
         return normalize_source(subject.group(1) or subject.group(2))
     if _PRONOUN_ATTRIBUTION.search(sentence):
-        earlier = previous() if callable(previous) else previous
+        earlier = _earlier(previous)
         if earlier:
             return earlier
     described = _DESCRIBED_SPEAKER.search(sentence)
@@ -169,10 +169,15 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
     speaker = _speaker(sentence)
     if speaker and " " not in speaker and speaker.islower():
         # "according to the agencies": the ones named before ("aid agencies said"), if they are
-        earlier = previous() if callable(previous) else previous
+        earlier = _earlier(previous)
         if earlier and earlier.rsplit(" ", 1)[-1].lower() == speaker:
             return earlier
     return speaker or (normalize_source(defined.group(1)) if defined else None)
+
+
+def _earlier(previous: str | Callable[[], str | None] | None) -> str | None:
+    """The source of the sentences before, looked up now if find_source was given the way to find it."""
+    return previous() if callable(previous) else previous
 
 
 def _speaking_organisation(sentence: str) -> re.Match[str] | None:
