@@ -244,3 +244,8 @@ def test_people_who_moved_within_a_town_are_the_town_s(gaz) -> None:
             "safer parts of the town and for the Kalma and Otash displacement camps on its outskirts.")
     result = extract(text, gaz)
     assert [result.places[i].name for i in result.figures[0].places] == ["Nyala"]
+
+
+def test_a_place_named_twice_is_listed_once(gaz) -> None:
+    result = extract("YANGON - About 5,900 people were displaced in Kayin (Karen) state after fighting.", gaz)
+    assert [result.places[i].name for i in result.figures[0].places] == ["Kayin State"]

@@ -340,6 +340,7 @@ def test_another_name_given_for_a_place_is_the_same_place(gaz) -> None:
     ("In Sudan, fighting reached Wad Madani, the capital of Gezira state.", "Gezira State", "admin1"),
     ("Clashes in Galmudug displaced 2,000 people in Somalia.", "Galmudug", "region"),
     ("In South Sudan, floods hit Equatoria.", "Equatoria", "region"),
+    ("YANGON - Fighting in Karen state displaced 5,000 people.", "Karen State", "admin1"),
 ])
 def test_names_the_news_uses_for_areas_gazetteers_lack(text: str, name: str, kind: str, gaz) -> None:
     assert place(text, gaz, name).kind == kind

@@ -529,7 +529,7 @@ def _read_admin1_aliases() -> dict[tuple[str, str], list[str]]:
     """(country, folded name of a first-level division) -> the other names the news uses for it."""
     with (config.RESOURCES_DIR / "admin1_aliases.csv").open(encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return {(r["country"], fold(r["name"])): r["aliases"].split("|") for r in rows}
+        return {(r["country"], fold(r["name"])): r["aliases"].split("|") for r in rows}  # keyed as admin_variants
 
 
 def _read_regions() -> list[dict[str, str]]:
@@ -569,8 +569,8 @@ def build_gazetteer() -> Gazetteer:
         # The database's name is often the English one GeoNames lacks ("North" for Liban-Nord); our table has
         # the names the news uses that neither has ("Gezira" for Al Jazirah).
         keys = admin_variants(name) | (admin_variants(state.name) if state else set())
-        for alias in admin_aliases.get((cc, fold(display_name(name))), ()):
-            keys |= admin_variants(alias)
+        for alias in (a for key in admin_variants(name) for a in admin_aliases.get((cc, key), ())):
+            keys |= admin_variants(alias) | admin_variants(admin_display_name(alias, cc))  # "Karen State" too
         admin_index[(cc, code)] = builder.add(row, keys)
 
     for region in _read_regions():

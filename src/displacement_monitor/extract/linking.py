@@ -375,5 +375,14 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             else:
                 fallback = fallback if fallback is not None else _main_place(places)
                 indexes = [fallback] if fallback is not None else []
-        found.append(tuple(dict.fromkeys(indexes)))
+        # One place named twice ("Kayin (Karen) state") is listed once, where it is first named.
+        once: dict[tuple[int, str], int] = {}
+        for i in indexes:
+            once.setdefault(_identity(places[i]), i)
+        found.append(tuple(once.values()))
     return found
+
+
+def _identity(place: PlaceMention) -> tuple[int, str]:
+    """What makes two mentions one place: the gazetteer record, or the name of a place it lacks."""
+    return place.record, place.name if place.record < 0 else ""
