@@ -677,9 +677,8 @@ def _one_place_two_names(text: str, mentions: list[PlaceMention]) -> list[PlaceM
             dropped.add(m.start)
             if first.record < 0 <= m.record:
                 known[first.name] = m
-    return [replace(m, record=known[m.name].record, kind=known[m.name].kind, country=known[m.name].country,
-                    admin1=known[m.name].admin1, lat=known[m.name].lat, lon=known[m.name].lon,
-                    geonameid=known[m.name].geonameid, population=known[m.name].population, near="")
+    # The other name's mention, where the first name stands and named as it is.
+    return [replace(known[m.name], start=m.start, end=m.end, surface=m.surface, name=m.name)
             if m.name in known and m.record < 0 else m
             for m in mentions if m.start not in dropped]
 
