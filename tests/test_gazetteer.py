@@ -15,6 +15,7 @@ from displacement_monitor.gazetteer import (
     Gazetteer,
     _admin_centre,
     _load_cities,
+    _read_admin1_centroids,
     _states,
     admin_variants,
     display_name,
@@ -128,6 +129,37 @@ def test_a_known_centre_away_from_the_capital_is_kept() -> None:
 def test_a_known_centre_that_is_only_the_capitals_position_gives_way_to_the_mean() -> None:
     towns = [_town(10.0, 20.0, 1000), _town(12.0, 22.0, 1000)]
     assert _admin_centre((10.01, 20.01), towns) == pytest.approx((11.0, 21.0))
+
+
+def test_an_outline_centroid_is_averaged_with_the_published_centre() -> None:
+    towns = [_town(10.0, 20.0, 90000), _town(12.0, 20.0, 1000)]
+    assert _admin_centre((11.5, 21.0), towns, (12.5, 22.0)) == pytest.approx((12.0, 21.5))
+
+
+def test_an_outline_centroid_is_averaged_with_the_towns_when_no_centre_is_published() -> None:
+    towns = [_town(10.0, 20.0, 3000), _town(12.0, 20.0, 1000)]
+    assert _admin_centre(None, towns, (11.5, 21.0)) == pytest.approx((11.0, 20.5))
+
+
+def test_outline_centroids_belong_to_the_areas_their_codes_name() -> None:
+    """The shipped centroids passed the join check of tools/admin1_centroids.py; a stale or swapped code would
+    put one far from every town of its area."""
+    centroids = _read_admin1_centroids()
+    towns: dict[tuple[str, str], list[dict]] = {}
+    for city in _load_cities().values():
+        towns.setdefault((city["countrycode"], city.get("admin1code") or ""), []).append(city)
+    assert len(centroids) > 1500
+    assert all(key in towns for key in centroids)
+    nearest = [min(km(*point, t["latitude"], t["longitude"]) for t in towns[key]) for key, point in centroids.items()]
+    assert sum(d < 150 for d in nearest) / len(nearest) > 0.98
+    assert max(nearest) < 400  # Western Australia's and Quebec's middles lie about 300 km from any town
+
+
+def test_a_desert_province_is_placed_nearer_its_middle_than_its_settled_south(gaz: Gazetteer) -> None:
+    """Niger's Diffa region runs from Lake Chad far north into the Sahara; its towns lie along its southern
+    edge, so the towns' mean (its settled centre) is well south of the point the map shows."""
+    [diffa] = [i for i in gaz.lookup("Diffa") if gaz.kinds[i] == ADMIN1]
+    assert gaz.lats[diffa] - gaz.settled[diffa][0] > 1.0
 
 
 def test_published_state_centres_join_the_geonames_areas_they_belong_to() -> None:

@@ -340,6 +340,15 @@ def test_a_territory_of_a_known_province_is_put_there(gaz) -> None:
     assert localities(text, gaz)[VILLAGE].near == "North Kivu Province"
 
 
+def test_a_village_known_only_by_its_province_sits_where_the_provinces_people_live(gaz) -> None:
+    """Not at the middle of the province's map shape, which in Niger's Diffa region is empty desert."""
+    text = f"In Niger, 3,000 people fled the village of {VILLAGE} in the Diffa region."
+    place = localities(text, gaz)[VILLAGE]
+    [region] = [p for p in extract_places(text, gaz)[0] if p.kind == "admin1"]
+    assert place.near == region.name == "Diffa Region"
+    assert region.lat - place.lat > 1.0
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("In Congo, families fled toward the towns of Sake and Goma.", "Sake"),
     ("Floods hit the state of Assam, India, the Assam State Disaster Management Authority said.", "Assam State"),

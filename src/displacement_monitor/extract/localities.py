@@ -633,6 +633,8 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         anchor = listed.first if listed else anchors.anchor(at)
         country = anchors.country(at) or (anchor.country if anchor else (countries[0] if countries else ""))
         lat, lon = (anchor.lat, anchor.lon) if anchor else (math.nan, math.nan)
+        if anchor and anchor.record in gaz.settled:
+            lat, lon = gaz.settled[anchor.record]  # a village somewhere in a province: where its people live
         if listed:
             lat, lon = listed.lat, listed.lon
         if measure and at is not None and anchors.named(at) is anchor:
