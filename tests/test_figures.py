@@ -200,6 +200,20 @@ def test_people_affected_are_no_figure_but_those_moved_among_them_are(gaz) -> No
     assert [f[0] for f in figures(text, gaz)] == [120_000]
 
 
+def test_people_said_to_be_affected_are_no_figure(gaz) -> None:
+    assert figures("In Nepal, the UN said 8,000 people had been affected and that many slept outside.", gaz) == []
+
+
+def test_the_number_of_homes_damaged_counts_houses(gaz) -> None:
+    text = "In Chad, the agency put the number of homes damaged at 6,500."
+    assert figures(text, gaz) == [(6500, "houses", "destroyed")]
+
+
+def test_may_the_month_is_no_forecast(gaz) -> None:
+    assert figures("In Ukraine, 9,000 people have left Vovchansk since May.", gaz) == [(9000, "people", "displaced")]
+    assert figures("In Ukraine, 9,000 people may leave Vovchansk.", gaz) == []
+
+
 def test_people_who_might_have_to_leave_are_no_figure(gaz) -> None:
     assert figures("In India, up to 30,000 people might have to be evacuated if the rain continues.", gaz) == []
 

@@ -249,3 +249,21 @@ def test_people_who_moved_within_a_town_are_the_town_s(gaz) -> None:
 def test_a_place_named_twice_is_listed_once(gaz) -> None:
     result = extract("YANGON - About 5,900 people were displaced in Kayin (Karen) state after fighting.", gaz)
     assert [result.places[i].name for i in result.figures[0].places] == ["Kayin State"]
+
+
+def test_a_figure_its_clause_puts_in_a_country_is_the_countrys_whatever_another_clause_names(gaz) -> None:
+    text = ("Up to 900,000 people have been displaced in Lebanon, the prime minister said, as families slept on "
+            "beaches in Beirut.")
+    assert linked(text, gaz) == {900_000: []}
+
+
+@pytest.mark.parametrize("text", [
+    "More than 40,000 people fled in Iraq, most of them from Tikrit.",
+    "More than 40,000 people fled in Iraq, mainly from Tikrit.",
+])
+def test_a_clause_telling_where_part_of_a_countrys_figure_is_keeps_its_places(text: str, gaz) -> None:
+    assert linked(text, gaz) == {40_000: ["Tikrit"]}
+
+
+def test_a_country_that_acts_does_not_make_a_figure_the_countrys(gaz) -> None:
+    assert linked("Since Russia's offensive began, 60,000 people have fled Pokrovsk.", gaz) == {60_000: ["Pokrovsk"]}

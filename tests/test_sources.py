@@ -108,6 +108,13 @@ def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sent
     ("About 5,000 people have fled fresh fighting, the local civil society said.", "local civil society"),
     ("Quakes destroyed 2,000 homes, the Taliban administration said.", "Taliban administration"),
     ("About 30,000 people crossed into Syria, Syria's government said.", "Syria's government"),
+    ("The United Nations Office for the Coordination of Humanitarian Affairs (OCHA) said 9,000 people fled.", "OCHA"),
+    ("Rains destroyed about 700 houses in Kasese, a local official said.", "local official"),
+    ("Some 12,000 people fled the clashes, the ombudsman's office said on Tuesday.", "ombudsman's office"),
+    ("Officials in the town of Pibor said about 4,000 residents fled.", "officials in the town of Pibor"),
+    ("Ahmed Salim, a spokesman for the ministry of disasters, said 600 families had lost their homes.",
+     "Ahmed Salim"),
+    ("About 3,000 people fled, Jean-Paul Kasongo, the governor of the province, said.", "Jean-Paul Kasongo"),
 ])
 def test_more_ways_reports_name_who_counted(sentence: str, source: str) -> None:
     assert find_source(sentence) == source

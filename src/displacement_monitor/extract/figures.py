@@ -464,8 +464,13 @@ def _casualty_near(before: str, after: str) -> bool:
 
 def _forecast(before: str, after: str, verb_after: bool) -> bool:
     """'could displace 200,000', '200,000 may flee', 'at risk': not an event that happened."""
-    span = (after[:60] if verb_after else before[-50:]).lower()
-    return bool(FORECAST.search(span)) and not PERFECT_AFTER_MODAL.search(span)  # most spans hold no forecast
+    written = after[:60] if verb_after else before[-50:]
+    span = written.lower()
+    word = FORECAST.search(span)  # most spans hold no forecast word
+    # "May" is the month ("have left since May").
+    while word is not None and word.group() == "may" and written[word.start()] == "M":
+        word = FORECAST.search(span, word.end())
+    return word is not None and not PERFECT_AFTER_MODAL.search(span)
 
 
 # The word before a country's name, past "the" and "neighbouring": "fled to neighbouring Chad".
@@ -520,6 +525,8 @@ def _implicit_unit(reference: re.Match[str] | None, after_terms: dict[str, int],
         following = _WORD.findall(reference.string[reference.end():reference.end() + 30].lower())[:2]
         if noun in ("households", "families") or {"households", "families"} & set(following):
             return "households", None
+        if noun in ("homes", "houses", "dwellings", "buildings"):
+            return "houses", None  # "put the number of homes damaged at 11,000"
         if noun:
             return "people", None
         if prior is not None:
@@ -542,6 +549,8 @@ def _share_end(article: str, sentence: Sentence, num: NumberMatch, following: li
     return nxt.start - sentence.start if nxt else len(sentence.text)
 
 
+# "11,000 people had been affected": counted as touched by a disaster, not as moved by it.
+_AFFECTED_AFTER = re.compile(r"\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?affected\b")
 _DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|are|being)\s+)?(?:\w+ly\s+)?(?:killed|injured|wounded"
                    r"|died|executed|massacred|drowned)\b")
 # A comma-enclosed aside right after the counted noun, with no term of its own before its closing comma.
@@ -566,7 +575,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         return None
     if _DIED.match(text, reading.noun_end) or reading.noun_term is None and _casualty_near(before, after):
         return None  # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people
-    if reading.noun_term is None and "ffect" in before[-40:] and _AFFECTED_BEFORE.search(before[-40:]):
+    if reading.noun_term is None and ("ffect" in before[-40:] and _AFFECTED_BEFORE.search(before[-40:])
+                                      or "ffect" in text[reading.noun_end:reading.noun_end + 40]
+                                      and _AFFECTED_AFTER.match(text, reading.noun_end)):
         return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))

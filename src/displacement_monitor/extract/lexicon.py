@@ -196,7 +196,7 @@ POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reache
                         r"|at least)\s+)?)$")
 COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)(?:\s+|[,:]\s*)(?:of\s+)?(?:(?:\w+\s+){0,2}?"
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
-                             r"|returnees|civilians|residents)\b)?", re.IGNORECASE)
+                             r"|returnees|civilians|residents|homes|houses|dwellings|buildings)\b)?", re.IGNORECASE)
 QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
     ("more than", word_regex(r"\b(?:more than|over|upwards of|in excess of|above|exceeding|exceeded|top|topped)"
                              r"\s*$")),

@@ -197,12 +197,33 @@ _NATIONWIDE_PARTS = ("ountr", "ation", "erritor", "OUNTR", "ATION", "ERRITOR")
 def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str,
               figures: Sequence[Span]) -> set[int]:
     """Which figures of a sentence that names no place below country level are a whole country's: the
-    figure of the clause (see _clause_figure) that names a country, its government ("the Ukrainian
-    government estimates") or says "across the country". A demonym alone ("Syrian refugees" can be
-    anywhere), a country owning a town ("South Sudan's capital") or a dateline's country ("ERBIL, Iraq -")
-    does not count. A part of a country without clear bounds ("southern Bangladesh", "Mali's north") is no
-    place below it either."""
-    cues: list[int] = []
+    figure of the clause (see _clause_figure) that names a country (see _country_cues) or says "across the
+    country". A part of a country without clear bounds ("southern Bangladesh", "Mali's north") is no place
+    below it either."""
+    cues = [c.start for c in _country_cues(sentence, places, first, last, text)] + _nationwide(sentence)
+    national = {_clause_figure(figures, at, text) for at in cues}
+    # "278,380 people, or 55,676 families, across Kenya": a figure restated is the same figure.
+    for k in sorted(national, reverse=True):
+        if k > 0 and _RESTATED.fullmatch(text, figures[k - 1].end, figures[k].start):
+            national.add(k - 1)
+    return national
+
+
+# Words that say the clause after a figure tells where part of it is ("40,000 fled in Iraq, most of them from
+# Tikrit"), not something else.
+_PARTITIVE = re.compile(r"\b(?:most|many|some|half|all|the majority|the bulk) of (?:them|whom|those|these)\b"
+                        r"|\b(?:mostly|mainly|largely|chiefly|primarily|predominantly|especially|particularly"
+                        r"|including|notably)\b", re.IGNORECASE)
+_IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|within|inside|over)\s+(?:(?:north|south|east|west|central"
+                         r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
+
+
+def _country_cues(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str
+                  ) -> list[PlaceMention]:
+    """The countries the sentence names as the place of what it tells: by name, or by its government ("the
+    Ukrainian government estimates"). A demonym alone ("Syrian refugees" can be anywhere), a country owning
+    a town ("South Sudan's capital") or a dateline's country ("ERBIL, Iraq -") does not count."""
+    cues: list[PlaceMention] = []
     for i in range(first, last):
         c = places[i]
         if c.kind != "country" or not sentence.start <= c.start < sentence.end:
@@ -210,14 +231,8 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
         if c.demonym and _GOVERNMENT.match(text, c.end) or not c.demonym and not _POSSESSIVE.match(text, c.end) \
                 and not is_dateline(text, c.start, c.end) \
                 and not _DATELINE_CITY.search(text, max(0, c.start - 40), c.start):
-            cues.append(c.start)
-    cues.extend(_nationwide(sentence))
-    national = {_clause_figure(figures, at, text) for at in cues}
-    # "278,380 people, or 55,676 families, across Kenya": a figure restated is the same figure.
-    for k in sorted(national, reverse=True):
-        if k > 0 and _RESTATED.fullmatch(text, figures[k - 1].end, figures[k].start):
-            national.add(k - 1)
-    return national
+            cues.append(c)
+    return cues
 
 
 def _nationwide(sentence: Sentence) -> list[int]:
@@ -335,11 +350,23 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
     # to 58,000").
     if not inside:
         national = _national(sentence, places, first, last, text, figures)
-    elif len(set(owner)) < len(figures):  # (only a figure that owns no places can be the country's)
-        clauses = ((_clause_figure(figures, at, text), at) for at in _nationwide(sentence))
-        national = {k for k, at in clauses if _in_clause(figures[k], at, text)}
     else:
-        national = set()
+        # A figure whose own clause names only its country is the country's, whatever other clauses name ("1.2
+        # million displaced in Lebanon, the prime minister said, as families slept on beaches in Beirut");
+        # "across the country" does that even for a figure that owns no places in another clause.
+        # Only a country the clause puts the figure in counts here: not one people went to ("fled Nagorno-Karabakh
+        # to Armenia"), nor one that acts ("since Azerbaijan's offensive").
+        placed = {o for g, o in zip(groups, owner, strict=True) if _in_clause(figures[o], g[0][1].start, text)}
+        cues = [] if len(placed) == len(figures) else [
+            c.start for c in _country_cues(sentence, places, first, last, text)
+            if _IN_COUNTRY.search(text, max(sentence.start, c.start - 24), c.start)]
+        clauses = [(_clause_figure(figures, at, text), at) for at in cues]
+        national = {k for k, at in clauses if k not in placed and _in_clause(figures[k], at, text)
+                    and not any(_PARTITIVE.search(text, figures[k].end, g[0][1].start)
+                                for g, o in zip(groups, owner, strict=True) if o == k)}
+        if len(set(owner)) < len(figures):  # (only a figure that owns no places can be the country's)
+            clauses = [(_clause_figure(figures, at, text), at) for at in _nationwide(sentence)]
+            national |= {k for k, at in clauses if _in_clause(figures[k], at, text)}
     # Most sentences say neither "from the city" nor "which": those tests run only where they can match.
     referent = _anaphoric_origin(sentence, places, starts) if _may_refer_back(sentence.text) else None
     from_referent = [[(referent, places[referent])]] if referent is not None else []
@@ -350,7 +377,7 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             found.append(())  # "most of the country's 4.5 million displaced people": the whole country's
             continue
         own = [(g, r) for gi, (g, r) in enumerate(zip(groups, roles, strict=True)) if owner[gi] == k]
-        if inside and k in national and not own:
+        if inside and k in national:
             found.append(())  # "..., bringing the total across the country to 58,000"
             continue
         # Where its own places say people came from, or "from the city"; else its own places unless they are

@@ -15,6 +15,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "IOM": ("iom", "international organization for migration", "international organisation for migration",
             "un migration agency", "united nations migration agency", "displacement tracking matrix", "dtm"),
     "OCHA": ("ocha", "un office for the coordination of humanitarian affairs",
+             "united nations office for the coordination of humanitarian affairs",
              "office for the coordination of humanitarian affairs", "un humanitarian office",
              "un humanitarian affairs office", "un aid office", "un humanitarian agency",
              "un humanitarian coordination office", "united nations humanitarian office"),
@@ -40,7 +41,7 @@ for _name, _aliases in ORGANISATIONS.items():
 _ORG_RE = Caseless(r"\b(" + alternation(a for names in ORGANISATIONS.values() for a in names) + r")(?!\w)")
 _CANONICAL = {alias: name for name, aliases in ORGANISATIONS.items() for alias in aliases}
 
-_BODY = (r"government|ministry|authorities|authority|officials|governor|agency|agencies"
+_BODY = (r"government|ministry|authorities|authority|officials|official|governor|agency|agencies"
          r"|committee|institute|directorate|service|department|bureau|centre|center|network"
          r"|council|office|commission|spokesman|spokeswoman|spokesperson|mayor|police|army|military"
          r"|red crescent|red cross|aid workers|aid groups|aid officials|relief workers|disaster management agency"
@@ -59,6 +60,7 @@ _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who
 _GENERIC = re.compile(
     rf"\b(?<!['\u2019])((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
     rf"(?:(?:[A-Z][\w'\u2019-]+ ){{1,4}}|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+ ){{1,2}})?"
+    r"(?:(?i:ombudsman|governor|president|mayor|minister|premier|commissioner)['\u2019]s )?"  # "the governor's office"
     rf"(?i:{alternation(_BODY.split('|'))})"
     r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the))* [A-Z][\w'-]+)?)\b"
 )
@@ -80,6 +82,10 @@ _APPOSED_PERSON = re.compile(rf",\s+({_PERSON}),\s+(?:said|says|told|added)\b")
 _PERSON_AFTER = re.compile(rf"\s+({_PERSON})(?![\w'\u2019-])")
 # A person who speaks, then what they are: "said Fatima Ali, a spokeswoman for the regional government".
 _DESCRIBED_SPEAKER = re.compile(rf"(?:\bsaid|\bsays|\baccording to|\btold)\s+({_PERSON}),\s+(?:a|an|the)\s+[a-z]")
+# "Janan Sayeq, a spokesman for the ministry of disasters, said": the person, described before the verb. The
+# description is looked for first: it starts with a comma, which the regex engine jumps to.
+_DESCRIPTION_SAID = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;()]{0,80},\s+(?:said|says|told|added)\b")
+_PERSON_AT_END = re.compile(rf"(?<![\w'\u2019-])({_PERSON})$")
 _COMMON_FIRST = re.compile(
     rf"(?i:aid|relief|humanitarian|local|provincial|state|federal|district|regional|municipal|{_BODY})")
 _OWNER = re.compile(r"^[A-Z][\w-]+['\u2019]s\s+")  # "Iraq's Ministry of ...": the country is not part of the name
@@ -98,7 +104,9 @@ _DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\
 _ACRONYM_SUBJECT = re.compile(r"\b([A-Z]{3,8})\s+(?:said|says|reported|estimated|estimates|counted|recorded"
                               r"|registered)\b|\b[Aa]ccording to (?:the\s+)?([A-Z]{3,8})\b")
 # The verb after a body, maybe past where it is ("the committee in North governorate said").
-_VERB_AFTER = re.compile(r"(?P<where>\s+in\s+(?:[A-Z][\w'\u2019-]+\s+)*(?:[A-Z][\w'\u2019-]+|governorate|province"
+_VERB_AFTER = re.compile(r"(?:\s*\([A-Z][\w.'-]{1,11}\)|\))?"  # "the Office for ... (OCHA) said", "(OCHA) said"
+                         r"(?P<where>\s+in\s+(?:the\s+(?:town|city|village|district|province|region|state|county)"
+                         r"\s+of\s+)?(?:[A-Z][\w'\u2019-]+\s+)*(?:[A-Z][\w'\u2019-]+|governorate|province"
                          r"|state|region|district))?"
                          r"[\s,]*(?:(?:on|at|from|across)\s+(?:\w+\s+){1,3}?)?"  # "officials on the occupied bank said"
                          r"(?:\w+\s+){0,2}?(?:said|says|say|estimates?|estimated|reported|reports?|told"
@@ -163,7 +171,7 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
         earlier = _earlier(previous)
         if earlier:
             return earlier
-    described = _DESCRIBED_SPEAKER.search(sentence)
+    described = _DESCRIBED_SPEAKER.search(sentence) or _speaker_described(sentence)
     if described:
         return described.group(1)
     speaker = _speaker(sentence)
@@ -173,6 +181,12 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
         if earlier and earlier.rsplit(" ", 1)[-1].lower() == speaker:
             return earlier
     return speaker or (normalize_source(defined.group(1)) if defined else None)
+
+
+def _speaker_described(sentence: str) -> re.Match[str] | None:
+    """The person named right before a description of them and the verb ("X, a spokesman for Y, said")."""
+    description = _DESCRIPTION_SAID.search(sentence)
+    return _PERSON_AT_END.search(sentence, 0, description.start()) if description else None
 
 
 def _earlier(previous: str | Callable[[], str | None] | None) -> str | None:
@@ -225,7 +239,8 @@ def _speaker(sentence: str) -> str | None:
                 continue  # "the department said": which one, the sentence does not say
             first, _, rest = phrase.partition(" ")
             # "Local officials said" opening a sentence is "local officials"; "Ministry of Health" is a name.
-            if _COMMON_FIRST.fullmatch(first) and (first.islower() or rest == rest.lower()):
+            head = re.split(r"\bin\b", rest, maxsplit=1)[0]  # "Officials in the town of Tibu said"
+            if _COMMON_FIRST.fullmatch(first) and (first.islower() or head == head.lower()):
                 return f"{first.lower()} {rest}".strip()
             return phrase
     return None
