@@ -405,3 +405,12 @@ def test_villages_in_a_place_s_relative_clause_are_put_at_that_place(gaz) -> Non
 ])
 def test_bases_and_airports_name_places(text: str, gaz) -> None:
     assert VILLAGE in localities(text, gaz)
+
+
+def test_a_village_is_not_put_at_the_dateline_when_the_body_names_another_place_as_often(gaz) -> None:
+    """Where the reporter filed from is no more what the story is about than a province its body names once."""
+    text = (f"PORT SUDAN, April 14 - Thousands fled to the village of {VILLAGE}, an aid group said. The attackers "
+            "hold much of North Darfur state.")
+    assert localities(text, gaz)[VILLAGE].near == "North Darfur State"
+    text = f"PORT SUDAN, April 14 - Thousands fled to the village of {VILLAGE} after the attack, an aid group said."
+    assert localities(text, gaz)[VILLAGE].near == "Port Sudan"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
@@ -15,6 +14,7 @@ from typing import NamedTuple
 
 from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, km, skeleton
 from ..models import PlaceMention
+from .sentences import is_dateline
 from .tables import Row, table_rows
 
 LOCALITY = "locality"
@@ -425,7 +425,7 @@ class Anchors:
     """Known places below country level in text order, by start, and the one the article is mostly about:
     where places the gazetteer lacks are put."""
 
-    def __init__(self, known: Sequence[PlaceMention]) -> None:
+    def __init__(self, known: Sequence[PlaceMention], text: str = "") -> None:
         self.places = sorted((m for m in known if m.kind != COUNTRY and m.record >= 0), key=lambda m: m.start)
         self.starts = [m.start for m in self.places]
         self.by_start: dict[int, PlaceMention] = {}
@@ -433,7 +433,8 @@ class Anchors:
         for m in self.places:
             self.by_start.setdefault(m.start, m)
             self.by_end.setdefault(m.end, m)
-        self.main = main_place(self.places)
+        self.text = text
+        self.main = main_place(self.places, text)
         self.countries = {m.start: m.country for m in known if m.kind == COUNTRY}
         self.country_mains: dict[str, PlaceMention | None] = {}  # each country's main place, once looked for
 
@@ -452,7 +453,8 @@ class Anchors:
             if at in self.countries:  # "Rwanda's Rubavu district": the country's own main place, if any
                 country = self.countries[at]
                 if country not in self.country_mains:
-                    self.country_mains[country] = main_place([m for m in self.places if m.country == country])
+                    self.country_mains[country] = main_place([m for m in self.places if m.country == country],
+                                                             self.text)
                 return self.country_mains[country]
         return self.main
 
@@ -591,10 +593,14 @@ def moved(lat: float, lon: float, distance: float, bearing: str) -> tuple[float,
     return lat + north / KM_PER_DEGREE, lon + east / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
 
 
-def main_place(known: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The gazetteer place named most often (the first of equals), below country level."""
+def main_place(known: Sequence[PlaceMention], text: str = "") -> PlaceMention | None:
+    """The gazetteer place named most often (the first of equals), below country level. Given the text, a
+    dateline counts half: where the reporter filed from ("PORT SUDAN, April 14 -") is no more what the story
+    is about than a place its body names once (North Darfur), which it loses to."""
     places = [m for m in known if m.kind != COUNTRY and m.record >= 0]
-    counts = Counter(m.record for m in places)
+    counts: dict[int, float] = {}
+    for m in places:
+        counts[m.record] = counts.get(m.record, 0.0) + (0.5 if text and is_dateline(text, m.start, m.end) else 1.0)
     return max(places, key=lambda m: counts[m.record]) if places else None
 
 
@@ -628,7 +634,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         measure = measured(text[end:at]) if at is not None and at > end else None
         if at is not None and (described := _DESCRIBED.match(text, at)):
             at = described.end()
-        anchors = anchors or Anchors(known)
+        anchors = anchors or Anchors(known, text)
         listed = None if measure else anchors.listed_with(text, start, end)
         anchor = listed.first if listed else anchors.anchor(at)
         country = anchors.country(at) or (anchor.country if anchor else (countries[0] if countries else ""))

@@ -484,7 +484,7 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
     names = list(_camp_names(text))
     if not names:
         return []  # as for most texts: their places need no indexing
-    anchors = Anchors(mentions)
+    anchors = Anchors(mentions, text)
     countries = [m for m in mentions if m.kind == COUNTRY]
     found: list[PlaceMention] = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -545,7 +545,7 @@ def _camp_anchor(anchors: Anchors, offset: int, end: int, text: str,
     # "In Syria's northeast, the al-Hol camp": the country the sentence names, at its main place if it has one.
     named = [m for m in countries if start <= m.start < stop and not m.demonym]
     if named:
-        return main_place([m for m in anchors.places if m.country == named[0].country]) or named[0]
+        return main_place([m for m in anchors.places if m.country == named[0].country], text) or named[0]
     return anchors.main or (countries[0] if countries else None)
 
 
