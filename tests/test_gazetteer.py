@@ -106,6 +106,16 @@ def test_erbil_arbil_irbil_are_one_record(gaz: Gazetteer) -> None:
     assert gaz.geonameids[erbil[0]] == 95446
 
 
+@pytest.mark.parametrize("name", ["Saint Elizabeth", "St Elizabeth", "St. Elizabeth"])
+def test_a_saint_is_found_however_the_name_shortens_it(name: str, gaz: Gazetteer) -> None:
+    assert [(gaz.kinds[i], gaz.countries[i]) for i in gaz.lookup(name)] == [(ADMIN1, "JM")]
+
+
+def test_only_a_word_before_another_is_shortened() -> None:
+    assert name_variants("Mount Elgon") >= {"mount elgon", "mt elgon", "mt  elgon"}
+    assert name_variants("Fort") == {"fort"}
+
+
 def test_borno_state_is_an_admin1(gaz: Gazetteer) -> None:
     [borno] = [i for i in gaz.lookup("Borno State") if gaz.kinds[i] == ADMIN1]
     assert (gaz.names[borno], gaz.countries[borno]) == ("Borno State", "NG")

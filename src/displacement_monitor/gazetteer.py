@@ -128,7 +128,27 @@ def name_variants(name: str) -> set[str]:
         for prefix in ARTICLE_PREFIXES:
             if k.startswith(prefix) and len(k) - len(prefix) >= 4:
                 keys.add(k[len(prefix):])
+    for k in list(keys):
+        keys |= _abbreviated(k)
     return {k for k in keys if len(k) >= 3}
+
+
+# Words that names shorten, each way: "Saint Elizabeth", "St Elizabeth" and "St. Elizabeth" are one parish.
+_ABBREVIATIONS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
+_ABBREVIATIONS.update({short: full for full, short in list(_ABBREVIATIONS.items())})
+
+
+def _abbreviated(key: str) -> set[str]:
+    """The key with its first shortened (or shortenable) word written the other ways: in full, short, and short
+    with a full stop (which word boundaries turn into a second space: 'st  elizabeth')."""
+    words = _BLANK_RUN.sub(" ", key).split(" ")
+    for i, word in enumerate(words):
+        if word in _ABBREVIATIONS and i + 1 < len(words):  # "Fort" alone is no "Ft"
+            full, short = (word, _ABBREVIATIONS[word]) if len(word) > 3 else (_ABBREVIATIONS[word], word)
+            head, tail = " ".join(words[:i]), " ".join(words[i + 1:])
+            forms = (full, short, short + " ")
+            return {" ".join(filter(None, (head, form, tail))) for form in forms}
+    return set()
 
 
 _CARDINALS = {"north": "north", "northern": "north", "nord": "north", "south": "south", "southern": "south",
