@@ -200,6 +200,19 @@ def test_people_affected_are_no_figure_but_those_moved_among_them_are(gaz) -> No
     assert [f[0] for f in figures(text, gaz)] == [120_000]
 
 
+@pytest.mark.parametrize("text", [
+    "In Nepal, about 3,000 families were sleeping in the open after the quake.",
+    "In Herat, 3,000 families camped outside their ruined homes.",
+    "In Mandalay, 3,000 families spent a third night sleeping outdoors.",
+])
+def test_people_sleeping_in_the_open_are_homeless(text: str, gaz) -> None:
+    assert figures(text, gaz) == [(3000, "households", "homeless")]
+
+
+def test_people_sleeping_in_tents_are_sheltered(gaz) -> None:
+    assert figures("In Nepal, about 3,000 families were sleeping in tents.", gaz) == [(3000, "households", "sheltered")]
+
+
 def test_people_said_to_be_affected_are_no_figure(gaz) -> None:
     assert figures("In Nepal, the UN said 8,000 people had been affected and that many slept outside.", gaz) == []
 

@@ -152,11 +152,16 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
                             r"|(?:living|staying) in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
-                            r"|took in|taking in|accommodated|lodged|sleeping in|camped|guests)\b"),
+                            r"|took in|taking in|accommodated|lodged|sleeping in(?! the (?:open|streets?))"
+                            r"|camped(?! (?:outdoors|outside|rough|in the open|in the streets?|on the streets?))"
+                            r"|guests)\b"),
     "refugees": word_regex(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"
                            r"|waded across|wading across|swam across|crossing into|crossing the border|sought asylum"
                            r"|asylum|fled (?:across|over) the border|fled abroad)\b"),
-    "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof)\b"),
+    # people sleeping in the open have no shelter, whether or not they still have a house they fear to enter
+    "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof"
+                           r"|(?:sleeping|slept|sleep|living|lived|camping|camped) (?:outdoors|outside|rough"
+                           r"|in the open(?: air)?|in the streets?|on the streets?|under the (?:open )?sky))\b"),
     "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|flattened|burn(?:ed|t)|torched"
                             r"|demolished|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled)\b"),
