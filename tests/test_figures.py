@@ -213,6 +213,11 @@ def test_people_sleeping_in_tents_are_sheltered(gaz) -> None:
     assert figures("In Nepal, about 3,000 families were sleeping in tents.", gaz) == [(3000, "households", "sheltered")]
 
 
+def test_houses_damaged_beside_a_death_toll_are_a_figure(gaz) -> None:
+    text = "In Pakistan, 1,391 people had died and nearly 1.7 million houses had been damaged, the agency said."
+    assert figures(text, gaz) == [(1_700_000, "houses", "destroyed")]
+
+
 def test_people_said_to_be_affected_are_no_figure(gaz) -> None:
     assert figures("In Nepal, the UN said 8,000 people had been affected and that many slept outside.", gaz) == []
 

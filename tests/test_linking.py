@@ -267,3 +267,12 @@ def test_a_clause_telling_where_part_of_a_countrys_figure_is_keeps_its_places(te
 
 def test_a_country_that_acts_does_not_make_a_figure_the_countrys(gaz) -> None:
     assert linked("Since Russia's offensive began, 60,000 people have fled Pokrovsk.", gaz) == {60_000: ["Pokrovsk"]}
+
+
+@pytest.mark.parametrize("text", [
+    "In Sake, a town in North Kivu, 35,000 people arrived last week.",
+    "In Sake, a small town on the road to Goma in North Kivu, 35,000 people arrived last week.",
+    "Some 35,000 people arrived in Sake, a town in North Kivu, last week.",
+])
+def test_a_place_in_an_aside_describing_another_only_says_where_that_one_is(text: str, gaz) -> None:
+    assert linked(text, gaz) == {35_000: ["Sake"]}

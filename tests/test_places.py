@@ -344,3 +344,8 @@ def test_another_name_given_for_a_place_is_the_same_place(gaz) -> None:
 ])
 def test_names_the_news_uses_for_areas_gazetteers_lack(text: str, name: str, kind: str, gaz) -> None:
     assert place(text, gaz, name).kind == kind
+
+
+def test_an_everyday_word_opening_a_sentence_is_not_part_of_the_name_after_it(gaz) -> None:
+    places, _ = extract_places("Neighbouring Dominican Republic deported 28,000 Haitians.", gaz)
+    assert [p.name for p in places if p.kind == "country"] == ["Dominican Republic", "Haiti"]

@@ -115,6 +115,8 @@ def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sent
     ("Ahmed Salim, a spokesman for the ministry of disasters, said 600 families had lost their homes.",
      "Ahmed Salim"),
     ("About 3,000 people fled, Jean-Paul Kasongo, the governor of the province, said.", "Jean-Paul Kasongo"),
+    ("Some 90,000 people fled Rafah, the UN agency for Palestinian refugees (UNRWA) said.", "UNRWA"),
+    ("Some 9,000 people fled, the International Rescue Committee said.", "IRC"),
 ])
 def test_more_ways_reports_name_who_counted(sentence: str, source: str) -> None:
     assert find_source(sentence) == source

@@ -573,8 +573,11 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     before = _clause_before(text, start)
     if _excluded(before, after, num):
         return None
-    if _DIED.match(text, reading.noun_end) or reading.noun_term is None and _casualty_near(before, after):
-        return None  # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people
+    if _DIED.match(text, reading.noun_end) or reading.noun_term is None and reading.unit != "houses" \
+            and _casualty_near(before, after):
+        # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people; but houses do not
+        # die ("1,391 people had died and 1.7 million houses had been damaged")
+        return None
     if reading.noun_term is None and ("ffect" in before[-40:] and _AFFECTED_BEFORE.search(before[-40:])
                                       or "ffect" in text[reading.noun_end:reading.noun_end + 40]
                                       and _AFFECTED_AFTER.match(text, reading.noun_end)):

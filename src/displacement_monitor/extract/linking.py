@@ -45,10 +45,19 @@ class Span(Protocol):
     def end(self) -> int: ...
 
 
+# A place in an aside that describes the place before it: "Minova, a town on the shore of Lake Kivu in South Kivu,".
+_DESCRIBED_IN = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|district|camp|settlement"
+                           r"|commune|municipality|locality|hamlet|port|suburb|neighbou?rhood|area)\b[^,;.()]{0,60}?"
+                           r"\b(?:in|near)\s+(?:the\s+)?$")  # (not "of": "In Amhara, the city of Dessie")
+
+
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     lead = text[max(sentence_start, mention.start - 45):mention.start]
     if _WHERE_OF.search(lead) or lead.rstrip().endswith(" of") and _AREA_OF.search(lead):
         return "locator"  # "on the outskirts of Imphal" says where the place before it is
+    if "," in text[max(sentence_start, mention.start - 110):mention.start] \
+            and _DESCRIBED_IN.search(text, max(sentence_start, mention.start - 110), mention.start):
+        return "locator"
     if ORIGIN.search(lead):
         return "origin"
     if DESTINATION.search(lead):
@@ -385,7 +394,8 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         neutral = [g for g, r in own if "destination" not in r and "locator" not in r]
         chosen = (_antecedent(groups, roles, fig, text) if relative else []) \
             or [g for g, r in own if "origin" in r] or from_referent \
-            or neutral or sentence_origins or _moved_within(sentence, places, starts, own) or [g for g, r in own]
+            or neutral or sentence_origins or _moved_within(sentence, places, starts, own) \
+            or [g for g, r in own if "locator" not in r] or [g for g, r in own]
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
         indexes = [i for g in chosen for i, _ in g]

@@ -235,8 +235,8 @@ class _Context:
         token = self._before(start, joined=True)
         while token is not None and not token.text.endswith(("'s", "\u2019s")):
             at_start = token.start in self.sentence_starts
-            if at_start and token.text.lower() in self.gaz.common_words:
-                break
+            if at_start and token.text.lower() in self.gaz.english_words:
+                break  # "Neighbouring Dominican Republic": an everyday word that opens the sentence
             if not token.capital and not self._particle(token):
                 break
             before.append(token)
@@ -285,7 +285,7 @@ def _stands_alone(ctx: _Context, start: int, end: int, folded: str) -> bool:
     words opening a sentence."""
     for tok in ctx.run_outside(start, end, folded):
         word = tok.text.lower()
-        if word in PLACE_WORDS or word in ctx.gaz.common_words and tok.start in ctx.sentence_starts:
+        if word in PLACE_WORDS or word in ctx.gaz.english_words and tok.start in ctx.sentence_starts:
             continue
         return False
     return True
