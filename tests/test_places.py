@@ -349,3 +349,12 @@ def test_names_the_news_uses_for_areas_gazetteers_lack(text: str, name: str, kin
 def test_an_everyday_word_opening_a_sentence_is_not_part_of_the_name_after_it(gaz) -> None:
     places, _ = extract_places("Neighbouring Dominican Republic deported 28,000 Haitians.", gaz)
     assert [p.name for p in places if p.kind == "country"] == ["Dominican Republic", "Haiti"]
+
+
+@pytest.mark.parametrize("text", [
+    "In Congo, camps on the outskirts of Goma, including Bulengo and Lushagala, were emptied.",
+    "In Congo, camps such as Bulengo and Lushagala were emptied.",
+])
+def test_camps_named_in_a_list_after_the_word_are_camps(text: str, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    assert [p.name for p in places if p.kind == "camp"] == ["Bulengo camp", "Lushagala camp"]

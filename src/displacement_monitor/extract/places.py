@@ -442,6 +442,9 @@ _CAMP_RUN = re.compile(r"[\w'\u2019\s-]*")  # every character of a _CAMP match b
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
                          r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
 _CAMP_LIST = re.compile(rf"(?<![\w'\u2019-])((?:{NAME_PATTERN})(?:,\s+(?:{NAME_PATTERN}))*)$")
+# "camps on the outskirts of Goma, including Bulengo and Lushagala": the camps a list after the word names.
+_CAMPS_NAMED = re.compile(rf"camps\b(?:\s+(?:on|in|near|around|outside)\s+[^,;.:]{{0,40}}?)?,?\s+(?:such as|including"
+                          rf"|like|named|called)\s+((?:{NAME_PATTERN})(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:{NAME_PATTERN}))*)")
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _OWNER_WORDS = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['\u2019]s\s+(?=\S)")
 _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "military", "displacement", "new", "main",
@@ -472,7 +475,8 @@ def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
             end = match.end()
     if "camps" not in text:
         return
-    for found, _ in names_before(text, _CAMPS_WORD, _CAMP_LIST):
+    listed = [found for found, _ in names_before(text, _CAMPS_WORD, _CAMP_LIST)] + list(_CAMPS_NAMED.finditer(text))
+    for found in listed:
         for member in re.finditer(NAME_PATTERN, found.group(1)):
             start = found.start(1) + member.start()
             yield start, start + len(member.group()), member.group(), "camp"
