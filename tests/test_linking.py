@@ -276,3 +276,10 @@ def test_a_country_that_acts_does_not_make_a_figure_the_countrys(gaz) -> None:
 ])
 def test_a_place_in_an_aside_describing_another_only_says_where_that_one_is(text: str, gaz) -> None:
     assert linked(text, gaz) == {35_000: ["Sake"]}
+
+
+def test_a_countrys_own_people_counted_are_the_whole_countrys_figure(gaz) -> None:
+    text = ("The town of Djibo shelters 270,000 displaced people. Attacks have driven more than two million Burkinabe "
+            "from their homes since 2015.")
+    assert linked(text, gaz) == {270_000: ["Djibo"], 2_000_000: []}
+

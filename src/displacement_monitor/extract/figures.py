@@ -396,7 +396,7 @@ def _backwards(words: Sequence[str]) -> str:
 # (?:[$\u20ac\u00a3\u00a5]|us\$|usd|eur|gbp|chf|rs\.?|\d\s*[-\u2013/])\s*$, \b(?:months)\.?\s*$, \b(?:words)\s*$ and
 # \b(?:one|...|nine|\d+)\s+(?:in|out of)\s*$.
 _EXCLUDED_BEFORE_BACKWARDS = Caseless(
-    rf"\s*(?:[$\u20ac\u00a3\u00a5]|\$su|dsu|rue|pbg|fhc|\.?sr|[-\u2013/]\s*\d"
+    rf"\s*(?:[$\u20ac\u00a3\u00a5]|\$su|(?:dsu|rue|pbg|fhc|\.?sr)\b|[-\u2013/]\s*\d"  # not "shelters 270,000"
     rf"|\.?{_backwards(MONTHS)}\b|{_backwards(_NOT_COUNT_WORDS)}\b"
     rf"|(?:ni|fo tuo)\s+(?:{_backwards(_DIGIT_NAMES)}|\d+)\b)"
 )

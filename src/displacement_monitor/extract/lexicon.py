@@ -145,7 +145,10 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|relocated|rescued|moved to safety|taken to safety|brought to safety|(?:been|were) moved"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             r"|repatriat\w+|ferried|bussed|bused|transported)\b"),
+    # ("shelters" before a number, or at the end of the text before one, is the verb: "Djibo shelters 270,000")
     "sheltered": word_regex(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
+                            r"|shelters(?=\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over|at least"
+                            r"|an estimated|up to)\s+)?(?:\d|$))"
                             r"|taken refuge|taking refuge"
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
                             rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_SHELTERS}|spent (?:\w+ ){{0,2}}nights? in"

@@ -210,6 +210,11 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
     country". A part of a country without clear bounds ("southern Bangladesh", "Mali's north") is no place
     below it either."""
     cues = [c.start for c in _country_cues(sentence, places, first, last, text)] + _nationwide(sentence)
+    # A country's people as what is counted ("drove two million Burkinabe from their homes"), unless they are
+    # refugees, whom a demonym does not place.
+    ends = {f.end + 1 for f in figures}
+    cues += [places[i].start for i in range(first, last) if places[i].demonym and places[i].start in ends
+             and not _ABROAD_NOUN.match(text, places[i].end)]
     national = {_clause_figure(figures, at, text) for at in cues}
     # "278,380 people, or 55,676 families, across Kenya": a figure restated is the same figure.
     for k in sorted(national, reverse=True):
@@ -225,6 +230,9 @@ _PARTITIVE = re.compile(r"\b(?:most|many|some|half|all|the majority|the bulk) of
                         r"|including|notably)\b", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|within|inside|over)\s+(?:(?:north|south|east|west|central"
                          r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
+
+
+_ABROAD_NOUN = re.compile(r"\s+(?:refugees?|asylum|migrants?|nationals|workers|citizens)\b")
 
 
 def _country_cues(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str
