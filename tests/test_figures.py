@@ -408,7 +408,8 @@ _EXCLUDED_BEFORE = Caseless(
 
 
 @given(_soup([*_PIECES, "5", "12", "$", "\u20ac", "US$", "usd", "Rs.", "rs", "shelters", "Feb", "March", "sept.",
-              "aged", "No.", "km", "bodies of", "one", "NINE", "out of", "in", "-", "/", "\u2013", "plus", "\u0130", "\u212a"]))
+              "aged", "No.", "km", "bodies of", "one", "NINE", "out of", "in", "-", "/", "\u2013", "plus", "\u0130",
+              "\u212a"]))
 def test_excluded_before_read_backwards_matches_its_forward_form(text: str) -> None:
     assert bool(_EXCLUDED_BEFORE_BACKWARDS.match(text[::-1])) == bool(_EXCLUDED_BEFORE.search(text))
     assert bool(_EXCLUDED_BEFORE_BACKWARDS.match(text[-30:][::-1])) == bool(
