@@ -283,3 +283,11 @@ def test_a_countrys_own_people_counted_are_the_whole_countrys_figure(gaz) -> Non
             "from their homes since 2015.")
     assert linked(text, gaz) == {270_000: ["Djibo"], 2_000_000: []}
 
+
+
+@pytest.mark.parametrize("text", [
+    "In Ethiopia, about 40,000 people have returned to the Tselemti district of north-western Tigray.",
+    "In Ethiopia, about 40,000 people have returned to Tselemti district in Tigray.",
+])
+def test_a_province_that_only_says_where_a_district_lies_is_not_the_figures_place(text: str, gaz) -> None:
+    assert linked(text, gaz) == {40_000: ["Tselemti"]}

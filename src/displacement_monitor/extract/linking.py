@@ -26,7 +26,8 @@ _WHERE_OF = Caseless(r"\b(?:outskirts|edges?|north|south|east|west|outside|km|ki
                      r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
 # "Bor South County of Jonglei State": the second place says where the first lies.
 _AREA_OF = re.compile(r"[A-Z][\w'\u2019-]*\s+(?:County|District|Province|State|Region|Governorate|Department"
-                      r"|Municipality|Territory|county|district|province|territory)\s+of\s+$")
+                      r"|Municipality|Territory|county|district|province|territory)\s+(?:of|in)\s+"
+                      r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$")
 DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                        r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 # Places listed together ("Tikrit and Samarra"), or one inside the other ("Ituri's Djugu territory").
@@ -53,7 +54,7 @@ _DESCRIBED_IN = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|city
 
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     lead = text[max(sentence_start, mention.start - 45):mention.start]
-    if _WHERE_OF.search(lead) or lead.rstrip().endswith(" of") and _AREA_OF.search(lead):
+    if _WHERE_OF.search(lead) or (" of " in lead[-22:] or " in " in lead[-22:]) and _AREA_OF.search(lead):
         return "locator"  # "on the outskirts of Imphal" says where the place before it is
     if "," in text[max(sentence_start, mention.start - 110):mention.start] \
             and _DESCRIBED_IN.search(text, max(sentence_start, mention.start - 110), mention.start):
