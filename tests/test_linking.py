@@ -260,6 +260,7 @@ def test_a_figure_its_clause_puts_in_a_country_is_the_countrys_whatever_another_
 @pytest.mark.parametrize("text", [
     "More than 40,000 people fled in Iraq, most of them from Tikrit.",
     "More than 40,000 people fled in Iraq, mainly from Tikrit.",
+    "More than 40,000 people fled in Iraq, the UN said, with Tikrit worst hit.",
 ])
 def test_a_clause_telling_where_part_of_a_countrys_figure_is_keeps_its_places(text: str, gaz) -> None:
     assert linked(text, gaz) == {40_000: ["Tikrit"]}

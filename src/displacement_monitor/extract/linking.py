@@ -224,11 +224,11 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
     return national
 
 
-# Words that say the clause after a figure tells where part of it is ("40,000 fled in Iraq, most of them from
-# Tikrit"), not something else.
-_PARTITIVE = re.compile(r"\b(?:most|many|some|half|all|the majority|the bulk) of (?:them|whom|those|these)\b"
-                        r"|\b(?:mostly|mainly|largely|chiefly|primarily|predominantly|especially|particularly"
-                        r"|including|notably)\b", re.IGNORECASE)
+# A clause of its own, about something else, after a figure: ", as families slept on beaches in Beirut". Another
+# clause may tell where part of the figure is ("40,000 fled in Iraq, most of them from Tikrit", ", with Jonglei
+# and Unity states worst hit"): its places stay the figure's.
+_OTHER_EVENT = re.compile(r",\s+(?:as|while|whereas|but|although|though)\s+(?!(?:many|most|some|half|all)\b)"
+                          r"|;\s", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|within|inside|over)\s+(?:(?:north|south|east|west|central"
                          r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
 
@@ -380,8 +380,8 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             if _IN_COUNTRY.search(text, max(sentence.start, c.start - 24), c.start)]
         clauses = [(_clause_figure(figures, at, text), at) for at in cues]
         national = {k for k, at in clauses if k not in placed and _in_clause(figures[k], at, text)
-                    and not any(_PARTITIVE.search(text, figures[k].end, g[0][1].start)
-                                for g, o in zip(groups, owner, strict=True) if o == k)}
+                    and all(_OTHER_EVENT.search(text, figures[k].end, g[0][1].start)
+                            for g, o in zip(groups, owner, strict=True) if o == k)}
         if len(set(owner)) < len(figures):  # (only a figure that owns no places can be the country's)
             clauses = [(_clause_figure(figures, at, text), at) for at in _nationwide(sentence)]
             national |= {k for k, at in clauses if _in_clause(figures[k], at, text)}
