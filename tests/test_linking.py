@@ -292,3 +292,8 @@ def test_a_countrys_own_people_counted_are_the_whole_countrys_figure(gaz) -> Non
 ])
 def test_a_province_that_only_says_where_a_district_lies_is_not_the_figures_place(text: str, gaz) -> None:
     assert linked(text, gaz) == {40_000: ["Tselemti"]}
+
+
+def test_a_place_whose_officials_speak_is_not_the_figures_place(gaz) -> None:
+    text = "In Sudan, the Red Sea state authorities reported that 3,000 families arrived in Port Sudan."
+    assert linked(text, gaz) == {3000: ["Port Sudan"]}

@@ -52,7 +52,16 @@ _DESCRIBED_IN = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|city
                            r"\b(?:in|near)\s+(?:the\s+)?$")  # (not "of": "In Amhara, the city of Dessie")
 
 
+# A place that names whose officials speak: "the Red Sea state authorities reported that 3,000 families arrived in
+# Port Sudan" is about Port Sudan.
+_SPEAKERS_OF = re.compile(r"(?:\s+(?:state|province|provincial|regional|district|county|city|municipal|local))?"
+                          r"\s+(?:authorities|officials|government|governor|administration|ministry|council)\b",
+                          re.IGNORECASE)
+
+
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
+    if _SPEAKERS_OF.match(text, mention.end):
+        return "locator"
     lead = text[max(sentence_start, mention.start - 45):mention.start]
     if _WHERE_OF.search(lead) or (" of " in lead[-22:] or " in " in lead[-22:]) and _AREA_OF.search(lead):
         return "locator"  # "on the outskirts of Imphal" says where the place before it is
