@@ -358,3 +358,21 @@ def test_an_everyday_word_opening_a_sentence_is_not_part_of_the_name_after_it(ga
 def test_camps_named_in_a_list_after_the_word_are_camps(text: str, gaz) -> None:
     places, _ = extract_places(text, gaz)
     assert [p.name for p in places if p.kind == "camp"] == ["Bulengo camp", "Lushagala camp"]
+
+
+def test_a_name_the_text_calls_a_state_is_the_state_though_a_country_has_it_too(gaz) -> None:
+    text = ("SAVANNAH, Georgia, Aug 7 - Authorities in the US state of Georgia ordered evacuations, and 10,000 "
+            "residents left.")
+    places, countries = extract_places(text, gaz)
+    assert {(p.kind, p.country) for p in places if p.name.startswith("Georgia")} == {("admin1", "US")}
+    assert countries == ["US"]
+
+
+def test_a_name_the_text_calls_a_province_is_the_province(gaz) -> None:
+    places, _ = extract_places("Families fled to the Iraqi province of Erbil.", gaz)
+    assert [(p.name, p.kind) for p in places if p.kind != "country"] == [("Erbil Governorate", "admin1")]
+
+
+def test_georgia_alone_is_the_country(gaz) -> None:
+    _, countries = extract_places("TBILISI, Georgia, Aug 7 - Floods hit Georgia.", gaz)
+    assert countries == ["GE"]

@@ -87,6 +87,8 @@ _ADMIN_OPENS = r",?\s+(?:of|including|such\s+as|like)\s+"  # "provinces of", "pr
 _ADMIN_OF_ANY = re.compile(rf"\b{_ADMIN_PLURAL}{_ADMIN_OPENS}")
 _ADMIN_OF = re.compile(rf"\b{_ADMIN_PLURAL}{_ADMIN_OPENS}(?:{NAME_PATTERN}(?:,\s+(?:and\s+)?|,?\s+and\s+))*$")
 _ADMIN_OF_REACH = 200
+_AREA_OF_NAME = re.compile(r"\b(?:state|province|region|governorate|department|county|prefecture|oblast)\s+of\s+$",
+                           re.IGNORECASE)
 _AREA_HEADING = re.compile(rf"\b(?i:{'|'.join(sorted(ADMIN_WORDS))}|{_ADMIN_PLURAL[3:-1]})\b")
 _LAST_IN_LIST = re.compile(r"(?:,|\band)\s+$")
 _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
@@ -592,6 +594,13 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after,
                                      listed))
 
+    # A name the text calls a state or province ("the Iraqi province of Erbil") is that area; one that a country
+    # has too ("the US state of Georgia") is the area wherever it recurs ("SAVANNAH, Georgia").
+    called = {c.start for c in candidates if any(gaz.kinds[r] == ADMIN1 for r in c.records)
+              and _AREA_OF_NAME.search(text, max(0, c.start - 24), c.start)}
+    if called:
+        areas = {c.key for c in candidates if c.start in called and _country_record(gaz, c) is not None}
+        candidates = [replace(c, admin_listed=True) if c.start in called or c.key in areas else c for c in candidates]
     mentions: list[PlaceMention] = []
     countries: list[str] = []
     evidence = _Evidence()
