@@ -376,3 +376,8 @@ def test_a_name_the_text_calls_a_province_is_the_province(gaz) -> None:
 def test_georgia_alone_is_the_country(gaz) -> None:
     _, countries = extract_places("TBILISI, Georgia, Aug 7 - Floods hit Georgia.", gaz)
     assert countries == ["GE"]
+
+
+def test_a_capital_that_launches_a_crackdown_is_its_government(gaz) -> None:
+    places, countries = extract_places("Afghans returned after Islamabad launched a crackdown on migrants.", gaz)
+    assert [p.kind for p in places] == ["country", "country"] and countries == ["AF", "PK"]

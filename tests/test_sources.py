@@ -117,6 +117,7 @@ def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sent
     ("About 3,000 people fled, Jean-Paul Kasongo, the governor of the province, said.", "Jean-Paul Kasongo"),
     ("Some 90,000 people fled Rafah, the UN agency for Palestinian refugees (UNRWA) said.", "UNRWA"),
     ("Some 9,000 people fled, the International Rescue Committee said.", "IRC"),
+    ("Lebanon's General Security said some 2,500 Syrians had crossed back.", "General Security"),
 ])
 def test_more_ways_reports_name_who_counted(sentence: str, source: str) -> None:
     assert find_source(sentence) == source
@@ -137,3 +138,9 @@ def test_bodies_named_again_are_the_ones_named_before() -> None:
 
 def test_a_title_said_alone_is_not_the_organisation_before() -> None:
     assert find_source("In Cebu City, the mayor said 23,000 residents remained.", previous="IOM") == "mayor"
+
+
+def test_a_surname_alone_is_no_new_source() -> None:
+    """'Klitschko said' is the Vitali Klitschko the story named before: no new source, so the figure keeps the
+    source of the sentences before."""
+    assert find_source("About 2,000 people fled, Klitschko said.", "Vitali Klitschko") is None

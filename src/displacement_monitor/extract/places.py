@@ -75,7 +75,8 @@ GROUP_NOUNS = {"families", "people", "refugees", "herders", "fighters", "militan
 # What a government does: a city doing it is the government there ("Islamabad ordered", "Moscow denied").
 _GOVERNMENT_VERBS = frozenset("ordered orders said says denied denies accused accuses announced announces insisted"
                               " insists demanded demands warned claimed claims rejected blamed urged agreed refused"
-                              " pledged vowed expelled deported recalled".split())
+                              " pledged vowed expelled deported recalled launched launches imposed imposes decided"
+                              " decides introduced introduces began begins declared declares".split())
 _LOCATIVES = frozenset("in from to at near of around outside across into toward towards within".split())
 # The rest of a list that ends in a plural admin word: "Sofala, Manica, Tete and Zambezia provinces".
 _ADMIN_PLURAL = r"(?:provinces|governorates|states|regions|prefectures|oblasts|departments|counties)"
@@ -646,6 +647,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             nation = _country_named(gaz, gaz.countries[best])
             if nation is not None:
                 mentions.append(_mention(gaz, cand, nation, text, cand.end))
+                if gaz.countries[nation] not in countries:
+                    countries.append(gaz.countries[nation])  # the text names the country, as its government
                 continue
         end = cand.end
         if gaz.kinds[best] in AREAS and cand.after in ADMIN_WORDS:

@@ -189,7 +189,17 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
         earlier = _earlier(previous)
         if earlier and earlier.rsplit(" ", 1)[-1].lower() == speaker:
             return earlier
-    return speaker or (normalize_source(defined.group(1)) if defined else None)
+    if speaker or defined:
+        return speaker or normalize_source(defined.group(1)) if defined else speaker
+    named = _NAME_SAID.search(sentence)  # "Lebanon's General Security said": a name we have no word for
+    return re.sub(r"^The\s+", "", named.group(1)) if named else None
+
+
+# A capitalised name of two words or more opening a sentence or clause, as the subject of an attribution verb (one
+# word is most often a surname, of someone the story named before: "Baloch said").
+_NAME_SAID = re.compile(r"(?:^|(?<=[.;:,]\s))(?:[A-Z][\w-]+['\u2019]s\s+)?((?:[A-Z][\w'\u2019&-]+\s+(?:(?:of|for|and"
+                        r"|the)\s+)?){1,4}[A-Z][\w'\u2019-]+)\s+(?:said|says|reported|reports|estimated|estimates"
+                        r"|announced|told)\b")
 
 
 def _speaker_described(sentence: str) -> re.Match[str] | None:
