@@ -632,7 +632,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         term = "refugees"
     if unit == "houses" and term in ("evacuated", "displaced"):
         unit = "households"  # "80 homes were evacuated": the households living in them
-    if unit in ("households", "people") and "destroyed" in (*after_terms, *before_terms) \
+    if unit in ("households", "people") and ("destroyed" in after_terms or "destroyed" in before_terms) \
             and _HOMES_OF.search(before[-40:]):
         # "destroyed the homes of 1,200 families": a home per family destroyed; "of 5,000 people": homeless
         unit, term = ("houses", "destroyed") if unit == "households" else ("people", "homeless")

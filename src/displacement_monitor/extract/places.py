@@ -706,7 +706,7 @@ def _placed_elsewhere(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -
     ordered = sorted(mentions, key=lambda m: m.start)
     moved: dict[int, PlaceMention | None] = {}
     for here, there in zip(ordered, ordered[1:], strict=False):
-        if here.kind == CITY and there.country != here.country and there.kind in (COUNTRY, *AREAS) \
+        if here.kind == CITY and there.country != here.country and (there.kind == COUNTRY or there.kind in AREAS) \
                 and _INSIDE.match(text, here.end, there.start):
             namesakes = [r for r in gaz.lookup(here.surface) if gaz.countries[r] == there.country
                          and gaz.kinds[r] == CITY]
