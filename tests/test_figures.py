@@ -241,6 +241,14 @@ def test_the_number_of_homes_damaged_counts_houses(gaz) -> None:
     assert figures(text, gaz) == [(6500, "houses", "destroyed")]
 
 
+@pytest.mark.parametrize("text", [
+    "In Sudan, 2.5m people have fled their homes, and 3.4 mln more are at risk.",
+    "In Sudan, 2,500,000 people have fled their homes, and 3,400,000 more could follow.",
+])
+def test_a_forecast_after_a_second_number_is_that_numbers_only(text: str, gaz) -> None:
+    assert figures(text, gaz) == [(2_500_000, "people", "displaced")]
+
+
 def test_may_the_month_is_no_forecast(gaz) -> None:
     assert figures("In Ukraine, 9,000 people have left Vovchansk since May.", gaz) == [(9000, "people", "displaced")]
     assert figures("In Ukraine, 9,000 people may leave Vovchansk.", gaz) == []
