@@ -223,6 +223,16 @@ def test_a_word_ending_like_a_currency_is_no_money(gaz) -> None:
     assert figures("In India, each family got Rs 5,000.", gaz) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Turkey, the quake left 1.5 million people without homes.", [(1_500_000, "people", "homeless")]),
+    ("In Myanmar, 20,000 Rohingya were pushed across the border.", [(20_000, "people", "refugees")]),
+    ("In Niger, floods forced 80,000 people into schools and mosques.", [(80_000, "people", "sheltered")]),
+    ("In Niger, 5,000 children in schools were given meals.", []),
+])
+def test_more_ways_reports_say_what_happened(text: str, expected: list, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
 def test_people_sleeping_in_tents_are_sheltered(gaz) -> None:
     assert figures("In Nepal, about 3,000 families were sleeping in tents.", gaz) == [(3000, "households", "sheltered")]
 

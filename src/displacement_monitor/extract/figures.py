@@ -25,6 +25,7 @@ from .lexicon import (
     MONTHS,
     NOUN_TERMS,
     OTHER_NOUNS,
+    PEOPLE_NAMES,
     PEOPLE_NOUNS,
     PERFECT_AFTER_MODAL,
     POPULATION,
@@ -139,8 +140,9 @@ def _noun_follows(after: str, match: re.Match[str]) -> bool:
 
 
 def _is_plural_people(word: str) -> bool:
-    """'Syrians', 'Kurds', 'Congolese': capitalised words that name people."""
-    return word[:1].isupper() and len(word) > 3 and (word.endswith("s") or word.endswith("ese"))
+    """'Syrians', 'Kurds', 'Congolese', 'Rohingya': capitalised words that name people."""
+    return word[:1].isupper() and (len(word) > 3 and (word.endswith("s") or word.endswith("ese"))
+                                   or word.lower() in PEOPLE_NAMES)
 
 
 _QUOTES = frozenset('"\u201c\u201d')

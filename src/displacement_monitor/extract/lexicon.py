@@ -13,6 +13,12 @@ PEOPLE_NOUNS = {
     "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
     "souls", "occupants", "tenants", "inmates", "passengers", "pilgrims", "more", "displacements",
 }
+# Peoples whose names take no plural ending ("20,000 Rohingya", "two million Burkinabe"); those that do
+# ("Kurds", "Yazidis", "Congolese") are told by their ending.
+PEOPLE_NAMES = frozenset(
+    "rohingya burkinabe burkinabè fulani peul peuls tuareg masalit zaghawa fur hazara banyamulenge kuki meitei nuer"
+    " dinka murle shilluk oromo amhara afar somali pashtun baloch uyghur uighur karen kachin rakhine wayuu mapuche"
+    " sahrawi bedouin roma lenca garifuna".split())
 HOUSEHOLD_NOUNS = {"families", "family", "households", "household"}
 HOUSE_NOUNS = {"houses", "homes", "shelters", "dwellings", "buildings", "huts", "residences", "apartments",
                "flats", "house", "home", "homesteads", "structures"}
@@ -128,7 +134,9 @@ def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # describe the shelter ("in Juba's UN protection of civilians sites").
 _SHELTERS = r"(?:[\w'\u2019]+ ){0,5}?(?:camps?|sites|shelters|bases|compounds|centres|centers|churches|mosques" \
             r"|tent cities|tent camps)"
-_GONE_TO = r"(?:moved|crowded|squeezed|packed|flocked|streamed|poured|went|gone|headed|fled)"
+# Where people go to shelter, which they may also be in for other reasons ("5,000 children in schools").
+_GONE_SHELTERS = _SHELTERS[:-1] + r"|schools|stadiums|public buildings)"
+_GONE_TO = r"(?:moved|crowded|squeezed|packed|flocked|streamed|poured|went|gone|headed|fled|forced|driven)"
 
 # Order is specificity: when several terms fit a clause, the earlier one wins.
 TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "destroyed", "displaced")
@@ -151,7 +159,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|an estimated|up to)\s+)?(?:\d|$))"
                             r"|taken refuge|taking refuge"
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
-                            rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_SHELTERS}|spent (?:\w+ ){{0,2}}nights? in"
+                            rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_GONE_SHELTERS}|into {_GONE_SHELTERS}"
+                            r"|spent (?:\w+ ){0,2}nights? in"
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
                             r"|(?:living|staying) in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
@@ -160,9 +169,9 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|guests)\b"),
     "refugees": word_regex(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"
                            r"|waded across|wading across|swam across|crossing into|crossing the border|sought asylum"
-                           r"|asylum|fled (?:across|over) the border|fled abroad)\b"),
+                           r"|asylum|(?:fled|pushed|driven|forced|chased) (?:across|over) the border|fled abroad)\b"),
     # people sleeping in the open have no shelter, whether or not they still have a house they fear to enter
-    "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof"
+    "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof|without (?:a )?homes?"
                            r"|(?:sleeping|slept|sleep|living|lived|camping|camped) (?:outdoors|outside|rough"
                            r"|in the open(?: air)?|in the streets?|on the streets?|under the (?:open )?sky))\b"),
     "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|flattened|burn(?:ed|t)|torched"
