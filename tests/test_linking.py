@@ -297,3 +297,15 @@ def test_a_province_that_only_says_where_a_district_lies_is_not_the_figures_plac
 def test_a_place_whose_officials_speak_is_not_the_figures_place(gaz) -> None:
     text = "In Sudan, the Red Sea state authorities reported that 3,000 families arrived in Port Sudan."
     assert linked(text, gaz) == {3000: ["Port Sudan"]}
+
+
+def test_a_part_of_the_country_with_no_bounds_is_no_continuation_of_the_place_before(gaz) -> None:
+    text = ("In Nigeria, 12,000 people arrived in Gusau. Amnesty said 200,000 people had been displaced in the "
+            "northwest over the past year.")
+    assert linked(text, gaz) == {12_000: ["Gusau"], 200_000: []}
+
+
+def test_the_state_capital_refers_to_no_place(gaz) -> None:
+    text = ("Villagers fled Nigeria's Zamfara state. The state emergency agency said 12,000 people had arrived in "
+            "Gusau, the state capital.")
+    assert linked(text, gaz)[12_000] == ["Gusau"]

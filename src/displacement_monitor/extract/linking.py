@@ -162,11 +162,19 @@ def _last_before(places: Sequence[PlaceMention], kind: str, offset: int, starts:
 def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None) -> int | None:
     lowered = sentence.text.lower()
     for phrase, kind in ANAPHORA.items():
-        if phrase in lowered:
+        if phrase in lowered and any(not _MODIFIER_AFTER.match(lowered, m.end())
+                                     for m in re.finditer(rf"\b{phrase}\b", lowered)):
             earlier = _last_before(places, kind, sentence.start, starts)
             if earlier is not None:
                 return earlier
     return None
+
+
+# "the state capital", "the state emergency agency", "a state of emergency": the words say what kind of thing,
+# and refer back to no place.
+_MODIFIER_AFTER = re.compile(r"\s+(?:capital|government|governor|emergency|agency|authority|authorities|council"
+                             r"|officials?|police|media|news|radio|television|assembly|legislature|administration"
+                             r"|ministry|department|budget|of emergency|of disaster|of siege)\b")
 
 
 _WIDER = re.compile(r"\b(?:in total|the total|overall|altogether|in all|brought the number|bringing the number"
@@ -204,13 +212,18 @@ def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention], starts
 
 
 # Words that make a figure the whole country's.
+# ("in the northwest": a part of the country with no bounds, which is no place either, as the schema has it)
 _NATIONWIDE = Caseless(r"\b(?:across|throughout|around|all over) the country\b|\bnation-?wide\b|\bcountry-?wide\b"
                        r"|\bnationally\b"
-                       r"|\b(?:in|inside|within) the country\b(?!['\u2019]s)|\bacross (?:the )?(?:nation|territory)\b")
+                       r"|\b(?:in|inside|within) the country\b(?!['\u2019]s)|\bacross (?:the )?(?:nation|territory)\b"
+                       r"|\b(?:in|across|throughout) the (?:far )?(?:north|south|east|west|north-?east|north-?west"
+                       r"|south-?east|south-?west)(?:(?![\w-])|ern (?:parts?|regions?|areas?)\b)(?! of\b)"
+                       r"(?!['\u2019]s)(?!\s+[A-Z])")
 
 
 # Every _NATIONWIDE match holds one of these, in lower case, Title Case or capitals.
-_NATIONWIDE_PARTS = ("ountr", "ation", "erritor", "OUNTR", "ATION", "ERRITOR")
+_NATIONWIDE_PARTS = ("ountr", "ation", "erritor", "OUNTR", "ATION", "ERRITOR", "orth", "outh", "ast", "est", "ORTH",
+                     "OUTH", "AST", "EST")
 
 
 def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, last: int, text: str,
