@@ -259,6 +259,16 @@ def test_a_forecast_after_a_second_number_is_that_numbers_only(text: str, gaz) -
     assert figures(text, gaz) == [(2_500_000, "people", "displaced")]
 
 
+def test_a_number_that_rose_to_another_is_the_other(gaz) -> None:
+    text = "In Iraq, the number of displaced people in Erbil rose from 100,000 to 150,000 last week."
+    assert figures(text, gaz) == [(150_000, "people", "displaced")]
+
+
+def test_two_numbers_sharing_a_noun_are_two_figures(gaz) -> None:
+    text = "In Iraq, 1,200 and 3,400 people fled Tikrit and Samarra respectively."
+    assert figures(text, gaz) == [(1200, "people", "displaced"), (3400, "people", "displaced")]
+
+
 def test_may_the_month_is_no_forecast(gaz) -> None:
     assert figures("In Ukraine, 9,000 people have left Vovchansk since May.", gaz) == [(9000, "people", "displaced")]
     assert figures("In Ukraine, 9,000 people may leave Vovchansk.", gaz) == []

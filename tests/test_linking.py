@@ -309,3 +309,16 @@ def test_the_state_capital_refers_to_no_place(gaz) -> None:
     text = ("Villagers fled Nigeria's Zamfara state. The state emergency agency said 12,000 people had arrived in "
             "Gusau, the state capital.")
     assert linked(text, gaz)[12_000] == ["Gusau"]
+
+
+@pytest.mark.parametrize("text", [
+    "In Iraq, 1,200 and 3,400 people fled Tikrit and Samarra respectively.",
+    "In Iraq, Tikrit and Samarra saw 1,200 and 3,400 people flee, respectively.",
+])
+def test_figures_and_places_named_respectively_pair_up(text: str, gaz) -> None:
+    assert linked(text, gaz) == {1200: ["Tikrit"], 3400: ["Samarra"]}
+
+
+def test_a_total_in_a_clause_of_its_own_has_its_own_place(gaz) -> None:
+    text = "In Iraq, 40,000 people fled Tikrit, bringing the total displaced in Salahuddin to 150,000."
+    assert linked(text, gaz) == {40_000: ["Tikrit"], 150_000: ["Salahuddin Governorate"]}

@@ -653,6 +653,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
 
 
+_COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
 # "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|an estimated|some|about|around|nearly)\s+")
 
@@ -692,12 +693,17 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
             joined = _RANGE_GAP.fullmatch(gap) or (
                 gap.strip() == "and" and _BETWEEN.search(text[max(0, num.start - 20):num.start].lower()))
             lower = _shared_multiplier(num, nxt) if joined else 0  # most numbers are no range's lower end
+            if joined and _FROM_BEFORE.search(text, max(0, num.start - 8), num.start):
+                continue  # "rose from 100,000 to 150,000": the number before is gone, the one after is the figure
             if joined and lower < nxt.value <= 20 * lower and not _dated(text, num.start):
                 upper[num.start] = nxt.value
                 skip = i + 1
                 num = NumberMatch(num.start, nxt.end, text[num.start:nxt.end], lower)
         kept.append(num)
     return kept, upper
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
 _TRAILING_MULTIPLIER = re.compile(r"(?:\d|\s)(thousand|million|millions|billion|mln|mio|mn|bn|lakhs?|crore|m|k)$",
@@ -781,6 +787,11 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                 figure = _read_part(text, sentence, num, in_sentence[whole], lo, in_sentence[k + 2:], prior, countries)
             else:
                 figure = _read_figure(text, sentence, num, lo, in_sentence[k + 1:], prior, countries)
+                if figure is None and k + 1 < len(in_sentence) \
+                        and _COORDINATED.fullmatch(text, num.end, in_sentence[k + 1].start):
+                    # "1,200 and 3,400 people fled Tikrit and Samarra respectively": the two share a noun and verb
+                    figure = _read_part(text, sentence, num, in_sentence[k + 1], lo, in_sentence[k + 2:], prior,
+                                        countries)
             if figure is not None:
                 found.append(figure)
                 prior = _Prior(figure.unit, figure.term, True)

@@ -62,6 +62,9 @@ IMPLICIT_STARTERS = {
     "at", "to", "for", "from", "into", "across", "inside", "on", "by", "with", "as", "now", "since", "so",
     "crossed", "fled", "left", "arrived", "returned", "remain", "remained", "remaining", "stayed", "staying",
     "live", "living", "went", "gone", "moved", "headed", "sought", "took", "reached", "later", "alone",
+    # when: "rose from 100,000 to 150,000 last week"
+    "last", "this", "yesterday", "today", "overnight", "earlier", "during", "over", "after", "before", "within",
+    "until", "according",
 }
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()

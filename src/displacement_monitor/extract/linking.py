@@ -100,7 +100,8 @@ _GOVERNED = Caseless(r"\b(?:from|in|into|to|of|at|near|across|around|for|towards
 
 
 # A new clause: what follows it is not governed by a verb before it ("..., while Kaya hosts 120,000").
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though)\b|;\s")
+# (", bringing the total in Salahuddin to 150,000": a clause of its own, with its own figure)
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though|bringing|raising|taking|pushing)\b|;\s")
 
 
 NO_FIGURE = -1  # the owner of places in a clause of their own that gives no figure
@@ -448,6 +449,21 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         for i in indexes:
             once.setdefault(_identity(places[i]), i)
         found.append(tuple(once.values()))
+    return _respectively(found) if "respectively" in sentence.text else found
+
+
+def _respectively(found: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """'1,200 and 3,400 people fled Tikrit and Samarra respectively': figures that share as many places as
+    there are of them take one each, in order."""
+    k = 0
+    while k < len(found):
+        run = 1
+        while k + run < len(found) and found[k + run] == found[k]:
+            run += 1
+        if run > 1 and len(found[k]) == run:
+            shared = found[k]
+            found[k:k + run] = [(place,) for place in shared]
+        k += run
     return found
 
 
