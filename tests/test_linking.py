@@ -322,3 +322,8 @@ def test_figures_and_places_named_respectively_pair_up(text: str, gaz) -> None:
 def test_a_total_in_a_clause_of_its_own_has_its_own_place(gaz) -> None:
     text = "In Iraq, 40,000 people fled Tikrit, bringing the total displaced in Salahuddin to 150,000."
     assert linked(text, gaz) == {40_000: ["Tikrit"], 150_000: ["Salahuddin Governorate"]}
+
+
+def test_a_province_that_says_where_listed_districts_lie_is_not_the_figures_place(gaz) -> None:
+    text = "In Ethiopia, about 40,000 people have returned to Tselemti and Tahtay Adiyabo districts of Tigray."
+    assert linked(text, gaz) == {40_000: ["Tahtay Adiyabo", "Tselemti"]}

@@ -381,3 +381,8 @@ def test_georgia_alone_is_the_country(gaz) -> None:
 def test_a_capital_that_launches_a_crackdown_is_its_government(gaz) -> None:
     places, countries = extract_places("Afghans returned after Islamabad launched a crackdown on migrants.", gaz)
     assert [p.kind for p in places] == ["country", "country"] and countries == ["AF", "PK"]
+
+
+def test_sites_listed_before_the_word_are_sites(gaz) -> None:
+    places, _ = extract_places("In Congo, 34,500 people sought refuge in the Rhoe and Plaine Savo sites.", gaz)
+    assert [p.name for p in places if p.kind == "camp"] == ["Rhoe site", "Plaine Savo site"]

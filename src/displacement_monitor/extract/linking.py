@@ -26,7 +26,8 @@ _WHERE_OF = Caseless(r"\b(?:outskirts|edges?|north|south|east|west|outside|km|ki
                      r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
 # "Bor South County of Jonglei State": the second place says where the first lies.
 _AREA_OF = re.compile(r"[A-Z][\w'\u2019-]*\s+(?:County|District|Province|State|Region|Governorate|Department"
-                      r"|Municipality|Territory|county|district|province|territory)\s+(?:of|in)\s+"
+                      r"|Municipality|Territory|county|district|province|territory|counties|districts|provinces"
+                      r"|territories|Counties|Districts|Provinces|Territories)\s+(?:of|in)\s+"
                       r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$")
 DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                        r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")

@@ -437,13 +437,13 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
 
 _CAMP = re.compile(r"\b(?!(?:The|A|An)\s)((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
-                   r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|site)\b")
+                   r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|sites?)\b")
 # A camp word where a _CAMP match can end; the pattern opens with its letters, which the regex engine skips to.
-_CAMP_WORD = re.compile(r"(?:camps?|settlement|site)\b")
+_CAMP_WORD = re.compile(r"(?:camps?|settlement|sites?)\b")
 _CAMP_RUN = re.compile(r"[\w'\u2019\s-]*")  # every character of a _CAMP match before its camp word
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
-                         r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?camps\b")
+                         r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(?:camps|sites)\b")
 _CAMP_LIST = re.compile(rf"(?<![\w'\u2019-])((?:{NAME_PATTERN})(?:,\s+(?:{NAME_PATTERN}))*)$")
 # "camps on the outskirts of Goma, including Bulengo and Lushagala": the camps a list after the word names.
 _CAMPS_NAMED = re.compile(rf"camps\b(?:\s+(?:on|in|near|around|outside)\s+[^,;.:]{{0,40}}?)?,?\s+(?:such as|including"
@@ -474,15 +474,17 @@ def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
         start = word.start() - len(run.group()) if run else 0  # run is never None: it may be empty
         match = _CAMP.search(text, max(end, start), word.end())
         if match:
-            yield match.start(1), match.end(), match.group(1), "site" if match.group(2) == "site" else "camp"
+            yield match.start(1), match.end(), match.group(1), "site" if match.group(2).startswith("site") else "camp"
             end = match.end()
-    if "camps" not in text:
+    if "camps" not in text and "sites" not in text:
         return
-    listed = [found for found, _ in names_before(text, _CAMPS_WORD, _CAMP_LIST)] + list(_CAMPS_NAMED.finditer(text))
-    for found in listed:
+    listed = [(found, "site" if key.group().endswith("sites") else "camp")
+              for found, key in names_before(text, _CAMPS_WORD, _CAMP_LIST)]
+    listed += [(found, "camp") for found in _CAMPS_NAMED.finditer(text)]
+    for found, kind in listed:
         for member in re.finditer(NAME_PATTERN, found.group(1)):
             start = found.start(1) + member.start()
-            yield start, start + len(member.group()), member.group(), "camp"
+            yield start, start + len(member.group()), member.group(), kind
 
 
 def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
