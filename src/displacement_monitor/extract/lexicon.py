@@ -13,6 +13,8 @@ PEOPLE_NOUNS = {
     "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
     "souls", "occupants", "tenants", "inmates", "passengers", "pilgrims", "more", "displacements",
 }
+# A direction that qualifies a place: "north-western Tigray", "the southeast" (with "-ern" where it is an adjective).
+DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
 # Peoples whose names take no plural ending ("20,000 Rohingya", "two million Burkinabe"); those that do
 # ("Kurds", "Yazidis", "Congolese") are told by their ending.
 PEOPLE_NAMES = frozenset(

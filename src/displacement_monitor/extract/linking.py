@@ -12,7 +12,7 @@ from typing import Protocol
 
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
-from .lexicon import Caseless
+from .lexicon import DIRECTION, Caseless
 from .sentences import Sentence, is_dateline
 
 ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
@@ -28,7 +28,7 @@ _WHERE_OF = Caseless(r"\b(?:outskirts|edges?|north|south|east|west|outside|km|ki
 _AREA_OF = re.compile(r"[A-Z][\w'\u2019-]*\s+(?:County|District|Province|State|Region|Governorate|Department"
                       r"|Municipality|Territory|county|district|province|territory|counties|districts|provinces"
                       r"|territories|Counties|Districts|Provinces|Territories)\s+(?:of|in)\s+"
-                      r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$")
+                      rf"(?:{DIRECTION}(?:ern)?\s+)?$")
 DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                        r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 # Places listed together ("Tikrit and Samarra"), or one inside the other ("Ituri's Djugu territory").
@@ -253,8 +253,8 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
 # and Unity states worst hit"): its places stay the figure's.
 _OTHER_EVENT = re.compile(r",\s+(?:as|while|whereas|but|although|though)\s+(?!(?:many|most|some|half|all)\b)"
                           r"|;\s", re.IGNORECASE)
-_IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|within|inside|over)\s+(?:(?:north|south|east|west|central"
-                         r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
+_IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout|within|inside|over)\s+(?:{DIRECTION}(?:ern)?\s+)?$",
+                         re.IGNORECASE)
 
 
 _ABROAD_NOUN = re.compile(r"\s+(?:refugees?|asylum|migrants?|nationals|workers|citizens)\b")

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, km, skeleton
 from ..models import PlaceMention
+from .lexicon import DIRECTION
 from .sentences import is_dateline
 from .tables import Row, table_rows
 
@@ -202,8 +203,7 @@ def _keyword_matches(pattern: re.Pattern[str], text: str, occurrences: list[int]
 
 
 # "the Baba Amr district of Homs" names both places; "the district of Harar" only the second.
-_OF = re.compile(r"\s+of\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-                 r"\s+)?")  # "the Tselemti district of north-western Tigray"
+_OF = re.compile(rf"\s+of\s+(?:{DIRECTION}(?:ern)?\s+)?")  # "the Tselemti district of north-western Tigray"
 _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Towns and villages in a place: "other towns in North Wollo".
 # Each of its words starts with one of _KIND_WORDS, whose occurrences are found anyway.
