@@ -228,6 +228,9 @@ def test_a_word_ending_like_a_currency_is_no_money(gaz) -> None:
     ("In Myanmar, 20,000 Rohingya were pushed across the border.", [(20_000, "people", "refugees")]),
     ("In Niger, floods forced 80,000 people into schools and mosques.", [(80_000, "people", "sheltered")]),
     ("In Niger, 5,000 children in schools were given meals.", []),
+    ("In Morocco, 3,000 families spent a third night in the open.", [(3000, "households", "homeless")]),
+    ("In the Philippines, 17,000 families remain displaced, many of them in transitory shelters.",
+     [(17_000, "households", "displaced")]),
 ])
 def test_more_ways_reports_say_what_happened(text: str, expected: list, gaz) -> None:
     assert figures(text, gaz) == expected

@@ -587,6 +587,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))
     after_text = text[reading.noun_end:stop][:AFTER_WINDOW]
+    if "of them" in after_text or "of whom" in after_text:
+        # "17,000 families remain displaced, many of them in transitory shelters": what part of them did is
+        # not what they all did
+        after_text = _SOME_OF_THEM.split(after_text, maxsplit=1)[0]
     aside = _APPOSITIVE.match(text, reading.noun_end)
     if aside:  # "150 people, the whole population of X, were displaced": the verb comes after the aside
         after_text = text[aside.end():aside.end() + AFTER_WINDOW]
@@ -653,6 +657,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
 
 
+_SOME_OF_THEM = re.compile(r",\s+(?:many|most|some|half|all|several|the majority|the rest|others) of (?:them|whom)\b")
 _COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
 # "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|an estimated|some|about|around|nearly)\s+")

@@ -165,7 +165,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|taken refuge|taking refuge"
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
                             rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_GONE_SHELTERS}|into {_GONE_SHELTERS}"
-                            r"|spent (?:\w+ ){0,2}nights? in"
+                            r"|spent (?:\w+ ){0,2}nights? in(?! the open| the streets?)"
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
                             r"|(?:living|staying) in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
@@ -177,7 +177,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|asylum|(?:fled|pushed|driven|forced|chased) (?:across|over) the border|fled abroad)\b"),
     # people sleeping in the open have no shelter, whether or not they still have a house they fear to enter
     "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof|without (?:a )?homes?"
-                           r"|(?:sleeping|slept|sleep|living|lived|camping|camped) (?:outdoors|outside|rough"
+                           r"|(?:sleeping|slept|sleep|living|lived|camping|camped|spent (?:\w+ ){0,2}nights?)"
+                           r" (?:outdoors|outside|rough"
                            r"|in the open(?: air)?|in the streets?|on the streets?|under the (?:open )?sky))\b"),
     "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|flattened|burn(?:ed|t)|torched"
                             r"|demolished|bulldozed|washed away"
