@@ -262,6 +262,12 @@ def test_a_forecast_after_a_second_number_is_that_numbers_only(text: str, gaz) -
     assert figures(text, gaz) == [(2_500_000, "people", "displaced")]
 
 
+def test_a_part_planned_is_no_figure_and_keeps_its_own_qualifier(gaz) -> None:
+    text = "In Bangladesh, the government plans to relocate 100,000 of the roughly one million Rohingya in the camps."
+    assert figures(text, gaz) == []
+    assert first("In Sudan, 500 of the roughly 4,000 villagers had left.", gaz).qualifier is None
+
+
 def test_a_number_that_rose_to_another_is_the_other(gaz) -> None:
     text = "In Iraq, the number of displaced people in Erbil rose from 100,000 to 150,000 last week."
     assert figures(text, gaz) == [(150_000, "people", "displaced")]

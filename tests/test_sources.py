@@ -118,6 +118,7 @@ def test_a_body_defined_with_an_acronym_speaks_only_if_the_sentence_says_so(sent
     ("Some 90,000 people fled Rafah, the UN agency for Palestinian refugees (UNRWA) said.", "UNRWA"),
     ("Some 9,000 people fled, the International Rescue Committee said.", "IRC"),
     ("Lebanon's General Security said some 2,500 Syrians had crossed back.", "General Security"),
+    ("About 900 buildings were destroyed, Libya's eastern-based government said.", "eastern-based government"),
 ])
 def test_more_ways_reports_name_who_counted(sentence: str, source: str) -> None:
     assert find_source(sentence) == source

@@ -660,7 +660,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
 _SOME_OF_THEM = re.compile(r",\s+(?:many|most|some|half|all|several|the majority|the rest|others) of (?:them|whom)\b")
 _COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
 # "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|an estimated|some|about|around|nearly)\s+")
+_PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these)\s+(?:(?:estimated|roughly|approximately|almost|over)\s+)?"
+                        r"|(?:an estimated|some|about|around|nearly|roughly)\s+)")
 
 
 def _read_part(article: str, sentence: Sentence, part: NumberMatch, whole: NumberMatch, lo: int,
@@ -670,8 +671,13 @@ def _read_part(article: str, sentence: Sentence, part: NumberMatch, whole: Numbe
     figure = _read_figure(article, sentence, whole, lo, following, prior, countries)
     if figure is None:
         return None
+    # What is said of the part alone: "plans to relocate 100,000 of the one million Rohingya in the camps"; "500
+    # of the roughly 4,000 villagers" is 500, not roughly 500.
+    before = _clause_before(sentence.text, part.start - sentence.start)
+    if _forecast(before, "", False):
+        return None
     return figure._replace(quantity=part.value, start=part.start, end=part.end, number_text=part.text,
-                           vague=part.vague)
+                           vague=part.vague, qualifier=_qualifier(before, ""))
 
 
 _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")

@@ -68,7 +68,7 @@ _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who
 # match as the flat lists do, see lexicon.alternation): the regex engine tries one branch per distinct letter.
 _GENERIC = re.compile(
     rf"\b(?<!['\u2019])((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
-    rf"(?:(?:[A-Z][\w'\u2019-]+ ){{1,4}}|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+ ){{1,2}})?"
+    rf"(?:(?:[A-Z][\w'\u2019-]+ ){{1,4}}|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+(?:-[a-z]+)* ){{1,2}})?"
     r"(?:(?i:ombudsman|governor|president|mayor|minister|premier|commissioner)['\u2019]s )?"  # "the governor's office"
     rf"(?i:{alternation(_BODY.split('|'))})"
     r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the))* [A-Z][\w'-]+)?)\b"
