@@ -189,8 +189,10 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
         earlier = _earlier(previous)
         if earlier and earlier.rsplit(" ", 1)[-1].lower() == speaker:
             return earlier
-    if speaker or defined:
-        return speaker or normalize_source(defined.group(1)) if defined else speaker
+    if speaker:
+        return speaker
+    if defined:
+        return normalize_source(defined.group(1))
     named = _NAME_SAID.search(sentence)  # "Lebanon's General Security said": a name we have no word for
     return re.sub(r"^The\s+", "", named.group(1)) if named else None
 
