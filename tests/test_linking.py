@@ -327,3 +327,9 @@ def test_a_total_in_a_clause_of_its_own_has_its_own_place(gaz) -> None:
 def test_a_province_that_says_where_listed_districts_lie_is_not_the_figures_place(gaz) -> None:
     text = "In Ethiopia, about 40,000 people have returned to Tselemti and Tahtay Adiyabo districts of Tigray."
     assert linked(text, gaz) == {40_000: ["Tahtay Adiyabo", "Tselemti"]}
+
+
+def test_a_camp_named_again_without_the_word_is_still_the_camp(gaz) -> None:
+    text = ("New arrivals from Sudan were taken to the Oure Cassoni and Touloum camps in eastern Chad. Touloum, "
+            "which already shelters 30,000 refugees, has no room left.")
+    assert linked(text, gaz) == {30000: ["Touloum camp"]}

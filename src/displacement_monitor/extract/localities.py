@@ -655,7 +655,8 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         )
         road = None if measure else anchors.road(text, end)
         found[(start, end)] = on_road(locality, road) if road else locality
-    return _repeats(text, list(found.values()), taken)
+    localities = list(found.values())
+    return localities + repeats(text, {m.surface: m for m in localities}, taken + list(found))
 
 
 class _Overlaps:
@@ -671,17 +672,17 @@ class _Overlaps:
         return before_end > 0 and self.reach[before_end - 1] > start
 
 
-def _repeats(text: str, localities: list[PlaceMention], taken: list[tuple[int, int]]) -> list[PlaceMention]:
-    """Every other mention of a name once the text has said it is a place ("counted in Tchoukoutalia")."""
-    if not localities:
-        return localities
-    by_surface = {m.surface: m for m in localities}
-    overlaps = _Overlaps(taken + [(m.start, m.end) for m in localities])
+def repeats(text: str, places: dict[str, PlaceMention], taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Every other mention of a name once the text has said it is a place ("counted in Tchoukoutalia"), as
+    a copy of the place that name stands for (places: name -> place), where no span in taken is."""
+    if not places:
+        return []
+    overlaps = _Overlaps(taken)
     more = []
-    for start, surface in _whole_words(text, sorted(by_surface, key=len, reverse=True)):
-        if not overlaps(start, start + len(surface)):
-            more.append(replace(by_surface[surface], start=start, end=start + len(surface)))
-    return localities + more
+    for start, name in _whole_words(text, sorted(places, key=len, reverse=True)):
+        if not overlaps(start, start + len(name)):
+            more.append(replace(places[name], start=start, end=start + len(name), surface=name))
+    return more
 
 
 def _whole_words(text: str, names: Sequence[str]) -> Iterator[tuple[int, str]]:

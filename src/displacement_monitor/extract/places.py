@@ -32,6 +32,7 @@ from .localities import (
     main_place,
     names_before,
     on_road,
+    repeats,
 )
 from .sentences import is_dateline
 from .tables import table_rows
@@ -661,6 +662,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     if camps:  # a camp named after a town but elsewhere ("the Gubio camp in Maiduguri") is not the town
         covered = {i for camp in camps for i in range(camp.start, camp.end)}
         mentions = [m for m in mentions if m.start not in covered] + camps
+        # "the Nguenyyiel and Kule camps. Nguenyyiel, already hosting 80,000": the camp, named again alone
+        bare = {camp.name.rsplit(" ", 1)[0]: camp for camp in camps}
+        mentions += repeats(text, bare, [(m.start, m.end) for m in mentions])
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
     if not countries:
         for mention in mentions:
