@@ -622,3 +622,26 @@ def test_refugees_shared_out_among_the_countries_they_went_to_are_refugees(gaz) 
 def test_shelters_burned_in_a_camp_were_destroyed(gaz) -> None:
     assert figures("In Sudan, at least 1,300 shelters were burned in the Abu Shouk camp.", gaz) == [
         (1300, "houses", "destroyed")]
+
+
+@pytest.mark.parametrize("text", [
+    "The storm stranded nearly 40,000 families and drove 9,000 people into shelters, officials said.",
+    "The rains left some 12,000 households stranded on islands in the river.",
+    "About 3,500 villagers remain cut off by the water.",
+])
+def test_people_stranded_where_they_are_are_no_figure(text: str, gaz) -> None:
+    assert [q for q, _, _ in figures(text, gaz) if q != 9000] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Soldiers in boats rescued 800 residents trapped on rooftops.", [(800, "people", "evacuated")]),
+    ("Some 600 people isolated by the landslide were airlifted out on Sunday.", [(600, "people", "evacuated")]),
+    ("About 2,000 people who fled the town were said to be stranded at the border.", [(2000, "people", "displaced")]),
+])
+def test_stranded_people_who_are_then_moved_are_a_figure(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
+def test_people_ordered_to_leave_are_evacuated(gaz) -> None:
+    text = "Around 60,000 residents were ordered to leave the coastal districts before the cyclone."
+    assert figures(text, gaz) == [(60000, "people", "evacuated")]

@@ -405,6 +405,14 @@ _EXCLUDED_BEFORE_BACKWARDS = Caseless(
 _COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
 _AFFECTED_BEFORE = re.compile(r"\baffect(?:ed|s|ing)\s+(?:(?:more than|over|at least|some|about|around|nearly"
                               r"|almost|an estimated|up to)\s+)?$", re.IGNORECASE)
+# People cut off where they are, not moved: "floods stranded 1.2 million families", "500 families were left trapped".
+_STUCK = r"(?:stranded|stranding|trapped|trapping|marooned|cut off|isolated|besieged|encircled)"
+_STUCK_BEFORE = re.compile(rf"\b{_STUCK}\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over|at least"
+                           r"|an estimated|up to|a further|another)\s+)*$", re.IGNORECASE)
+_STUCK_AFTER = re.compile(r",?\s+(?:(?:were|was|are|is|have been|had been|has been|remain|remained|remains|still|now"
+                          r"|left|being|(?:believed|thought|said|feared|reported) to (?:be|have been))\s+)*"
+                          rf"{_STUCK}\b", re.IGNORECASE)
+_STUCK_WORDS = ("strand", "trap", "maroon", "cut off", "isolat", "besieg", "encircl")  # one per _STUCK match
 _COUNT_WORDS = ("number", "total", "tally", "figure", "count")  # one is in every _COUNT_REFERENCE match
 _POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "inhabited by", "census")  # ... POPULATION
 _DENIAL_WORDS = ("deni", "deny", "rejected claim", "no evidence")  # ... DENIAL match
@@ -584,6 +592,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
                                       or "ffect" in text[reading.noun_end:reading.noun_end + 40]
                                       and _AFFECTED_AFTER.match(text, reading.noun_end)):
         return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
+    if reading.noun_term is None and _holds_any(text.lower(), _STUCK_WORDS) and _stuck(text, before, reading.noun_end):
+        return None  # "the floods stranded 1.2 million families and forced 500,000 into shelters": the second moved
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))
     after_text = text[reading.noun_end:stop][:AFTER_WINDOW]
@@ -655,6 +665,22 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]
     return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
+
+
+def _stuck(text: str, before: str, noun_end: int) -> bool:
+    """Whether a number's people are cut off where they are ("stranded 1.2 million families", "30,000 families
+    were left stranded"), and not then moved ("5,000 people isolated by the water were evacuated")."""
+    if _STUCK_BEFORE.search(before[-40:]):
+        return True
+    state = _STUCK_AFTER.match(text, noun_end)
+    if state is None or _terms(text[state.end():state.end() + AFTER_WINDOW]):
+        return False
+    # "rescued 1,200 people trapped by the water" moved them; "the floods left 30,000 families stranded" did not
+    return not _terms(before[-30:]) or _LEFT_BEFORE.search(before[-30:]) is not None
+
+
+_LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leave|leaves)\s+(?:(?:some|about|around|nearly|almost|roughly|more than"
+                          r"|over|at least|an estimated|up to)\s+)*$", re.IGNORECASE)
 
 
 _SOME_OF_THEM = re.compile(r",\s+(?:many|most|some|half|all|several|the majority|the rest|others) of (?:them|whom)\b")

@@ -157,7 +157,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|warnings?|notices?|plans?|routes?|zones?))"
                             r"|relocated|rescued|moved to safety|taken to safety|brought to safety|(?:been|were) moved"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
-                            r"|repatriat\w+|ferried|bussed|bused|transported)\b"),
+                            r"|repatriat\w+|ferried|bussed|bused|transported"
+                            r"|(?:ordered|told) to (?:leave|move out|move away|go)|ordered out)\b"),
     # ("shelters" before a number, or at the end of the text before one, is the verb: "Djibo shelters 270,000")
     "sheltered": word_regex(r"\b(?:shelter(?:ing|ed)|shelter (?:in|at|with)|sought shelter|took refuge"
                             r"|shelters(?=\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over|at least"
