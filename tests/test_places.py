@@ -386,3 +386,18 @@ def test_a_capital_that_launches_a_crackdown_is_its_government(gaz) -> None:
 def test_sites_listed_before_the_word_are_sites(gaz) -> None:
     places, _ = extract_places("In Congo, 34,500 people sought refuge in the Rhoe and Plaine Savo sites.", gaz)
     assert [p.name for p in places if p.kind == "camp"] == ["Rhoe site", "Plaine Savo site"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked Tse-Ayu and neighbouring communities in Benue state.",
+    "Troops cleared Gidan Kare and surrounding villages in Benue state.",
+])
+def test_a_name_before_the_places_around_it_is_a_place(text: str, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    assert [p.kind for p in places if p.kind != "country"] == ["locality", "admin1"]
+
+
+def test_a_plain_is_named_after_a_province_but_not_after_a_town(gaz) -> None:
+    places, _ = extract_places("Rwandan and Congolese families fled the Rusizi plain, and Iraqis the Nineveh plains.",
+                              gaz)
+    assert [(p.name, p.kind) for p in places if p.kind != "country"] == [("Nineveh Governorate", "admin1")]

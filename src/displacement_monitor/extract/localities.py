@@ -110,6 +110,10 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     # the text names it, is where the place is
     (re.compile(r",\s+(?:on|near|along|at|close to)\s+(?:the\s+)?(?:(?P<at>[A-Z][\w-]+)['\u2019]s\s+)?"
                 r"(?:[a-z]+\s+)?border\b"), (), _TAIL_NAME, True),
+    # "Yelwata and neighbouring communities", "Vovchansk and surrounding villages": a place and those around it
+    (re.compile(r"\s+and\s+(?:the\s+)?(?:neighbouring|neighboring|nearby|surrounding|adjacent|other)\s+"
+                r"(?:villages|communities|towns|areas|settlements|localities|hamlets|districts|neighbourhoods)\b"),
+     ("and ",), _TAIL_NAME, False),
     # "Toumour, about 30 km away"
     (re.compile(rf",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?{_DISTANCE}\s+(?:away|from\s+)"), (),
      _TAIL_NAME, True),

@@ -99,6 +99,9 @@ _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$|\b(?:ba
 # (A valley stays: "the Bekaa valley" is the governorate's heartland, and read as the place.)
 _FEATURE_WORDS = frozenset({"river", "rivers", "dam", "mountains", "hills", "basin", "delta", "bridge", "canal",
                             "gorge"})
+# Land named after a province is the province's ("the Nineveh plains"), but not after a town's other name or a river
+# ("the Rusizi plain", not Cyangugu, the town the Rwandan district of Rusizi is run from).
+_LAND_WORDS = frozenset({"plain", "plains", "plateau"})
 _STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "depression"})
 # ... or a list of them: "the Juba and Shabelle rivers".
 _FEATURE_PLURALS = ("rivers", "dams", "mountains", "hills")
@@ -588,13 +591,18 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if key.endswith(" river") and after not in ADMIN_WORDS and after not in ADMIN_PLURALS \
                 and text[max(0, start - 4):start].lower() == "the ":
             continue  # "along the Tana River" is the river; "Tana River county" the county named after it
+        records = gaz.key_records[key_id]
+        if after in _LAND_WORDS:
+            records = tuple(r for r in records if gaz.kinds[r] in AREAS)
+            if not records:
+                continue
         # A member of a list of areas (a plural word after a name alone is not the name's: "the Darfur states"
         # are five).
         listed = after in ADMIN_PLURALS and _LAST_IN_LIST.search(text, max(0, start - 6), start) is not None \
             or admin_lists and _ADMIN_LIST.match(text, end) is not None \
             or admin_of and _ADMIN_OF.search(text, max(0, start - _ADMIN_OF_REACH), start) is not None \
             or start in area_rows
-        candidates.append(_Candidate(start, end, key, gaz.key_records[key_id], after in ADMIN_WORDS,
+        candidates.append(_Candidate(start, end, key, records, after in ADMIN_WORDS,
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after,
                                      listed))
 
