@@ -145,3 +145,23 @@ def test_a_surname_alone_is_no_new_source() -> None:
     """'Klitschko said' is the Vitali Klitschko the story named before: no new source, so the figure keeps the
     source of the sentences before."""
     assert find_source("About 2,000 people fled, Klitschko said.", "Vitali Klitschko") is None
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("About 6,000 people fled the coast, according to the country's disaster management agency.",
+     "disaster management agency"),
+    ("About 6,000 people fled the coast, NaDMA said.", "NaDMA"),
+    ("Some 700 families left the settlement, said a site manager.", "site manager"),
+    ("Some 700 families left the settlement, a humanitarian source said.", "humanitarian source"),
+    ("Some 700 families left, community representatives said.", "community representatives"),
+])
+def test_more_ways_to_name_who_speaks(sentence: str, source: str) -> None:
+    assert find_source(sentence) == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 4,000 IDPs said they had fled the town.",
+    "About 4,000 people fled the town, McDonald said.",
+])
+def test_plurals_and_surnames_are_no_acronyms(sentence: str) -> None:
+    assert find_source(sentence) is None

@@ -57,7 +57,8 @@ _BODY = (r"government|ministry|authorities|authority|officials|official|governor
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
          r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier"
          r"|ombudsman|ombudsperson|ombudswoman|partners|civil society|administration|director|coordinator"
-         r"|volunteers|sources|secretary|coastguard|coast guard")
+         r"|volunteers|sources|source|secretary|coastguard|coast guard|manager|managers|representative"
+         r"|representatives")
 _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
                    " when this these those week also then now earlier later while as if after before since other"
                    " some many most all its their his her").split()
@@ -110,8 +111,11 @@ _PRONOUN_ATTRIBUTION = Caseless(
 )
 # "Provincial Disaster Management Authority (PDMA)", or an acronym as the subject: "The INGD said".
 _DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\w'-]+))+\s+\(([A-Z]{2,8})\)")
-_ACRONYM_SUBJECT = re.compile(r"\b([A-Z]{3,8})\s+(?:said|says|reported|estimated|estimates|counted|recorded"
-                              r"|registered)\b|\b[Aa]ccording to (?:the\s+)?([A-Z]{3,8})\b")
+# (An acronym may hold small letters, "SoDMA"; three capitals at least tell it from a surname such as "McDonald", and
+# a plural is people: "IDPs said".)
+_ACRONYM = r"(?=(?:[a-z]?[A-Z]){3})(?![A-Z]+s\b)[A-Z][A-Za-z]{2,7}"
+_ACRONYM_SUBJECT = re.compile(rf"\b({_ACRONYM})\s+(?:said|says|reported|estimated|estimates|counted|recorded"
+                              rf"|registered)\b|\b[Aa]ccording to (?:the\s+)?({_ACRONYM})\b")
 # The verb after a body, maybe past where it is ("the committee in North governorate said").
 _VERB_AFTER = re.compile(r"(?:\s*\([A-Z][\w.'-]{1,11}\)|\))?"  # "the Office for ... (OCHA) said", "(OCHA) said"
                          r"(?P<where>\s+in\s+(?:the\s+(?:town|city|village|district|province|region|state|county)"
@@ -123,8 +127,10 @@ _VERB_AFTER = re.compile(r"(?:\s*\([A-Z][\w.'-]{1,11}\)|\))?"  # "the Office for
                          r"|added)\b")
 # A body's own name or acronym after its description, before the verb: "the disaster management agency SoDMA said".
 _NAMED_AFTER = re.compile(r"\s+([A-Z][a-z]*[A-Z][A-Za-z]*)[\s,]+(?:said|says|reported|estimated|told)\b")
+# ("according to the country's disaster management agency": whose body it is comes between)
 _VERB_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold|\b(?:released|published|compiled|provided|issued"
-                          r"|gathered|collected) by)\s+(?:the\s+)?$")
+                          r"|gathered|collected) by)\s+(?:the\s+)?(?:(?:country|government|state|region|city"
+                          r"|province|army|military)['\u2019]s\s+)?$")
 
 
 # An official's title before their name: "Chief Minister N. Biren Singh", "deputy mayor Sayed Yusuf".
