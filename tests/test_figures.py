@@ -645,3 +645,12 @@ def test_stranded_people_who_are_then_moved_are_a_figure(text: str, expected, ga
 def test_people_ordered_to_leave_are_evacuated(gaz) -> None:
     text = "Around 60,000 residents were ordered to leave the coastal districts before the cyclone."
     assert figures(text, gaz) == [(60000, "people", "evacuated")]
+
+
+@pytest.mark.parametrize("text", [
+    "About 9,000 people crossed on Monday. Another 2,000 returned through the Chaman crossing.",
+    "About 9,000 people crossed on Monday. Another 2,000 returned home.",
+    "About 9,000 people crossed on Monday. Another 2,000 went back via Torkham.",
+])
+def test_a_number_whose_verb_says_where_they_went_is_a_figure(text: str, gaz) -> None:
+    assert [q for q, _, term in figures(text, gaz) if term == "returned"] == [2000]

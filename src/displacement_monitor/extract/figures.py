@@ -166,6 +166,8 @@ def _read_noun(after: str, base: int) -> _Reading:
         if word in HOUSEHOLD_NOUNS:
             return _Reading("households", adjective, end)
         if word in HOUSE_NOUNS:
+            if word == "home" and adjective is not None:
+                return _Reading("implicit", adjective, base)  # "3,000 returned home": where they went
             return _Reading("houses", adjective, end)
         if word in ADJECTIVE_TERMS and (word not in PEOPLE_NOUNS or _noun_follows(after, match)):
             adjective = ADJECTIVE_TERMS[word]

@@ -67,6 +67,8 @@ IMPLICIT_STARTERS = {
     # when: "rose from 100,000 to 150,000 last week"
     "last", "this", "yesterday", "today", "overnight", "earlier", "during", "over", "after", "before", "within",
     "until", "according",
+    # where: "3,000 returned through Chaman"
+    "through", "via", "towards", "toward", "back", "home", "near", "along",
 }
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
