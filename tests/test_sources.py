@@ -165,3 +165,11 @@ def test_more_ways_to_name_who_speaks(sentence: str, source: str) -> None:
 ])
 def test_plurals_and_surnames_are_no_acronyms(sentence: str) -> None:
     assert find_source(sentence) is None
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("About 8,000 people fled after troops took over a U.N. base, local officials said.", "local officials"),
+    ("About 12,000 sought shelter next to the UN base, according to UNICEF.", "UNICEF"),
+])
+def test_an_organisations_premises_are_not_its_word(sentence: str, source: str) -> None:
+    assert find_source(sentence) == source

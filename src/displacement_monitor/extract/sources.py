@@ -227,8 +227,15 @@ def _speaking_organisation(sentence: str) -> re.Match[str] | None:
     first = _ORG_RE.search(sentence)  # as in most sentences: the only one, if any
     if first is None or _speaks(sentence, first):
         return first
-    return next((org for org in _ORG_RE.finditer(sentence) if org.start() > first.start() and _speaks(sentence, org)),
-                first)
+    speaking = next((org for org in _ORG_RE.finditer(sentence) if org.start() > first.start()
+                     and _speaks(sentence, org)), None)
+    # "... moved in to take over a U.N. base, local officials said": a place of the organisation's, not its word
+    return speaking or (None if _ITS_PREMISES.match(sentence, first.end()) else first)
+
+
+_ITS_PREMISES = re.compile(r"\s+(?:peacekeeping\s+|logistics\s+|military\s+)?(?:base|bases|compound|compounds"
+                           r"|premises|warehouses?|facility|facilities|camp|camps|site|sites|school|schools|convoy"
+                           r"|convoys|truck|trucks|mission|shelter|shelters|clinic|clinics)\b", re.IGNORECASE)
 
 
 def _speaks(sentence: str, org: re.Match[str]) -> bool:
