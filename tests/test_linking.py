@@ -333,3 +333,13 @@ def test_a_camp_named_again_without_the_word_is_still_the_camp(gaz) -> None:
     text = ("New arrivals from Sudan were taken to the Oure Cassoni and Touloum camps in eastern Chad. Touloum, "
             "which already shelters 30,000 refugees, has no room left.")
     assert linked(text, gaz) == {30000: ["Touloum camp"]}
+
+
+@pytest.mark.parametrize("text", [
+    "GENEVA, May 3 - Fighting in Geneina goes on. About 9,000 people have crossed into Chad this week, a UNHCR "
+    "spokesman told reporters in Geneva.",
+    "Fighting in Geneina goes on. About 9,000 people have crossed into Chad, the agency told a briefing in Geneva.",
+])
+def test_where_the_news_was_given_is_not_where_it_happened(text: str, gaz) -> None:
+    assert linked(text, gaz) == {9000: []}  # the country it says they crossed into
+    assert "CH" not in extract(text, gaz).countries

@@ -13,7 +13,7 @@ from typing import Protocol
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
 from .lexicon import DIRECTION, Caseless
-from .sentences import Sentence, is_dateline
+from .sentences import Sentence, is_dateline, is_venue
 
 ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
                   r"|displaced (?:from|in|by (?:\w+ ){1,3}in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?"
@@ -138,10 +138,11 @@ def _whole(k: int, figures: Sequence[Span], text: str) -> int:
     return k
 
 
-def _main_place(places: Sequence[PlaceMention]) -> int | None:
+def _main_place(places: Sequence[PlaceMention], text: str) -> int | None:
     """The place named most often, the first of equals (often the dateline's, which reports call "the
-    capital" or "the city" when they come back to it)."""
-    counts = Counter(p.record for p in places if p.kind != "country")
+    capital" or "the city" when they come back to it); where someone spoke ("told reporters in Geneva")
+    does not count."""
+    counts = Counter(p.record for p in places if p.kind != "country" and not is_venue(text, p.start, p.end))
     if not counts:
         return None
     top = max(counts.values())
@@ -371,7 +372,8 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
     inside = [(i, places[i]) for i in range(first, last)
               if sentence.start <= places[i].start < sentence.end and places[i].kind != "country"
-              and not is_dateline(text, places[i].start, places[i].end)]
+              and not is_dateline(text, places[i].start, places[i].end)
+              and not is_venue(text, places[i].start, places[i].end)]
     groups = _groups(inside, text)
     roles = [[_role(text, p, sentence.start) for _, p in g] for g in groups]
     for k in range(len(groups) - 1):
@@ -443,7 +445,7 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             if fallback is None and previous is not None and not _WIDER.search(sentence.text):
                 indexes = list(previous)
             else:
-                fallback = fallback if fallback is not None else _main_place(places)
+                fallback = fallback if fallback is not None else _main_place(places, text)
                 indexes = [fallback] if fallback is not None else []
         # One place named twice ("Kayin (Karen) state") is listed once, where it is first named.
         once: dict[tuple[int, str], int] = {}

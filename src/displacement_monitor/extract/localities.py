@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, km, skeleton
 from ..models import PlaceMention
 from .lexicon import DIRECTION
-from .sentences import is_dateline
+from .sentences import is_dateline, is_venue
 from .tables import Row, table_rows
 
 LOCALITY = "locality"
@@ -602,7 +602,8 @@ def main_place(known: Sequence[PlaceMention], text: str = "") -> PlaceMention | 
     """The gazetteer place named most often (the first of equals), below country level. Given the text, a
     dateline counts half: where the reporter filed from ("PORT SUDAN, April 14 -") is no more what the story
     is about than a place its body names once (North Darfur), which it loses to."""
-    places = [m for m in known if m.kind != COUNTRY and m.record >= 0]
+    # Where the news was given ("told reporters in Geneva") is not where it happened: it does not count.
+    places = [m for m in known if m.kind != COUNTRY and m.record >= 0 and not (text and is_venue(text, m.start, m.end))]
     counts: dict[int, float] = {}
     for m in places:
         counts[m.record] = counts.get(m.record, 0.0) + (0.5 if text and is_dateline(text, m.start, m.end) else 1.0)

@@ -67,6 +67,19 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     return _DATELINE_END.match(text, end) is not None or _NEXT_DATELINE.match(text, end) is not None
 
 
+def is_venue(text: str, start: int, end: int) -> bool:
+    """'told a briefing in Geneva', 'told reporters in Nairobi', 'at a news conference in Dakar', 'the
+    Geneva-based agency': where someone spoke or sits, not what the text is about."""
+    return text.startswith("-based", end) or text.startswith(" in ", start - 4) \
+        and _VENUE.search(text, max(0, start - _VENUE_REACH), start) is not None
+
+
+_VENUE = re.compile(r"(?:\btold\s+(?:reporters|journalists|(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|conference))"
+                    r"|\b(?:at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|conference|summit|meeting"
+                    r"|forum|session))\s+in\s+$", re.IGNORECASE)
+_VENUE_REACH = 70
+
+
 # A place before another in one dateline, and what may follow the first: "CARACAS / CUCUTA -".
 _FIRST_DATELINE = re.compile(r"\s*[A-Z][A-Z .'\u2019-]*\s*/\s*")
 _NEXT_DATELINE = re.compile(r"\s*/\s*[A-Z][A-Z .'\u2019-]*(?:,|\s*\(|\s+[-\u2013\u2014]\s)")
