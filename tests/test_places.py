@@ -401,3 +401,9 @@ def test_a_plain_is_named_after_a_province_but_not_after_a_town(gaz) -> None:
     places, _ = extract_places("Rwandan and Congolese families fled the Rusizi plain, and Iraqis the Nineveh plains.",
                               gaz)
     assert [(p.name, p.kind) for p in places if p.kind != "country"] == [("Nineveh Governorate", "admin1")]
+
+
+def test_towns_listed_after_camps_on_their_edges_are_towns(gaz) -> None:
+    places, _ = extract_places("Families moved into camps on the edges of towns such as Baidoa, Kurtunwarey and "
+                               "Mogadishu in Somalia.", gaz)
+    assert [p.kind for p in places if p.kind != "country"] == ["city", "locality", "city"]

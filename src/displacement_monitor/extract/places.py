@@ -448,9 +448,12 @@ _CAMP_RUN = re.compile(r"[\w'\u2019\s-]*")  # every character of a _CAMP match b
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
                          r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(?:camps|sites)\b")
+_PLACES_WORD = r"\b(?:towns|cities|villages|districts|areas|regions|provinces|countries|states)\b"
 _CAMP_LIST = re.compile(rf"(?<![\w'\u2019-])((?:{NAME_PATTERN})(?:,\s+(?:{NAME_PATTERN}))*)$")
 # "camps on the outskirts of Goma, including Bulengo and Lushagala": the camps a list after the word names.
-_CAMPS_NAMED = re.compile(rf"camps\b(?:\s+(?:on|in|near|around|outside)\s+[^,;.:]{{0,40}}?)?,?\s+(?:such as|including"
+# (not "camps on the edges of towns such as Baidoa and Dolow": those are the towns)
+_CAMPS_NAMED = re.compile(rf"camps\b(?:\s+(?:on|in|near|around|outside)\s+(?:(?!{_PLACES_WORD})[^,;.:]){{0,40}}?)?,?\s+"
+                          rf"(?:such as|including"
                           rf"|like|named|called)\s+((?:{NAME_PATTERN})(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:{NAME_PATTERN}))*)")
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _OWNER_WORDS = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['\u2019]s\s+(?=\S)")
