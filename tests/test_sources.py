@@ -173,3 +173,14 @@ def test_plurals_and_surnames_are_no_acronyms(sentence: str) -> None:
 ])
 def test_an_organisations_premises_are_not_its_word(sentence: str, source: str) -> None:
     assert find_source(sentence) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Some 4,000 people fled Kalehe (OCHA, 2 May 2023).", "OCHA"),
+    ("- 210,000 people internally displaced (IOM DTM, June)", "IOM"),
+    ("About 900 families were evacuated in Sindh (PDMA flash update, 12 August).", "PDMA"),
+    ("About 900 families fled Kalehe (South Kivu) in May.", None),
+    ("About 900 families fled Kalehe (see the map below).", None),
+])
+def test_a_reference_in_brackets_names_the_source(sentence: str, source: str | None) -> None:
+    assert find_source(sentence) == source

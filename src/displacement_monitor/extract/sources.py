@@ -166,7 +166,7 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
     """The organisation or official the sentence attributes its figures to, if it says; previous is the source
     of the sentences before, or a function that finds it, called only if this sentence refers back to it."""
     if not _ATTRIBUTION.search(sentence):
-        return None
+        return cited(sentence) if "(" in sentence else None
     org = _speaking_organisation(sentence)
     if org:
         # "UN humanitarian chief Valerie Amos said" is the chief's word; a spokesperson's is the organisation's
@@ -200,7 +200,34 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
     if defined:
         return normalize_source(defined.group(1))
     named = _NAME_SAID.search(sentence)  # "Lebanon's General Security said": a name we have no word for
-    return re.sub(r"^The\s+", "", named.group(1)) if named else None
+    if named:
+        return re.sub(r"^The\s+", "", named.group(1))
+    return cited(sentence) if "(" in sentence else None
+
+
+# A reference in brackets, as reports and situation updates give them: "(OCHA, 18 February 2017)", "(IOM DTM,
+# September)", "(IFRC disaster update, 25 January 2017)". It holds a date, or says what kind of document it is.
+_CITATION = re.compile(r"\(\s*([A-Z][^()]{1,100}?)\)")
+_CITED_WHEN = re.compile(r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October"
+                         r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|report|update|bulletin"
+                         r"|sitrep|assessment|data|dashboard|snapshot|flash)\b", re.IGNORECASE)
+_CITED_BODY = re.compile(r"[A-Z][A-Za-z]{1,9}(?=[\s,]|$)")
+
+
+def cited(sentence: str) -> str | None:
+    """Who the sentence cites in brackets, when it attributes its figures in no other way: the first known
+    organisation the reference names, else the acronym it opens with ("KSNT")."""
+    for citation in _CITATION.finditer(sentence):
+        reference = citation.group(1)
+        if not _CITED_WHEN.search(reference):
+            continue
+        org = _ORG_RE.search(reference)
+        if org:
+            return normalize_source(org.group(1))
+        opening = _CITED_BODY.match(reference)
+        if opening and sum(ch.isupper() for ch in opening.group()) >= 2:
+            return opening.group()
+    return None
 
 
 # A capitalised name of two words or more opening a sentence or clause, as the subject of an attribution verb (one
