@@ -414,3 +414,11 @@ def test_a_village_is_not_put_at_the_dateline_when_the_body_names_another_place_
     assert localities(text, gaz)[VILLAGE].near == "North Darfur State"
     text = f"PORT SUDAN, April 14 - Thousands fled to the village of {VILLAGE} after the attack, an aid group said."
     assert localities(text, gaz)[VILLAGE].near == "Port Sudan"
+
+
+def test_a_district_is_put_in_the_one_province_its_sentence_names(gaz) -> None:
+    text = ("Floods hit Assam in India, around Guwahati. In neighbouring Meghalaya, landslides destroyed 64 homes in "
+            f"the {VILLAGE} district, officials said.")
+    place = localities(text, gaz)[VILLAGE]
+    assert place.near == "Meghalaya State"
+    assert km(place.lat, place.lon, 25.5, 91.3) < 100

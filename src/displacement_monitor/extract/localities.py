@@ -38,6 +38,12 @@ _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
            "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas|zones|townships")
+# A kind word after a name that makes it a part of a province: "the West Garo Hills district", "Horo Guduru zone".
+_PART_AFTER = re.compile(r"\s+(?:district|districts|zone|zones|county|counties|woreda|woredas|territory|territories"
+                         r"|upazila|upazilas|tehsil|tehsils|taluka|commune|communes|municipality|municipalities"
+                         r"|local government areas?|LGAs?|sub-district|subdistrict|department|prefecture)\b")
+
+
 def _either_case(words: str) -> str:
     """'town|village' -> '[Tt]own|[Vv]illage': a capital at a sentence start, without the slower (?i)."""
     return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
@@ -506,6 +512,13 @@ class Anchors:
         name = _TAIL_NAME.search(text, max(0, glue.start() - 60), glue.start())
         return (name.start(1), None) if name else None
 
+    def sentence_area(self, text: str, at: int) -> int | None:
+        """Where the one first-level area named in the sentence around offset at starts, if it names just one."""
+        start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+        stop = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
+        areas = [m for m in self.between(start, stop) if m.kind in AREAS]
+        return areas[0].start if areas and all(m.record == areas[0].record for m in areas) else None
+
     def named(self, at: int) -> PlaceMention | None:
         """The known place that starts at (or just after) offset at."""
         return next((self.by_start[i] for i in range(at, at + 5) if i in self.by_start), None)
@@ -641,6 +654,8 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         if at is not None and (described := _DESCRIBED.match(text, at)):
             at = described.end()
         anchors = anchors or Anchors(known, text)
+        if at is None and _PART_AFTER.match(text, end):
+            at = anchors.sentence_area(text, start)  # "In Meghalaya, landslides hit the West Garo Hills district"
         listed = None if measure else anchors.listed_with(text, start, end)
         anchor = listed.first if listed else anchors.anchor(at)
         country = anchors.country(at) or (anchor.country if anchor else (countries[0] if countries else ""))
