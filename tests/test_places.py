@@ -407,3 +407,13 @@ def test_towns_listed_after_camps_on_their_edges_are_towns(gaz) -> None:
     places, _ = extract_places("Families moved into camps on the edges of towns such as Baidoa, Kurtunwarey and "
                                "Mogadishu in Somalia.", gaz)
     assert [p.kind for p in places if p.kind != "country"] == ["city", "locality", "city"]
+
+
+@pytest.mark.parametrize("text", [
+    "On the occupied bank, Moscow-installed officials said 4,500 people had left Oleshky.",
+    "Moscow-backed forces shelled Oleshky, and 4,500 people left.",
+])
+def test_a_capital_hyphened_to_what_it_did_is_its_government(text: str, gaz) -> None:
+    places, countries = extract_places(text, gaz)
+    assert [(p.name, p.kind) for p in places] == [("Russia", "country"), ("Oleshky", "city")]
+    assert "RU" in countries

@@ -78,6 +78,18 @@ _GOVERNMENT_VERBS = frozenset("ordered orders said says denied denies accused ac
                               " insists demanded demands warned claimed claims rejected blamed urged agreed refused"
                               " pledged vowed expelled deported recalled launched launches imposed imposes decided"
                               " decides introduced introduces began begins declared declares".split())
+# ... and "Moscow-installed officials", "Kyiv-controlled territory", "Tehran-backed militias".
+_GOVERNMENT_HYPHENED = frozenset("installed backed controlled appointed allied aligned held sponsored funded"
+                                 " supported led".split())
+_HYPHENED_WORD = re.compile(r"-([a-z]+)\b")
+
+
+def _hyphened(text: str, end: int) -> str:
+    """The lower-case word hyphened to a name that ends at end ("Moscow-installed"), or ''."""
+    word = _HYPHENED_WORD.match(text, end)
+    return word.group(1) if word else ""
+
+
 _LOCATIVES = frozenset("in from to at near of around outside across into toward towards within".split())
 # The rest of a list that ends in a plural admin word: "Sofala, Manica, Tete and Zambezia provinces".
 _ADMIN_PLURAL = r"(?:provinces|governorates|states|regions|prefectures|oblasts|departments|counties)"
@@ -655,7 +667,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         best = resolved[memo]
         if best is None:
             continue
-        if gaz.kinds[best] == CITY and cand.after in _GOVERNMENT_VERBS and \
+        if gaz.kinds[best] == CITY and (cand.after in _GOVERNMENT_VERBS or text.startswith("-", cand.end)
+                                        and _hyphened(text, cand.end) in _GOVERNMENT_HYPHENED) and \
                 gaz.populations[best] >= NOTABLE_POPULATION and ctx.word_before(cand.start) not in _LOCATIVES:
             # "since Islamabad ordered undocumented foreigners to leave": the government, as "Washington" is
             nation = _country_named(gaz, gaz.countries[best])
