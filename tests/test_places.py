@@ -417,3 +417,20 @@ def test_a_capital_hyphened_to_what_it_did_is_its_government(text: str, gaz) -> 
     places, countries = extract_places(text, gaz)
     assert [(p.name, p.kind) for p in places] == [("Russia", "country"), ("Oleshky", "city")]
     assert "RU" in countries
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the Philippines, the typhoon cut a path through Surigao del Norte and Bohol.",
+     [("Surigao del Norte Province", "admin2"), ("Bohol Province", "admin2")]),
+    ("Floods in Malawi displaced families in Chikwawa district.", [("Chikwawa District", "admin2")]),
+    ("Rivers rose in Bangladesh's Feni district, and the town of Feni flooded.",
+     [("Feni District", "admin2"), ("Feni", "city")]),
+])
+def test_a_second_level_area_the_database_lists_is_an_area(text: str, expected, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    assert [(p.name, p.kind) for p in places if p.kind != "country"] == expected
+
+
+def test_a_second_level_area_needs_its_country_in_the_text(gaz) -> None:
+    places, _ = extract_places("Kerry and Clare spoke to reporters about the floods in Pakistan.", gaz)
+    assert all(p.kind != "admin2" for p in places)

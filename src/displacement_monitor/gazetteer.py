@@ -33,12 +33,14 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 17
+INDEX_VERSION = 18
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
+# A second-level area (a district; a province where the first level is regions, as in the Philippines).
+ADMIN2 = "admin2"
 # A region with clear bounds that is no first-level division (Darfur, Donbas; see resources/regions.csv).
 REGION = "region"
-AREAS = frozenset({ADMIN1, REGION})
+AREAS = frozenset({ADMIN1, ADMIN2, REGION})
 
 # Places smaller than this keep only their main name: their many alternate spellings cost
 # load time and memory and almost never appear in English-language reports. Places whose
@@ -315,6 +317,9 @@ class Gazetteer:
 
     def main_name(self, record: int) -> str:
         """A record's own name: GeoNames' name of an area ("Hatay"), not the display one ("Hatay Province")."""
+        if self.kinds[record] == ADMIN2:  # "Bohol Province", shown with the kind the name lacks
+            name, _, kind = self.names[record].rpartition(" ")
+            return name if name and kind.lower() in _DISTRICT_TYPES else self.names[record]
         return self.admin1_names[record] if self.kinds[record] == ADMIN1 else self.names[record]
 
     def key_id(self, key: str) -> int | None:
@@ -461,9 +466,31 @@ class _State(NamedTuple):
     centre: tuple[float, float] | None  # (lat, lon), unless the database's point is not to be trusted
 
 
+class _District(NamedTuple):
+    """A second-level area as the Countries States Cities Database has it, where it lists such areas as states."""
+
+    country: str
+    admin1: str  # the GeoNames code of the first-level area it lies in
+    name: str
+    kind_word: str  # what the database calls it: "province", "district"
+    centre: tuple[float, float]
+    population: int  # of the GeoNames towns near its own towns: a rough size, to weigh it against namesakes
+
+
+# The kinds of area of the database's that are second-level areas where GeoNames' first level is above them.
+_DISTRICT_TYPES = ("province", "district", "county", "department", "governorate", "prefecture")
+
+
 def _states(cities: dict) -> dict[tuple[str, str], _State]:
     """(country, admin1 code) -> that first-level area's name and centre point in the Countries States
-    Cities Database, where it has the area.
+    Cities Database, where it has the area (see _csc_areas)."""
+    return _csc_areas(cities)[0]
+
+
+def _csc_areas(cities: dict) -> tuple[dict[tuple[str, str], _State], list[_District]]:
+    """(country, admin1 code) -> that first-level area's name and centre point in the Countries States
+    Cities Database, where it has the area; and the database's other areas that lie in one first-level area,
+    which are second-level ones (the provinces of a Philippine region, the districts of Uganda's).
 
     The database gives each state or province an English or local name and a centre point but knows
     nothing of GeoNames codes; its towns do the join. Each of its states votes with its towns for the
@@ -473,10 +500,14 @@ def _states(cities: dict) -> dict[tuple[str, str], _State]:
     keep their names, not that point.
     """
     grid: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    people: Counter[tuple[str, int, int]] = Counter()
     for city in cities.values():
         if city.get("admin1code"):
-            grid[(city["countrycode"], *_grid_cell(city["latitude"], city["longitude"]))].add(city["admin1code"])
+            cell = (city["countrycode"], *_grid_cell(city["latitude"], city["longitude"]))
+            grid[cell].add(city["admin1code"])
+            people[cell] += int(city.get("population") or 0)
     best: dict[tuple[str, str], tuple[int, _State]] = {}
+    inside: list[tuple[str, str, dict, int]] = []  # (country, code, state, population) of each state that joins
     for country_dir in sorted(_states_dir().iterdir()):
         states_file = country_dir / "states.json"
         if not states_file.is_file():
@@ -489,17 +520,31 @@ def _states(cities: dict) -> dict[tuple[str, str], _State]:
             if not state.get("latitude") or not state.get("longitude") or not towns_file.is_file():
                 continue
             votes: Counter[str] = Counter()
-            for town in json.loads(towns_file.read_text(encoding="utf-8")):
-                cell = _grid_cell(float(town["latitude"]), float(town["longitude"]))
-                votes.update(grid.get((cc, *cell), ()))
+            cells = [(cc, *_grid_cell(float(town["latitude"]), float(town["longitude"])))
+                     for town in json.loads(towns_file.read_text(encoding="utf-8"))]
+            for cell in cells:  # each town votes
+                votes.update(grid.get(cell, ()))
             if not votes:
                 continue
             code, count = votes.most_common(1)[0]
-            if 2 * count > sum(votes.values()) and count > best.get((cc, code), (0, None))[0]:
+            if 2 * count <= sum(votes.values()):
+                continue
+            if shared[(state["latitude"], state["longitude"])] == 1:
+                inside.append((cc, code, state, sum(people[cell] for cell in set(cells))))
+            if count > best.get((cc, code), (0, None))[0]:
                 point = (state["latitude"], state["longitude"])
                 centre = None if shared[point] > 1 else (float(point[0]), float(point[1]))
                 best[(cc, code)] = (count, _State(state["name"], centre))
-    return {key: state for key, (_, state) in best.items()}
+    first = {key: state for key, (_, state) in best.items()}
+    own_names = {(cc, fold(state.name)) for (cc, _), state in first.items()}
+    districts = [
+        _District(cc, code, state["name"], str(state.get("type") or ""),
+                  (float(state["latitude"]), float(state["longitude"])), population)
+        for cc, code, state, population in inside
+        if str(state.get("type") or "").rsplit(" ", 1)[-1] in _DISTRICT_TYPES
+        and (cc, fold(state["name"])) not in own_names  # not the first-level area itself
+    ]
+    return first, districts
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -600,7 +645,7 @@ def build_gazetteer() -> Gazetteer:
     for city in cities.values():
         admin_members[(city["countrycode"], city.get("admin1code") or "")].append(city)
 
-    states = _states(cities)
+    states, districts = _csc_areas(cities)
     centroids = _read_admin1_centroids()
     admin_aliases = _read_admin1_aliases()
     admin_index: dict[tuple[str, str], int] = {}
@@ -625,6 +670,15 @@ def build_gazetteer() -> Gazetteer:
                float(region["lon"]), 0, -1)
         names = [region["name"], *filter(None, region["aliases"].split("|"))]
         builder.add(row, set().union(*map(admin_variants, names)))
+
+    for district in districts:
+        cc, code = district.country, district.admin1
+        kind_word = district.kind_word.rsplit(" ", 1)[-1].title()
+        name = display_name(district.name)
+        shown = name if any(word in name.lower() for word in _TYPE_WORDS) else f"{name} {kind_word}"
+        row = (0, shown, ADMIN2, cc, code, display_name(admin1_names.get((cc, code), "")), *district.centre,
+               district.population, admin_index.get((cc, code), -1))
+        builder.add(row, admin_variants(district.name))
 
     for city in cities.values():
         cc, code = city["countrycode"], city.get("admin1code") or ""

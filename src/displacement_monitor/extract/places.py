@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from ..gazetteer import (
     ADMIN1,
+    ADMIN2,
     AREAS,
     CITY,
     COUNTRY,
@@ -44,6 +45,8 @@ ADMIN_WORDS = {"province", "governorate", "state", "region", "prefecture", "obla
 PLACE_WORDS = ADMIN_WORDS | {"city", "town", "district", "camp", "camps", "village", "villages",
                              "municipality", "area", "valley", "border", "crossing", "airport", "port",
                              "refugee", "idp", "settlement", "sub-district", "subdistrict"}
+# Words after a name that make it a second-level area, where the gazetteer has one so named ("Feni district").
+DISTRICT_WORDS = {"district", "province", "county", "department", "governorate", "prefecture"}
 LOCATIVES = {"in", "from", "to", "near", "outside", "around", "into", "towards", "toward", "at",
              "across", "via", "between", "through", "reach", "reached", "fled", "left", "entered"}
 # Particles inside names across a space ("Villa del Rosario", "Abu Ghraib"); English words such as "as",
@@ -331,7 +334,8 @@ class _Candidate:
     @property
     def memo(self) -> tuple:
         """What _resolve reads of a candidate."""
-        return self.key, self.admin_word, self.before_group, self.before_camp, self.admin_listed
+        return self.key, self.admin_word, self.before_group, self.before_camp, self.admin_listed, \
+            self.after in DISTRICT_WORDS
 
 
 @dataclass
@@ -410,11 +414,15 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
         if area_named:
             shape = skeleton(cand.key)
             area_named = not any(gaz.kinds[r] == CITY and skeleton(_bare_key(gaz.names[r])) == shape for r in places)
-        want_admin = cand.admin_word or cand.admin_listed
+        # "Feni district" is the district where there is one; "Tyre district" the town where there is none.
+        want_admin = cand.admin_word or cand.admin_listed \
+            or cand.after in DISTRICT_WORDS and any(gaz.kinds[r] == ADMIN2 for r in places)
         best = max(places, key=lambda r: _score(gaz, r, context, want_admin, cand.key, points, area_named))
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
     weight = context.get(gaz.countries[best], 0)
+    if gaz.kinds[best] == ADMIN2 and not weight:
+        return None  # a district is named in reports about its country ("Clare", "Kerry" are more often people)
     if cand.before_group and not weight or cand.before_camp and context and not weight:
         return None  # "Kuki families" are people; "Dar es Salam camp" in Chad is a camp, not Tanzania's city
     foreign_namesake = gaz.kinds[best] in AREAS and (len(cand.records) > 1 or _only_directions(cand.key))
@@ -678,7 +686,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
                     countries.append(gaz.countries[nation])  # the text names the country, as its government
                 continue
         end = cand.end
-        if gaz.kinds[best] in AREAS and cand.after in ADMIN_WORDS:
+        if gaz.kinds[best] in AREAS and cand.after in ADMIN_WORDS \
+                or gaz.kinds[best] == ADMIN2 and cand.after in DISTRICT_WORDS:
             end = lowered.find(cand.after, end) + len(cand.after)
         mentions.append(_mention(gaz, cand, best, text, end))
     mentions = _placed_elsewhere(gaz, text, mentions)
