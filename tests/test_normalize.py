@@ -89,6 +89,7 @@ def test_places_one_row_per_place_countries_left_out(tables: Tables) -> None:
 def test_place_id_falls_back_to_country_and_name_without_geonameid() -> None:
     assert place_id(MOSUL) == "gn:99072"
     assert place_id(mention(0, "Nineveh", 0)) == "adm1:IQ.Nineveh"
+    assert place_id(mention(0, "Bohol Province", 0, "PH", "admin2")) == "adm2:PH.Bohol Province"
 
 
 def test_households_use_the_country_table(tables: Tables) -> None:

@@ -72,7 +72,7 @@ def place_id(mention: PlaceMention) -> str:
         return f"gn:{mention.geonameid}"
     if mention.kind == "admin1" and mention.admin1_code:
         return f"adm1:{mention.country}.{mention.admin1_code}"
-    prefix = {"camp": "camp", "locality": "loc", "region": "region"}.get(mention.kind, "adm1")
+    prefix = {"camp": "camp", "locality": "loc", "region": "region", "admin2": "adm2"}.get(mention.kind, "adm1")
     return f"{prefix}:{mention.country}.{mention.name}"
 
 
