@@ -422,3 +422,9 @@ def test_a_district_is_put_in_the_one_province_its_sentence_names(gaz) -> None:
     place = localities(text, gaz)[VILLAGE]
     assert place.near == "Meghalaya State"
     assert km(place.lat, place.lon, 25.5, 91.3) < 100
+
+
+def test_a_district_of_a_known_province_after_a_locative_is_a_place(gaz) -> None:
+    text = f"In {VILLAGE} district of Herat province, in Afghanistan, almost every house was flattened."
+    place = localities(text, gaz)[VILLAGE]
+    assert place.near == "Herat Province"
