@@ -343,3 +343,15 @@ def test_a_camp_named_again_without_the_word_is_still_the_camp(gaz) -> None:
 def test_where_the_news_was_given_is_not_where_it_happened(text: str, gaz) -> None:
     assert linked(text, gaz) == {9000: []}  # the country it says they crossed into
     assert "CH" not in extract(text, gaz).countries
+
+
+def test_a_town_named_after_where_people_went_is_their_destination(gaz) -> None:
+    text = ("Fighting in Somalia's Hiraan region has displaced more than 40,000 people since May, with most fleeing "
+            "to the town of Beledweyne.")
+    assert linked(text, gaz) == {40000: ["Hiraan Region"]}
+
+
+def test_the_town_of_a_name_refers_back_to_no_place(gaz) -> None:
+    text = ("PORT SUDAN, April 14 - Families fled Zamzam camp in North Darfur. Most fled to the town of Tawila, "
+            "where aid groups said 150,000 people had arrived.")
+    assert linked(text, gaz)[150000] == ["Tawila"]

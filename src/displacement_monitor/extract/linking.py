@@ -60,6 +60,10 @@ _SPEAKERS_OF = re.compile(r"(?:\s+(?:state|province|provincial|regional|district
                           re.IGNORECASE)
 
 
+_KIND_BEFORE_OF = re.compile(r"\b(?:town|city|village|camp|settlement|district|province|region|state|county"
+                             r"|governorate|area)\s+$", re.IGNORECASE)
+
+
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     if _SPEAKERS_OF.match(text, mention.end):
         return "locator"
@@ -69,9 +73,13 @@ def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     if "," in text[max(sentence_start, mention.start - 110):mention.start] \
             and _DESCRIBED_IN.search(text, max(sentence_start, mention.start - 110), mention.start):
         return "locator"
-    if ORIGIN.search(lead):
+    origin = ORIGIN.search(lead)
+    destination = DESTINATION.search(lead) if origin is None or "of" in origin.group() else None
+    # "fleeing to the town of Dhusamareb" is where they went: the "of" only names the town.
+    if origin and not (destination and origin.group().startswith("of")
+                       and _KIND_BEFORE_OF.search(lead, 0, origin.start())):
         return "origin"
-    if DESTINATION.search(lead):
+    if destination:
         return "destination"
     return "neutral"
 
@@ -177,7 +185,9 @@ def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequenc
 # and refer back to no place.
 _MODIFIER_AFTER = re.compile(r"\s+(?:capital|government|governor|emergency|agency|authority|authorities|council"
                              r"|officials?|police|media|news|radio|television|assembly|legislature|administration"
-                             r"|ministry|department|budget|of emergency|of disaster|of siege)\b")
+                             r"|ministry|department|budget|of emergency|of disaster|of siege)\b"
+                             # "the town of Tawila" names a town (not "a town of 20,000" or "the town of their birth")
+                             r"|\s+of\s+(?!\d|(?:the|its|their|his|her|our|some|about|around|more|over|nearly|origin)\b)")
 
 
 _WIDER = re.compile(r"\b(?:in total|the total|overall|altogether|in all|brought the number|bringing the number"
