@@ -654,3 +654,16 @@ def test_people_ordered_to_leave_are_evacuated(gaz) -> None:
 ])
 def test_a_number_whose_verb_says_where_they_went_is_a_figure(text: str, gaz) -> None:
     assert [q for q, _, term in figures(text, gaz) if term == "returned"] == [2000]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The cyclone destroyed 4,000 homes and damaged 12,000 more, officials said.",
+     [(4000, "houses", "destroyed"), (12000, "houses", "destroyed")]),
+    ("Some 800 families fled on Monday and 300 more on Tuesday.",
+     [(800, "households", "displaced"), (300, "households", "displaced")]),
+    ("In the port, at least 1,500 houses had their roofs torn off.", [(1500, "houses", "destroyed")]),
+    ("The winds blew the roofs off 700 homes.", [(700, "houses", "destroyed")]),
+    ("More than 9,000 others are being moved from the slopes of the volcano.", [(9000, "people", "evacuated")]),
+])
+def test_more_of_what_was_counted_and_other_housing_words(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected

@@ -625,6 +625,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
             before_terms["sheltered"] = 0
     unit: str | None = reading.unit
     inherited: str | None = None
+    if unit == "people" and prior is not None and prior.same_sentence and prior.unit != "people" \
+            and text[end:reading.noun_end].rstrip().lower().endswith(("more", "others")):
+        unit = prior.unit  # "destroyed 6,000 homes and damaged 35,000 more": more homes
     if unit == "implicit":
         unit, inherited = _implicit_unit(reference, after_terms, before_terms, prior, start)
         if unit is None:

@@ -157,7 +157,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     # people to go, and does not say they went
     "evacuated": word_regex(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?|orders?"
                             r"|warnings?|notices?|plans?|routes?|zones?))"
-                            r"|relocated|rescued|moved to safety|taken to safety|brought to safety|(?:been|were) moved"
+                            r"|relocated|rescued|moved to safety|taken to safety|brought to safety"
+                            r"|(?:been|were|being) moved"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             r"|repatriat\w+|ferried|bussed|bused|transported"
                             r"|(?:ordered|told) to (?:leave|move out|move away|go)|ordered out)\b"),
@@ -185,7 +186,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|in the open(?: air)?|in the streets?|on the streets?|under the (?:open )?sky))\b"),
     "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|flattened|burn(?:ed|t)|torched"
                             r"|demolished|bulldozed|washed away"
-                            r"|swept away|collapsed|levelled|leveled)\b"),
+                            r"|swept away|collapsed|levelled|leveled|roofs? (?:were |was )?(?:torn|blown|ripped) off"
+                            r"|lost their roofs|unroofed|(?:blew|tore|ripped) (?:the )?roofs? off)\b"),
     # people "unable to leave" or who "cannot flee" are stranded, not displaced
     "displaced": word_regex(r"\b(?:displac\w+|fled|flee(?<!unable to flee)(?<!not flee)(?<!cannot flee)|flees"
                             r"|fleeing|left(?!\s+(?:bank|side|wing|behind|over|hand|alone|unattended))"
