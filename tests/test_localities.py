@@ -428,3 +428,9 @@ def test_a_district_of_a_known_province_after_a_locative_is_a_place(gaz) -> None
     text = f"In {VILLAGE} district of Herat province, in Afghanistan, almost every house was flattened."
     place = localities(text, gaz)[VILLAGE]
     assert place.near == "Herat Province"
+
+
+@pytest.mark.parametrize("where", ["in a school in", "in churches in", "at the stadium in"])
+def test_a_name_after_a_shelter_building_in_is_a_place(where: str, gaz) -> None:
+    text = f"In South Sudan's Upper Nile state, some 2,000 families sought shelter {where} {VILLAGE}."
+    assert VILLAGE in localities(text, gaz)

@@ -222,8 +222,10 @@ _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Towns and villages in a place: "other towns in North Wollo".
 # Each of its words starts with one of _KIND_WORDS, whose occurrences are found anyway.
 # Where bases, camps and shelters are: "took refuge at UN bases in Tomping and Jebel".
-_FACILITY_WORDS = ("bases", "camps", "sites", "shelters")
-_FACILITIES_IN = re.compile(rf"(?:{'|'.join(_FACILITY_WORDS)})\s+in\s+({_LIST})")
+# ... and where people shelter: "sought shelter in churches and a school in Ulang".
+_FACILITY_WORDS = ("bases", "camps", "sites", "shelters", "school", "church", "mosque", "stadium")
+_FACILITIES_IN = re.compile(r"(?:bases|camps|sites|shelters|schools?|church(?:es)?|mosques?|stadiums?)\s+in\s+"
+                            rf"({_LIST})")
 _HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+in\s+"
                           rf"(?:the\s+)?({_NAME})")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
