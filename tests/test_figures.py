@@ -667,3 +667,16 @@ def test_a_number_whose_verb_says_where_they_went_is_a_figure(text: str, gaz) ->
 ])
 def test_more_of_what_was_counted_and_other_housing_words(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected
+
+
+def test_people_who_sought_refuge_in_a_neighbouring_country_are_refugees(gaz) -> None:
+    text = "In Congo, around 3,000 people have sought refuge in neighbouring Uganda, the agency said."
+    assert figures(text, gaz) == [(3000, "people", "refugees")]
+
+
+@pytest.mark.parametrize("text", [
+    "About 800,000 people took refuge in nearly 9,000 cyclone shelters, the ministry said.",
+    "In Panama, about 600 people were evacuated into eight shelters.",
+])
+def test_the_shelters_people_went_into_are_no_figure(text: str, gaz) -> None:
+    assert all(unit == "people" for _, unit, _ in figures(text, gaz))

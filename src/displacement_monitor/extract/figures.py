@@ -507,7 +507,8 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
         if CROSSING_VERB.fullmatch(word):
             return True
         # ("fled across Bangladesh" is all over it, "across the border into Bangladesh" a crossing)
-        if word in ("into", "to", "toward", "towards", "for"):
+        # ("sought refuge in neighbouring Congo": a neighbouring country is another one)
+        if word in ("into", "to", "toward", "towards", "for") or word == "in" and "neighbo" in lead[-18:]:
             verbs = list(CROSSING_VERB.finditer(lead))
             # ... in the same phrase: not "flee to nearby villages, according to the Sudan Doctors Network"
             if verbs and "," not in lead[verbs[-1].end():]:
@@ -585,6 +586,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     before = _clause_before(text, start)
     if _excluded(before, after, num):
         return None
+    if reading.unit == "houses" and _IN_BEFORE.search(before[-40:]) \
+            and text[end:reading.noun_end].rstrip().lower().endswith("shelters"):
+        return None  # "took refuge in nearly 9,000 cyclone shelters": the buildings people went to
     if _DIED.match(text, reading.noun_end) or reading.noun_term is None and reading.unit != "houses" \
             and _casualty_near(before, after):
         # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people; but houses do not
@@ -670,6 +674,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]
     return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|into|at|across|to)\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over"
+                        r"|at least|an estimated|up to)\s+)*$", re.IGNORECASE)
 
 
 def _stuck(text: str, before: str, noun_end: int) -> bool:
