@@ -243,3 +243,23 @@ def test_a_centre_two_states_share_is_not_used() -> None:
     lebanon = {state.name: state for (cc, _), state in states.items() if cc == "LB"}
     assert lebanon["Mount Lebanon"].centre is None and lebanon["North"].centre is None
     assert lebanon["Beqaa"].centre is not None
+
+
+@pytest.mark.parametrize(("name", "country", "kind"), [
+    ("Leyte", "PH", "admin2"),          # a province, not another name of the Eastern Visayas region
+    ("Camarines Sur", "PH", "admin2"),
+    ("Catalonia", "ES", "admin1"),
+    ("Chikwawa", "MW", "admin2"),
+])
+def test_an_area_is_known_by_its_own_name_at_its_own_level(name: str, country: str, kind: str, gaz) -> None:
+    assert kind in {gaz.kinds[r] for r in gaz.lookup(name) if gaz.countries[r] == country}
+
+
+@pytest.mark.parametrize(("name", "country"), [("Barcelona", "ES"), ("Pangasinan", "PH"), ("Kent", "GB")])
+def test_a_province_is_not_another_name_of_the_region_it_lies_in(name: str, country: str, gaz) -> None:
+    assert "admin1" not in {gaz.kinds[r] for r in gaz.lookup(name) if gaz.countries[r] == country}
+
+
+def test_the_philippine_regions_sit_at_their_own_centres(gaz) -> None:
+    bicol = next(r for r in gaz.lookup("Bicol") if gaz.kinds[r] == "admin1")
+    assert km(gaz.lats[bicol], gaz.lons[bicol], 13.4, 123.4) < 60

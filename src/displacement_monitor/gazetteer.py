@@ -235,11 +235,12 @@ def display_name(name: str) -> str:
 # What each country calls its first-level divisions, so "Ménaka" the region reads apart from the town.
 ADMIN_TYPES = {
     **dict.fromkeys("IQ YE LB EG SY JO KW BH OM".split(), "Governorate"),
-    **dict.fromkeys("ML NE BF TD SN ET GN CI GH CM TG BJ MR GM IT FR ES PE CL SO".split(), "Region"),
+    **dict.fromkeys("ML NE BF TD SN ET GN CI GH CM TG BJ MR GM IT FR ES PE CL SO PH".split(), "Region"),
     **dict.fromkeys("NG SD SS US MM IN MX BR VE AU MY".split(), "State"),
     **dict.fromkeys("UA RU BY KZ".split(), "Oblast"),
     **dict.fromkeys("CF HT".split(), "Department"),
     **dict.fromkeys("KE LR".split(), "County"),
+    "BD": "Division",
 }
 _TYPE_WORDS = ("governorate", "province", "region", "state", "oblast", "department", "district", "county",
                "territory", "prefecture", "division", "city", "capital", "municipality", "krai", "republic",
@@ -484,10 +485,11 @@ _DISTRICT_TYPES = ("province", "district", "county", "department", "governorate"
 def _states(cities: dict) -> dict[tuple[str, str], _State]:
     """(country, admin1 code) -> that first-level area's name and centre point in the Countries States
     Cities Database, where it has the area (see _csc_areas)."""
-    return _csc_areas(cities)[0]
+    return _csc_areas(cities, _admin1_table(cities))[0]
 
 
-def _csc_areas(cities: dict) -> tuple[dict[tuple[str, str], _State], list[_District]]:
+def _csc_areas(cities: dict, names: dict[tuple[str, str], str]) -> tuple[dict[tuple[str, str], _State],
+                                                                         list[_District]]:
     """(country, admin1 code) -> that first-level area's name and centre point in the Countries States
     Cities Database, where it has the area; and the database's other areas that lie in one first-level area,
     which are second-level ones (the provinces of a Philippine region, the districts of Uganda's).
@@ -508,6 +510,8 @@ def _csc_areas(cities: dict) -> tuple[dict[tuple[str, str], _State], list[_Distr
             people[cell] += int(city.get("population") or 0)
     best: dict[tuple[str, str], tuple[int, _State]] = {}
     inside: list[tuple[str, str, dict, int]] = []  # (country, code, state, population) of each state that joins
+    by_country: dict[str, list[dict]] = {}
+    shared_by: dict[str, Counter[tuple[str, str]]] = {}
     for country_dir in sorted(_states_dir().iterdir()):
         states_file = country_dir / "states.json"
         if not states_file.is_file():
@@ -515,6 +519,7 @@ def _csc_areas(cities: dict) -> tuple[dict[tuple[str, str], _State], list[_Distr
         cc = country_dir.name
         rows = json.loads(states_file.read_text(encoding="utf-8"))
         shared = Counter((state.get("latitude"), state.get("longitude")) for state in rows)
+        by_country[cc], shared_by[cc] = rows, shared
         for state in rows:
             towns_file = country_dir / "states" / str(state.get("state_code")) / "cities.json"
             if not state.get("latitude") or not state.get("longitude") or not towns_file.is_file():
@@ -536,6 +541,15 @@ def _csc_areas(cities: dict) -> tuple[dict[tuple[str, str], _State], list[_Distr
                 centre = None if shared[point] > 1 else (float(point[0]), float(point[1]))
                 best[(cc, code)] = (count, _State(state["name"], centre))
     first = {key: state for key, (_, state) in best.items()}
+    # Where the database lists both levels (the Philippines' regions and their provinces), the biggest province
+    # may outvote its region, which may list no towns: the state named as GeoNames names the area is the area.
+    for (cc, code), name in names.items():
+        if (cc, code) in first and fold(first[(cc, code)].name) != fold(name):
+            same = [state for state in by_country.get(cc, ()) if admin_variants(state["name"]) & admin_variants(name)]
+            if len(same) == 1 and same[0].get("latitude"):
+                point = (same[0]["latitude"], same[0]["longitude"])
+                first[(cc, code)] = _State(same[0]["name"], None if shared_by[cc][point] > 1 else
+                                           (float(point[0]), float(point[1])))
     own_names = {(cc, fold(state.name)) for (cc, _), state in first.items()}
     districts = [
         _District(cc, code, state["name"], str(state.get("type") or ""),
@@ -588,6 +602,15 @@ def _admin_centre(centre: tuple[float, float] | None, members: list[dict],
     if outline is None:
         return published
     return (published[0] + outline[0]) / 2, (published[1] + outline[1]) / 2
+
+
+def _namesake_keys(members: list[dict], keys: set[str]) -> set[str]:
+    """The other spellings of the biggest town of an area that is named after it (its keys include the
+    town's name), which the news uses for the area too ("Gedaref state" for Al Qadarif)."""
+    if not members:
+        return set()
+    town = max(members, key=lambda c: c["population"])
+    return _city_keys(town) if name_variants(town["name"]) & keys else set()
 
 
 def _city_keys(city: dict) -> set[str]:
@@ -645,7 +668,7 @@ def build_gazetteer() -> Gazetteer:
     for city in cities.values():
         admin_members[(city["countrycode"], city.get("admin1code") or "")].append(city)
 
-    states, districts = _csc_areas(cities)
+    states, districts = _csc_areas(cities, admin1_names)
     centroids = _read_admin1_centroids()
     admin_aliases = _read_admin1_aliases()
     admin_index: dict[tuple[str, str], int] = {}
@@ -661,6 +684,8 @@ def build_gazetteer() -> Gazetteer:
         keys = admin_variants(name) | (admin_variants(state.name) if state else set())
         for alias in (a for key in admin_variants(name) for a in admin_aliases.get((cc, key), ())):
             keys |= admin_variants(alias) | admin_variants(admin_display_name(alias, cc))  # "Karen State" too
+        # A province named after its capital is spelled as the capital is: "Gedaref state" is Al Qadarif's.
+        keys |= _namesake_keys(members, keys)
         admin_index[(cc, code)] = builder.add(row, keys)
         builder.settled[admin_index[(cc, code)]] = _settled_centre(members)
 
