@@ -67,6 +67,7 @@ _KIND_BEFORE = (
 # "In Zinda Jan district of Herat province": a part of a known place, after a locative. The cue is tried where a
 # locative before a capital is (_LOCATIVE_NAME finds them).
 _PART_OF_PLACE = re.compile(rf"({_NAME})\s+(?:{_either_case(_PART)})(?=\s+of\b)")
+_PART_OF = re.compile(rf"(?:{_PART})\s+of\b")
 _LOCATIVE_NAME = re.compile(rf"\b(?:[Ii]n|[Ff]rom|[Aa]t|[Tt]o|[Aa]cross|[Nn]ear|[Ii]nto)\s+(?=[{_UPPER}]|{_PARTICLE}-)")
 # "towns such as Tajoura, Janzour and Zliten", "villages including Tamalat"
 _EXAMPLES_WORDS = (*_PLURAL.split("|"), "places", "locations", "cities")
@@ -305,7 +306,8 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     owners = {m.end: m.start for m in reversed(known)}  # the first place ending at each offset
     the_names = [m.start() for m in _THE_NAME.finditer(text)]
     examples = _occurrences(text, _EXAMPLES_WORDS) if any(w in text for w in _EXAMPLES_JOINS) else []
-    after_locatives = [m.end() for m in _LOCATIVE_NAME.finditer(text)] if " of " in text else []
+    # (as in most texts, no kind word before "of": then no locative is looked for)
+    after_locatives = [m.end() for m in _LOCATIVE_NAME.finditer(text)] if _PART_OF.search(text) else []
     cues = [(cue, the_names) for cue in _KIND_BEFORE] + [(_EXAMPLES, examples), (_PART_OF_PLACE, after_locatives)]
     for cue, starts in cues:
         for match in _matches_at(cue, text, starts):
