@@ -434,3 +434,9 @@ def test_a_second_level_area_the_database_lists_is_an_area(text: str, expected, 
 def test_a_second_level_area_needs_its_country_in_the_text(gaz) -> None:
     places, _ = extract_places("Kerry and Clare spoke to reporters about the floods in Pakistan.", gaz)
     assert all(p.kind != "admin2" for p in places)
+
+
+def test_a_place_on_the_border_with_a_country_is_not_in_it(gaz) -> None:
+    text = "In Gaza, about 1.4 million people are crammed into Rafah, on the border with Egypt."
+    places, _ = extract_places(text, gaz)
+    assert [(p.name, p.country) for p in places if p.name == "Rafah"] == [("Rafah", "PS")]

@@ -84,6 +84,18 @@ _GOVERNMENT_VERBS = frozenset("ordered orders said says denied denies accused ac
 # ... and "Moscow-installed officials", "Kyiv-controlled territory", "Tehran-backed militias".
 _GOVERNMENT_HYPHENED = frozenset("installed backed controlled appointed allied aligned held sponsored funded"
                                  " supported led".split())
+_BORDER_WITH = re.compile(r",?\s+(?:on|near|along|at|close to|by)\s+the\s+(?:[a-z]+\s+)?border\s+with\s+(?:the\s+)?"
+                          r"([A-Z][\w'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,3})")
+
+
+def _bordering(gaz: Gazetteer, text: str, end: int) -> str | None:
+    """The country a place just named is said to border ("Rafah, on the border with Egypt"), which it is not in."""
+    found = _BORDER_WITH.match(text, end)
+    if found is None:
+        return None
+    return next((gaz.countries[r] for r in gaz.lookup(found.group(1)) if gaz.kinds[r] == COUNTRY), None)
+
+
 _HYPHENED_WORD = re.compile(r"-([a-z]+)\b")
 
 
@@ -668,11 +680,16 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
     resolved: dict[tuple, int | None] = {}
+    borders = "border with" in text
     for cand in pending:
         memo = cand.memo
         if memo not in resolved:
             resolved[memo] = _resolve(gaz, cand, evidence)
         best = resolved[memo]
+        if best is not None and borders and (beyond := _bordering(gaz, text, cand.end)) == gaz.countries[best]:
+            # "Rafah, on the border with Egypt" is the Rafah that is not in Egypt, if there is one
+            others = tuple(r for r in cand.records if gaz.countries[r] != beyond)
+            best = (_resolve(gaz, replace(cand, records=others), evidence) if others else None) or best
         if best is None:
             continue
         if gaz.kinds[best] == CITY and (cand.after in _GOVERNMENT_VERBS or text.startswith("-", cand.end)
