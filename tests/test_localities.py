@@ -434,3 +434,7 @@ def test_a_district_of_a_known_province_after_a_locative_is_a_place(gaz) -> None
 def test_a_name_after_a_shelter_building_in_is_a_place(where: str, gaz) -> None:
     text = f"In South Sudan's Upper Nile state, some 2,000 families sought shelter {where} {VILLAGE}."
     assert VILLAGE in localities(text, gaz)
+
+
+def test_a_word_of_what_kind_of_district_may_come_between_name_and_kind(gaz) -> None:
+    assert VILLAGE in localities(f"In Pakistan, families fled the {VILLAGE} tribal district near Peshawar.", gaz)

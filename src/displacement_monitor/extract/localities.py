@@ -59,7 +59,9 @@ _LIST_AT = re.compile(_LIST)
 # Where a text says what kind of place a name is, by words before the name.
 _KIND_BEFORE = (
     # "the Baba Amr district", "Beira's Munhava neighbourhood", "the Karm el-Zeitoun neighbourhood of Homs"
-    re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_either_case(_PART)})\b"),
+    # ("the Bajaur tribal district": a word of what kind of district may come between)
+    re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:(?:tribal|rural|coastal|border|frontier|mountainous|remote"
+               rf"|restive|farming|mining)\s+)?(?:{_either_case(_PART)})\b"),
     # "the Bekaa valley", "the Masnaa border post", but "the Fulani village of Ogossagou" names Ogossagou
     re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_SETTLEMENT}|border post|border crossing|crossing|airport)\b"
                r"(?!\s+of\b)"),
