@@ -80,3 +80,16 @@ def test_key_figures_are_figures_of_what_their_label_says(gaz) -> None:
 def test_a_row_with_a_dash_is_no_dateline(gaz) -> None:
     result = extract("People displaced by district:\nQuelimane - 21,400\nNamacurra - 9,800\n", gaz)
     assert [[result.places[i].name for i in f.places] for f in result.figures] == [["Quelimane"], ["Namacurra"]]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ("- Mecufi: 12,400 people\n- Chiure: 31,200 people", [(12400, "people"), (31200, "people")]),
+    ("- Mecufi: 2,400 families\n- Chiure: 3,100 families", [(2400, "households"), (3100, "households")]),
+])
+def test_a_row_may_say_what_its_number_counts(rows: str, expected, gaz) -> None:
+    result = extract(f"Flood update for Mozambique. Displacement by district:\n{rows}\n", gaz)
+    assert [(f.quantity, f.unit) for f in result.figures] == expected
+
+
+def test_a_row_with_other_words_after_its_number_is_no_row() -> None:
+    assert table_rows("Displacement by district:\n- Mecufi: 12 km from the coast\n") == ()

@@ -805,7 +805,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     figures: list[Figure] = []
     # What each table row's or key figure's number counts, as its heading or label says.
     rows = key_figures(text)
-    rows.update((row.number_start, row.heading) for row in table_rows(text))
+    # (a row's own word for what it counts says it as its heading would: "Chiure: 3,200 families")
+    rows.update((row.number_start, f"{row.heading} {row.unit}".rstrip()) for row in table_rows(text))
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
     officials: dict[str, str] | None = None  # read from the text when a title alone is a source

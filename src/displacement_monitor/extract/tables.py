@@ -16,9 +16,11 @@ from typing import NamedTuple
 # What a line of a table opens with (a list marker, if any) and ends with (the number alone).
 _MARKER = r"[ \t]*(?:[-*\u2022][ \t]*)?"
 _NUMBER = r"[ \t]*(?P<number>\d(?:[\d.,\u202f\u00a0 ]*\d)?)[ \t]*"
+# What a row's number may be followed by: the word for what it counts ("Chiure: 31,200 people").
+_UNIT = r"(?:(?P<unit>people|persons|individuals|households|families|IDPs|houses|homes)\b[ \t]*)?"
 # A row: a name of up to five words, a colon or dash, and the number.
 _ROW = re.compile(rf"{_MARKER}(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){{0,4}}?)"
-                  rf"[ \t]*[:\u2013\u2014-]{_NUMBER}")
+                  rf"[ \t]*[:\u2013\u2014-]{_NUMBER}{_UNIT}")
 
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*$")
 
@@ -29,6 +31,7 @@ class Row(NamedTuple):
     number_start: int
     heading: str  # the line above the table's rows, ending with a colon
     table: int  # where the table's heading starts: rows with the same one are one table
+    unit: str = ""  # the word after the number, if the row has one ("families")
 
 
 @lru_cache(maxsize=4)  # places, localities and figures each read the same text's tables
@@ -43,7 +46,8 @@ def table_rows(text: str) -> tuple[Row, ...]:
     for line in text.split("\n"):
         end = start + len(line)
         if heading is not None and (row := _ROW.fullmatch(text, start, end)):
-            rows.append(Row(row.start("name"), row.end("name"), row.start("number"), heading[1], heading[0]))
+            rows.append(Row(row.start("name"), row.end("name"), row.start("number"), heading[1], heading[0],
+                            row.group("unit") or ""))
         else:
             heading = None
             if line.rstrip().endswith(":"):
