@@ -680,3 +680,16 @@ def test_people_who_sought_refuge_in_a_neighbouring_country_are_refugees(gaz) ->
 ])
 def test_the_shelters_people_went_into_are_no_figure(text: str, gaz) -> None:
     assert all(unit == "people" for _, unit, _ in figures(text, gaz))
+
+
+@pytest.mark.parametrize("text", [
+    "Some 300,000 refugees have crossed into Chad, while 120,000 have squeezed into makeshift camps.",
+    "Some 300,000 refugees have crossed into Chad. Another 20,000 are staying with host families.",
+])
+def test_refugees_staying_in_camps_or_with_families_are_still_refugees(text: str, gaz) -> None:
+    assert {term for _, _, term in figures(text, gaz)} == {"refugees"}
+
+
+def test_people_of_their_own_kind_staying_in_camps_are_sheltered(gaz) -> None:
+    text = "Some 300,000 refugees have crossed into Chad, while 120,000 displaced people are sheltering in camps."
+    assert [term for _, _, term in figures(text, gaz)] == ["refugees", "sheltered"]

@@ -642,6 +642,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     term = _choose_term(reading.noun_term, after_terms, before_terms, before) or inherited
     if term is None and prior is not None and prior.same_sentence:
         term = prior.term  # "3,633 Egyptians home ... and 1,450 more", "1,500 families, or 9,000 people"
+    if term == "sheltered" and reading.noun_term is None and prior is not None and prior.term == "refugees" \
+            and (prior.same_sentence or _CONTINUES.search(before[-25:])):
+        term = "refugees"  # "..., while 159,000 have squeezed into camps", "Another 21,000 are with host families"
     if term == "destroyed" and unit != "houses" and not _HOUSING.search(text, max(lo, start - len(before)), hi):
         # "30,000 people were displaced after two dams collapsed": what was destroyed was not their homes
         after_terms.pop("destroyed", None)
@@ -676,6 +679,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
 
 
+# A number that adds to the one before: "Another 21,000 are staying with host families".
+_CONTINUES = re.compile(r"\b(?:another|a further|an additional)\s+(?:(?:some|about|around|nearly|almost"
+                        r"|roughly|more than|over|at least|an estimated)\s+)?$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|into|at|across|to)\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over"
                         r"|at least|an estimated|up to)\s+)*$", re.IGNORECASE)
 
