@@ -693,3 +693,8 @@ def test_refugees_staying_in_camps_or_with_families_are_still_refugees(text: str
 def test_people_of_their_own_kind_staying_in_camps_are_sheltered(gaz) -> None:
     text = "Some 300,000 refugees have crossed into Chad, while 120,000 displaced people are sheltering in camps."
     assert [term for _, _, term in figures(text, gaz)] == ["refugees", "sheltered"]
+
+
+def test_what_a_counted_part_of_them_did_is_not_what_all_did(gaz) -> None:
+    text = "The storm displaced 9,300 people, 140 of whom had taken refuge in evacuation centres."
+    assert figures(text, gaz) == [(9300, "people", "displaced"), (140, "people", "sheltered")]

@@ -702,7 +702,8 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leave|leaves)\s+(?:(?:some|about|a
                           r"|over|at least|an estimated|up to)\s+)*$", re.IGNORECASE)
 
 
-_SOME_OF_THEM = re.compile(r",\s+(?:many|most|some|half|all|several|the majority|the rest|others) of (?:them|whom)\b")
+_SOME_OF_THEM = re.compile(r",\s*(?:many|most|some|half|all|several|the majority|the rest|others|\d[\d,]*)"
+                           r" of (?:them|whom)\b")
 _COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
 # "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
 _PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these)\s+(?:(?:estimated|roughly|approximately|almost|over)\s+)?"
