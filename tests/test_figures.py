@@ -698,3 +698,8 @@ def test_people_of_their_own_kind_staying_in_camps_are_sheltered(gaz) -> None:
 def test_what_a_counted_part_of_them_did_is_not_what_all_did(gaz) -> None:
     text = "The storm displaced 9,300 people, 140 of whom had taken refuge in evacuation centres."
     assert figures(text, gaz) == [(9300, "people", "displaced"), (140, "people", "sheltered")]
+
+
+def test_an_aside_with_a_number_in_it_does_not_hide_the_verb(gaz) -> None:
+    text = "Some 38,000 people, including 9,000 children, have been evacuated from the region."
+    assert figures(text, gaz) == [(38000, "people", "evacuated"), (9000, "people", "evacuated")]

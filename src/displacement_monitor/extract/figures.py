@@ -567,9 +567,10 @@ _AFFECTED_AFTER = re.compile(r"\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:bee
 _DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|are|being)\s+)?(?:\w+ly\s+)?(?:killed|injured|wounded"
                    r"|died|executed|massacred|drowned)\b")
 # A comma-enclosed aside right after the counted noun, with no term of its own before its closing comma.
+# (A comma inside a number is none of its own: ", including 9,000 children,".)
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|including|among|around|about|some|most|many|mostly|all|both|of"
-                         r"|\d[\d,]*)\b[^,;:]{0,100}?,(?=\s+(?:\w+\s+){0,2}?(?:were|was|have|had|has|are|is"
-                         r"|fled|left)\b)")
+                         r"|\d[\d,]*)\b(?:[^,;:]|(?<=\d),(?=\d{3})){0,100}?,"
+                         r"(?=\s+(?:\w+\s+){0,2}?(?:were|was|have|had|has|are|is|fled|left)\b)")
 
 
 def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, following: list[NumberMatch],
