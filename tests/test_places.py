@@ -440,3 +440,9 @@ def test_a_place_on_the_border_with_a_country_is_not_in_it(gaz) -> None:
     text = "In Gaza, about 1.4 million people are crammed into Rafah, on the border with Egypt."
     places, _ = extract_places(text, gaz)
     assert [(p.name, p.country) for p in places if p.name == "Rafah"] == [("Rafah", "PS")]
+
+
+def test_a_capital_with_village_namesakes_abroad_still_says_its_country(gaz) -> None:
+    text = "DHAKA - The camp in Cox's Bazar district is home to refugees who fled Myanmar."
+    places, _ = extract_places(text, gaz)
+    assert ("Cox's Bazar", "BD") in [(p.name, p.country) for p in places]

@@ -669,14 +669,16 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     # A name resolves the same way wherever it recurs with the same flags: resolve each once.
     alone: dict[tuple, int | None] = {}
     for cand in pending:
-        owners = {gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY}
+        # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon. Villages that
+        # share a capital's name do not count ("Dhaka" and "Goma" have namesakes of a few thousand people).
         memo = cand.memo
         if memo not in alone:
             alone[memo] = _resolve(gaz, cand, _Evidence())
         best = alone[memo]
-        # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon.
-        if best is not None and len(owners) == 1 and (len(cand.records) == 1 or
-                                                       gaz.populations[best] >= NOTABLE_POPULATION):
+        notable = best is not None and gaz.populations[best] >= NOTABLE_POPULATION
+        owners = {gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY and not (
+            notable and gaz.kinds[r] == CITY and gaz.populations[r] < NOTABLE_POPULATION)}
+        if best is not None and owners == {gaz.countries[best]} and (len(cand.records) == 1 or notable):
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
     resolved: dict[tuple, int | None] = {}
