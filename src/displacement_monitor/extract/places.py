@@ -99,6 +99,12 @@ def _bordering(gaz: Gazetteer, text: str, end: int) -> str | None:
 _HYPHENED_WORD = re.compile(r"-([a-z]+)\b")
 
 
+def _as_government(text: str, cand: _Candidate) -> bool:
+    """Whether a name is followed by what a government does ("Islamabad ordered", "Moscow-installed")."""
+    return cand.after in _GOVERNMENT_VERBS or text.startswith("-", cand.end) \
+        and _hyphened(text, cand.end) in _GOVERNMENT_HYPHENED
+
+
 def _hyphened(text: str, end: int) -> str:
     """The lower-case word hyphened to a name that ends at end ("Moscow-installed"), or ''."""
     word = _HYPHENED_WORD.match(text, end)
@@ -676,9 +682,10 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             alone[memo] = _resolve(gaz, cand, _Evidence())
         best = alone[memo]
         notable = best is not None and gaz.populations[best] >= NOTABLE_POPULATION
-        owners = {gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY and not (
-            notable and gaz.kinds[r] == CITY and gaz.populations[r] < NOTABLE_POPULATION)}
-        if best is not None and owners == {gaz.countries[best]} and (len(cand.records) == 1 or notable):
+        owners = {gaz.countries[r] for r in cand.records
+                  if not (notable and gaz.kinds[r] == CITY and gaz.populations[r] < NOTABLE_POPULATION)}
+        if best is not None and owners == {gaz.countries[best]} and (len(cand.records) == 1 or notable) \
+                and not _as_government(text, cand):
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
     resolved: dict[tuple, int | None] = {}
@@ -694,8 +701,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             best = (_resolve(gaz, replace(cand, records=others), evidence) if others else None) or best
         if best is None:
             continue
-        if gaz.kinds[best] == CITY and (cand.after in _GOVERNMENT_VERBS or text.startswith("-", cand.end)
-                                        and _hyphened(text, cand.end) in _GOVERNMENT_HYPHENED) and \
+        if gaz.kinds[best] == CITY and _as_government(text, cand) and \
                 gaz.populations[best] >= NOTABLE_POPULATION and ctx.word_before(cand.start) not in _LOCATIVES:
             # "since Islamabad ordered undocumented foreigners to leave": the government, as "Washington" is
             nation = _country_named(gaz, gaz.countries[best])
