@@ -703,3 +703,12 @@ def test_what_a_counted_part_of_them_did_is_not_what_all_did(gaz) -> None:
 def test_an_aside_with_a_number_in_it_does_not_hide_the_verb(gaz) -> None:
     text = "Some 38,000 people, including 9,000 children, have been evacuated from the region."
     assert figures(text, gaz) == [(38000, "people", "evacuated"), (9000, "people", "evacuated")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials said 150 houses had been buried by the landslide.", [(150, "houses", "destroyed")]),
+    ("More than 300 homes were engulfed by lava.", [(300, "houses", "destroyed")]),
+    ("About 200 people were buried under the mud.", []),
+])
+def test_buried_houses_are_destroyed_and_buried_people_are_dead(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected

@@ -187,7 +187,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|flattened|burn(?:ed|t)|torched"
                             r"|demolished|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled|roofs? (?:were |was )?(?:torn|blown|ripped) off"
-                            r"|lost their roofs|unroofed|(?:blew|tore|ripped) (?:the )?roofs? off)\b"),
+                            r"|lost their roofs|unroofed|(?:blew|tore|ripped) (?:the )?roofs? off|buried|engulfed)\b"),
     # people "unable to leave" or who "cannot flee" are stranded, not displaced
     "displaced": word_regex(r"\b(?:displac\w+|fled|flee(?<!unable to flee)(?<!not flee)(?<!cannot flee)|flees"
                             r"|fleeing|left(?!\s+(?:bank|side|wing|behind|over|hand|alone|unattended))"
