@@ -438,3 +438,8 @@ def test_a_name_after_a_shelter_building_in_is_a_place(where: str, gaz) -> None:
 
 def test_a_word_of_what_kind_of_district_may_come_between_name_and_kind(gaz) -> None:
     assert VILLAGE in localities(f"In Pakistan, families fled the {VILLAGE} tribal district near Peshawar.", gaz)
+
+
+def test_a_name_near_a_border_named_by_its_country_s_adjective_is_a_place(gaz) -> None:
+    text = f"In Somalia, local authorities in {VILLAGE}, near the Ethiopian border, said 3,000 families arrived."
+    assert VILLAGE in localities(text, gaz)

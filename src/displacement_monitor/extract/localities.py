@@ -122,7 +122,7 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     # "Debdeb, on Algeria's border with Libya", "Qaa, near the border": the country that owns the border, if
     # the text names it, is where the place is
     (re.compile(r",\s+(?:on|near|along|at|close to)\s+(?:the\s+)?(?:(?P<at>[A-Z][\w-]+)['\u2019]s\s+)?"
-                r"(?:[a-z]+\s+)?border\b"), (), _TAIL_NAME, True),
+                r"(?:[A-Za-z]+\s+)?border\b"), (), _TAIL_NAME, True),  # ("near the Ethiopian border")
     # "Yelwata and neighbouring communities", "Vovchansk and surrounding villages": a place and those around it
     (re.compile(r"\s+and\s+(?:the\s+)?(?:neighbouring|neighboring|nearby|surrounding|adjacent|other)\s+"
                 r"(?:villages|communities|towns|areas|settlements|localities|hamlets|districts|neighbourhoods)\b"),
