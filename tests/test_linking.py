@@ -355,3 +355,13 @@ def test_the_town_of_a_name_refers_back_to_no_place(gaz) -> None:
     text = ("PORT SUDAN, April 14 - Families fled Zamzam camp in North Darfur. Most fled to the town of Tawila, "
             "where aid groups said 150,000 people had arrived.")
     assert linked(text, gaz)[150000] == ["Tawila"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Floods hit Kogi state. In Lokoja, the Kogi state capital, the rivers rose. Officials said 17,000 people "
+     "there had been moved to camps.", ["Lokoja"]),
+    ("Local authorities in Beledweyne, in Somalia, said some 3,000 families had arrived there from villages.",
+     ["Beledweyne"]),
+])
+def test_people_there_are_in_the_place_just_named(text: str, expected, gaz) -> None:
+    assert list(linked(text, gaz).values())[-1] == expected

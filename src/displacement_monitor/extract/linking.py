@@ -170,6 +170,32 @@ def _last_before(places: Sequence[PlaceMention], kind: str, offset: int, starts:
     return None
 
 
+# "there" as a place ("17,000 people there", "families living there"), not as in "there were" or "said there had".
+_THERE = re.compile(r"\b(?:people|persons|residents|families|households|villagers|civilians|refugees|displaced|idps"
+                    r"|others|inhabitants|those|living|staying|sheltering|arrived|remain|remained|moved|fled|settled)"
+                    r"\s+there\b", re.IGNORECASE)
+
+
+def _there(sentence: Sentence, places: Sequence[PlaceMention], text: str) -> int | None:
+    """The place "there" stands for, when the sentence says it: the last one the sentence names before it
+    ("Local authorities in Dollow said 3,000 families had arrived there"), else the first the sentence before
+    names, below country level and not only to say where another place lies."""
+    there = _THERE.search(sentence.text)
+    if there is None:
+        return None
+    at = sentence.start + there.start()
+    before = max(text.rfind(". ", 0, sentence.start - 1), text.rfind("\n", 0, sentence.start - 1)) + 1
+    own = [i for i, place in enumerate(places) if sentence.start <= place.start < at and place.kind != "country"
+           and not is_dateline(text, place.start, place.end)]
+    if own:
+        return own[-1]
+    for i, place in enumerate(places):
+        if before <= place.start < sentence.start and place.kind != "country" \
+                and not is_dateline(text, place.start, place.end) and _role(text, place, before) != "locator":
+            return i
+    return None
+
+
 def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None) -> int | None:
     lowered = sentence.text.lower()
     for phrase, kind in ANAPHORA.items():
@@ -450,6 +476,8 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             indexes = list(found[-1])  # "3.7 million remain displaced, while 6.5 million are refugees"
         elif not indexes:
             fallback = _anaphor(sentence, places, starts)
+            if fallback is None and " there" in sentence.text:
+                fallback = _there(sentence, places, text)  # "17,000 people there": in the place just named
             # A total ("brought the number of displaced households to 2,725") or "the capital" is about more
             # than the figure before: the article's main place, as for a first figure.
             if fallback is None and previous is not None and not _WIDER.search(sentence.text):
