@@ -446,3 +446,9 @@ def test_a_capital_with_village_namesakes_abroad_still_says_its_country(gaz) -> 
     text = "DHAKA - The camp in Cox's Bazar district is home to refugees who fled Myanmar."
     places, _ = extract_places(text, gaz)
     assert ("Cox's Bazar", "BD") in [(p.name, p.country) for p in places]
+
+
+def test_the_city_of_a_name_is_the_city_though_the_text_names_its_province(gaz) -> None:
+    text = "Shelling hit villages in the Kherson region of Ukraine. The city of Kherson now has 60,000 residents."
+    places, _ = extract_places(text, gaz)
+    assert [p.kind for p in places if p.surface == "Kherson"] == ["city"]

@@ -96,6 +96,7 @@ def _bordering(gaz: Gazetteer, text: str, end: int) -> str | None:
     return next((gaz.countries[r] for r in gaz.lookup(found.group(1)) if gaz.kinds[r] == COUNTRY), None)
 
 
+_TOWN_OF = re.compile(r"\b(?:city|town) of\s+$", re.IGNORECASE)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)\b")
 
 
@@ -348,12 +349,13 @@ class _Candidate:
     before_camp: bool = False
     after: str = ""  # the word after it, in lower case
     admin_listed: bool = False  # "the Juba and Yei counties": an area named so, if there is one
+    town_named: bool = False  # "the city of Kherson", "Kherson city": the town, if there is one
 
     @property
     def memo(self) -> tuple:
         """What _resolve reads of a candidate."""
         return self.key, self.admin_word, self.before_group, self.before_camp, self.admin_listed, \
-            self.after in DISTRICT_WORDS
+            self.after in DISTRICT_WORDS, self.town_named
 
 
 @dataclass
@@ -419,6 +421,8 @@ def _only_directions(key: str) -> bool:
 
 def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | None:
     places = [r for r in cand.records if gaz.kinds[r] != COUNTRY]
+    if cand.town_named and any(gaz.kinds[r] == CITY for r in places):
+        places = [r for r in places if gaz.kinds[r] == CITY]  # "the city of Kherson", after "the Kherson region"
     if not places:
         return None
     context = evidence.without(cand.key)
@@ -643,9 +647,10 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             or admin_lists and _ADMIN_LIST.match(text, end) is not None \
             or admin_of and _ADMIN_OF.search(text, max(0, start - _ADMIN_OF_REACH), start) is not None \
             or start in area_rows
+        town = after in ("city", "town") or _TOWN_OF.search(text, max(0, start - 12), start) is not None
         candidates.append(_Candidate(start, end, key, records, after in ADMIN_WORDS,
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after,
-                                     listed))
+                                     listed, town))
 
     # A name the text calls a state or province ("the Iraqi province of Erbil") is that area; one that a country
     # has too ("the US state of Georgia") is the area wherever it recurs ("SAVANNAH, Georgia").
