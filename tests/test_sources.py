@@ -184,3 +184,9 @@ def test_an_organisations_premises_are_not_its_word(sentence: str, source: str) 
 ])
 def test_a_reference_in_brackets_names_the_source(sentence: str, source: str | None) -> None:
     assert find_source(sentence) == source
+
+
+def test_a_clause_after_a_semicolon_may_name_its_own_source() -> None:
+    text = ("The UN refugee agency said more than 60,000 people had arrived from the region; UNICEF estimated "
+            "that about 20,000 of them were children.")
+    assert [f.source for f in extract(text, load_gazetteer()).figures] == ["UNHCR", "UNICEF"]

@@ -868,11 +868,24 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             figures.extend(
                 Figure(quantity=f.quantity, unit=f.unit, term=f.term, start=f.start, end=f.end,
                        number_text=f.number_text, sentence=sentence.text, sentence_start=sentence.start,
-                       qualifier=f.qualifier, source=source, vague=f.vague, quantity_max=upper.get(f.start),
-                       places=i)
+                       qualifier=f.qualifier, source=_clause_source(sentence, f.start) or source, vague=f.vague,
+                       quantity_max=upper.get(f.start), places=i)
                 for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text, places)
+
+
+def _clause_source(sentence: Sentence, at: int) -> str | None:
+    """The source a clause of its own names for a figure in it, where a semicolon splits a sentence between two
+    ("The UN refugee agency said 100,000 had arrived; UNICEF estimated that about 30,000 were children")."""
+    if ";" not in sentence.text:
+        return None  # as for most sentences: one clause
+    offset = at - sentence.start
+    start = sentence.text.rfind(";", 0, offset) + 1
+    stop = sentence.text.find(";", offset)
+    if start == 0 and stop < 0:
+        return None
+    return find_source(sentence.text[start:stop if stop >= 0 else len(sentence.text)])
 
 
 _SENT_BACK = re.compile(r"\b(?:deport|expel|expuls)", re.IGNORECASE)
