@@ -190,3 +190,13 @@ def test_a_clause_after_a_semicolon_may_name_its_own_source() -> None:
     text = ("The UN refugee agency said more than 60,000 people had arrived from the region; UNICEF estimated "
             "that about 20,000 of them were children.")
     assert [f.source for f in extract(text, load_gazetteer()).figures] == ["UNHCR", "UNICEF"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("More than 12,000 people have been displaced in Ethiopia's Afar region, the region's disaster preparedness "
+     "office said.", "Afar disaster preparedness office"),
+    ("About 5,000 people fled in Nigeria's Borno state, the state's emergency management agency said.",
+     "Borno emergency management agency"),
+])
+def test_a_body_of_the_area_just_named_is_named_by_it(text: str, source: str) -> None:
+    assert [f.source for f in extract(text, load_gazetteer()).figures] == [source]

@@ -859,6 +859,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             if source and is_title(source):  # "the chief minister said": the one the story named so
                 officials = named_officials(text) if officials is None else officials
                 source = officials.get(source, source)
+            elif source and source.islower() and "'s " in sentence.text:
+                source = _owned_source(source, sentence, places)
             # (Not a table row's: the text after a table is about more than its last row.)
             previous = figures[-1].places if figures and figures[-1].start > body \
                 and figures[-1].start not in rows else None
@@ -873,6 +875,27 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                 for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
     return _dedupe(figures, text, places)
+
+
+# "the region's disaster preparedness office": a body of the area the text has just named.
+_AREA_OWNS = re.compile(r"\bthe (region|state|province|governorate|county|district|city|town)['\u2019]s ")
+_OWNER_KINDS = {"city": ("city",), "town": ("city",)}
+
+
+def _owned_source(source: str, sentence: Sentence, places: Sequence[PlaceMention]) -> str:
+    """A body named as the area's ("the region's disaster preparedness office") named by the area, the last of
+    its kind the text names before ("Afar disaster preparedness office")."""
+    owner = next((m for m in _AREA_OWNS.finditer(sentence.text) if sentence.text.startswith(source, m.end())), None)
+    if owner is None:
+        return source
+    at = sentence.start + owner.start()
+    kinds = _OWNER_KINDS.get(owner.group(1), ("admin1", "admin2", "region"))
+    area = next((p for p in reversed(places) if p.start < at and p.kind in kinds), None)
+    if area is None:
+        return source
+    name = area.name.rsplit(" ", 1)[0] if area.name.endswith((" Region", " State", " Province", " Governorate",
+                                                              " County", " District", " Oblast")) else area.name
+    return f"{name} {source}"
 
 
 def _clause_source(sentence: Sentence, at: int) -> str | None:
