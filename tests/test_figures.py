@@ -712,3 +712,8 @@ def test_an_aside_with_a_number_in_it_does_not_hide_the_verb(gaz) -> None:
 ])
 def test_buried_houses_are_destroyed_and_buried_people_are_dead(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected
+
+
+def test_a_number_of_people_affected_is_no_figure_even_after_a_figure(gaz) -> None:
+    text = "About 127,000 people are living in shelters. The authorities put the number affected at 1.8 million."
+    assert figures(text, gaz) == [(127000, "people", "sheltered")]

@@ -200,3 +200,10 @@ def test_a_clause_after_a_semicolon_may_name_its_own_source() -> None:
 ])
 def test_a_body_of_the_area_just_named_is_named_by_it(text: str, source: str) -> None:
     assert [f.source for f in extract(text, load_gazetteer()).figures] == [source]
+
+
+def test_the_bodies_a_plural_refers_back_to_are_found_a_few_sentences_back() -> None:
+    text = ("About 127,000 people are living in shelters, aid agencies said on Wednesday. The authorities put the "
+            "number affected at 1.8 million. At least 400 people died. Some 90,000 homes have been damaged, "
+            "according to the agencies.")
+    assert [f.source for f in extract(text, load_gazetteer()).figures] == ["aid agencies", "aid agencies"]

@@ -620,6 +620,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     may_refer = not before.isascii() or _holds_any(lowered, _COUNT_WORDS)
     references = list(_COUNT_REFERENCE.finditer(before)) if may_refer else []
     reference = references[-1] if references else None
+    if reference is not None and "affect" in lowered[reference.start():]:
+        return None  # "put the number affected at 1.8 million": touched by the disaster, not moved by it
     reach = min(BEFORE_WINDOW, start - lo) if reference is None else len(before) - reference.start()
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
     if _MOVED_BY_OTHERS.search(before[-40:].lower()):
@@ -969,7 +971,24 @@ def _sentence_source(sentences: list[Sentence], index: int, seen: dict[int, str 
     source = find_source(sentences[index].text, earlier)
     if not referred:
         seen[index] = source  # the sentences before played no part: this is what it names itself
+    if source and source.isalpha() and source.islower() and source.endswith("s"):
+        source = _named_before(sentences, index, seen, source) or source
     return source or _earlier_source(sentences, index, seen)
+
+
+_NAMED_BEFORE_REACH = 6  # sentences
+
+
+def _named_before(sentences: list[Sentence], index: int, seen: dict[int, str | None], word: str) -> str | None:
+    """The source named earlier that a bare plural refers to ("according to the agencies" after "aid agencies
+    said"), a few sentences back at most."""
+    for k in range(index - 1, max(-1, index - _NAMED_BEFORE_REACH - 1), -1):
+        if k not in seen:
+            seen[k] = find_source(sentences[k].text)
+        named = seen[k]
+        if named and named != word and named.lower().endswith(" " + word):
+            return named
+    return None
 
 
 def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:
