@@ -365,3 +365,9 @@ def test_the_town_of_a_name_refers_back_to_no_place(gaz) -> None:
 ])
 def test_people_there_are_in_the_place_just_named(text: str, expected, gaz) -> None:
     assert list(linked(text, gaz).values())[-1] == expected
+
+
+def test_people_who_returned_went_to_their_places_not_where_others_fled_from(gaz) -> None:
+    text = ("About 5,000 families have returned to Sinjar in Iraq, while more than 12,000 people remain displaced "
+            "from Hawija.")
+    assert linked(text, gaz) == {5000: ["Sinjar"], 12000: ["Al Hawijah"]}

@@ -46,6 +46,9 @@ class Span(Protocol):
     @property
     def end(self) -> int: ...
 
+    @property
+    def term(self) -> str: ...
+
 
 # A place in an aside that describes the place before it: "Minova, a town on the shore of Lake Kivu in South Kivu,".
 _DESCRIBED_IN = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|district|camp|settlement"
@@ -62,6 +65,13 @@ _SPEAKERS_OF = re.compile(r"(?:\s+(?:state|province|provincial|regional|district
 
 _KIND_BEFORE_OF = re.compile(r"\b(?:town|city|village|camp|settlement|district|province|region|state|county"
                              r"|governorate|area)\s+$", re.IGNORECASE)
+
+
+def _origins_of_the_same(origins: list[tuple[list[tuple[int, PlaceMention]], int]], figures: Sequence[Span],
+                         fig: Span) -> list[list[tuple[int, PlaceMention]]]:
+    """Where the sentence says people came from, as (group, owning figure), unless one figure counts returns and
+    the other does not: where 12,000 remain displaced from is not where 5,000 who returned to Tel Afar came from."""
+    return [g for g, k in origins if (figures[k].term == "returned") == (fig.term == "returned")]
 
 
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
@@ -424,7 +434,7 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         kept = [k for k, o in enumerate(owner) if o != NO_FIGURE]
         groups, roles, owner = [groups[k] for k in kept], [roles[k] for k in kept], [owner[k] for k in kept]
         inside = [member for g in groups for member in g]
-    sentence_origins = [g for g, r in zip(groups, roles, strict=True) if "origin" in r]
+    sentence_origins = [(g, o) for g, r, o in zip(groups, roles, owner, strict=True) if "origin" in r]
     # With places below country level in the sentence, only "across the country" and the like make a figure
     # that owns none of them the whole country's ("49,000 in Zambezia, bringing the total across the country
     # to 58,000").
@@ -462,10 +472,12 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             continue
         # Where its own places say people came from, or "from the city"; else its own places unless they are
         # only where people went, in which case where the sentence says they came from; else whatever it owns.
-        neutral = [g for g, r in own if "destination" not in r and "locator" not in r]
+        # (People who went home went to their own places: "returned to Tel Afar" is about Tel Afar.)
+        neutral = [g for g, r in own if ("destination" not in r or fig.term == "returned") and "locator" not in r]
         chosen = (_antecedent(groups, roles, fig, text) if relative else []) \
             or [g for g, r in own if "origin" in r] or from_referent \
-            or neutral or sentence_origins or _moved_within(sentence, places, starts, own) \
+            or neutral or _origins_of_the_same(sentence_origins, figures, fig) \
+            or _moved_within(sentence, places, starts, own) \
             or [g for g, r in own if "locator" not in r] or [g for g, r in own]
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
