@@ -717,3 +717,13 @@ def test_buried_houses_are_destroyed_and_buried_people_are_dead(text: str, expec
 def test_a_number_of_people_affected_is_no_figure_even_after_a_figure(gaz) -> None:
     text = "About 127,000 people are living in shelters. The authorities put the number affected at 1.8 million."
     assert figures(text, gaz) == [(127000, "people", "sheltered")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Iraq, 1,800 families had been allowed back to Ramadi after mine clearance.",
+     [(1800, "households", "returned")]),
+    ("About 120,000 people displaced since 2012 should be allowed to return home, a panel said.",
+     [(120000, "people", "displaced")]),
+])
+def test_people_allowed_back_have_returned_but_not_those_who_should_be(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected

@@ -207,3 +207,12 @@ def test_the_bodies_a_plural_refers_back_to_are_found_a_few_sentences_back() -> 
             "number affected at 1.8 million. At least 400 people died. Some 90,000 homes have been damaged, "
             "according to the agencies.")
     assert [f.source for f in extract(text, load_gazetteer()).figures] == ["aid agencies", "aid agencies"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("About 38,000 people fled north this week, the Syrian Response Coordinators group said.",
+     "Syrian Response Coordinators group"),
+    ("About 3,000 people fled, the group said.", None),
+])
+def test_a_group_speaks_when_the_sentence_says_which(sentence: str, source: str | None) -> None:
+    assert find_source(sentence) == source

@@ -151,6 +151,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back"
                            r"|headed home|heading home|(?:left|leaving) (?:\w+ ){0,6}to return"
+                           r"|(?:been|were|was) (?:allowed|permitted) (?:to go back|back|to return)"
                            r"|(?:in|to) their (?:home (?:towns?|villages?|areas?)"
                            r"|(?:areas?|places?|villages?) of origin))\b"),
     # "in evacuation centres" is where people shelter, not what was done to them; an "evacuation order" tells

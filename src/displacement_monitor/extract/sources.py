@@ -57,7 +57,7 @@ _BODY = (r"government|ministry|authorities|authority|officials|official|governor
          r"|civil defence|civil defense|state media|news agency|residents|witnesses|activists|monitors"
          r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier"
          r"|ombudsman|ombudsperson|ombudswoman|partners|civil society|administration|director|coordinator"
-         r"|volunteers|sources|source|secretary|coastguard|coast guard|manager|managers|representative"
+         r"|volunteers|sources|source|secretary|coastguard|coast guard|manager|managers|representative|group"
          r"|representatives")
 _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
                    " when this these those week also then now earlier later while as if after before since other"
@@ -79,7 +79,8 @@ _GENERIC = re.compile(
 # sentence without one holds none. The words are read backwards, in the reversed sentence.
 _ANY_BODY = Caseless(alternation(_BODY.split("|")))
 _FIVE_WORDS_BACKWARDS = re.compile(r"\S*(?: \S+){0,5}")
-_NAME_PARTS = {"service", "department", "bureau", "centre", "center", "network", "office", "agency", "council"}
+_NAME_PARTS = {"service", "department", "bureau", "centre", "center", "network", "office", "agency", "council",
+               "group"}
 # A person's name: "N. Biren Singh", "Ernani de Freitas Goncalves", "Ahmed al-Tayeb".
 _PERSON = (r"(?:[A-Z]\.\s+)*[A-Z][\w'\u2019-]+(?:\s+(?:(?:de|da|do|dos|das|del|della|van|von|bin|ibn|al|el|le|la)\s+)?"
            r"[A-Z][\w'\u2019-]+){1,3}")
