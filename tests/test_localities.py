@@ -443,3 +443,7 @@ def test_a_word_of_what_kind_of_district_may_come_between_name_and_kind(gaz) -> 
 def test_a_name_near_a_border_named_by_its_country_s_adjective_is_a_place(gaz) -> None:
     text = f"In Somalia, local authorities in {VILLAGE}, near the Ethiopian border, said 3,000 families arrived."
     assert VILLAGE in localities(text, gaz)
+
+
+def test_a_name_listed_before_a_known_place_after_a_locative_is_a_place(gaz) -> None:
+    assert VILLAGE in localities(f"Air strikes on {VILLAGE} and Saraqeb in Syria sent families north.", gaz)

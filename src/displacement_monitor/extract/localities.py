@@ -355,6 +355,10 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     for mention in known:
         if mention.kind != COUNTRY:
             spans.extend((s, e, None, True) for s, e in _coordinated(text, mention.end))
+            # "air strikes on Maarat al-Numan and Saraqeb": a name before "and" and a known place, after a locative
+            if text.startswith(" and ", mention.start - 5) and (before := _AND_BEFORE.search(
+                    text, max(0, mention.start - _AND_REACH), mention.start)):
+                spans.extend((s, e, None, True) for s, e in _names(before.group(1), before.start(1)))
     # The places of a table's rows, if one of them is known or the table is long ("Quelimane: 21,400").
     tables: dict[int, list[Row]] = {}
     for row in table_rows(text):
@@ -378,6 +382,11 @@ _MOVED_BEFORE = re.compile(r"\b(?:displaced|fled|evacuated|returned|relocated|mo
 # ... unless a group follows the names: "fled from Janjaweed militias".
 _GROUP_AFTER = re.compile(r"\s+(?:militias?|fighters|rebels|forces|troops|gunmen|attacks?|raids?|clashes|fighting"
                           r"|offensive|insurgents|groups?)\b", re.IGNORECASE)
+
+
+_AND_BEFORE = re.compile(rf"\b(?:in|on|at|from|to|near|around|between|fled|left|hit|shelled|struck|attacked)\s+"
+                         rf"({_NAME})\s+and\s+$")
+_AND_REACH = 60
 
 
 def _moved_between(text: str, locative: re.Match[str]) -> bool:
