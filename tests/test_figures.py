@@ -727,3 +727,11 @@ def test_a_number_of_people_affected_is_no_figure_even_after_a_figure(gaz) -> No
 ])
 def test_people_allowed_back_have_returned_but_not_those_who_should_be(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The transit centre, designed for 3,000 people, now hosts more than 12,000.",
+    "The camp has room for about 3,000 people but now hosts more than 12,000.",
+])
+def test_what_a_shelter_was_built_for_is_no_figure(text: str, gaz) -> None:
+    assert [q for q, _, _ in figures(text, gaz)] == [12000]

@@ -447,3 +447,7 @@ def test_a_name_near_a_border_named_by_its_country_s_adjective_is_a_place(gaz) -
 
 def test_a_name_listed_before_a_known_place_after_a_locative_is_a_place(gaz) -> None:
     assert VILLAGE in localities(f"Air strikes on {VILLAGE} and Saraqeb in Syria sent families north.", gaz)
+
+
+def test_a_name_after_a_transit_centre_in_is_a_place(gaz) -> None:
+    assert VILLAGE in localities(f"In South Sudan, the transit centre in {VILLAGE} now hosts 12,000 people.", gaz)

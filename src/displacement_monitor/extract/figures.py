@@ -456,12 +456,19 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     # The patterns end at the number, so only its last few words matter.
     if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):
         return True
+    if "for" in before[-30:] and _BUILT_FOR.search(before[-40:]):
+        return True  # "the transit centre, designed for 3,000 people, now hosts 12,000": what it can hold
     window = before[-60:].lower()
     if not (_holds_any(window, _POPULATION_WORDS) and POPULATION.search(window)):
         return False
     # A camp's people are a figure ("Kutupalong, the largest of the camps, is home to 600,000 people").
     around = before[-CAPACITY_WINDOW:].lower()
     return not (_holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
+
+
+_BUILT_FOR = re.compile(r"\b(?:designed|built|meant|intended|planned|equipped|made) for\s+(?:(?:some|about|around|up to"
+                        r"|only|just|roughly)\s+)?$|\b(?:capacity|room|space) for\s+(?:(?:some|about|around|up to|only"
+                        r"|just|roughly)\s+)?$", re.IGNORECASE)
 
 
 def _casualty_near(before: str, after: str) -> bool:

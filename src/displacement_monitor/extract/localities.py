@@ -226,8 +226,10 @@ _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Each of its words starts with one of _KIND_WORDS, whose occurrences are found anyway.
 # Where bases, camps and shelters are: "took refuge at UN bases in Tomping and Jebel".
 # ... and where people shelter: "sought shelter in churches and a school in Ulang".
-_FACILITY_WORDS = ("bases", "camps", "sites", "shelters", "school", "church", "mosque", "stadium")
-_FACILITIES_IN = re.compile(r"(?:bases|camps|sites|shelters|schools?|church(?:es)?|mosques?|stadiums?)\s+in\s+"
+_FACILITY_WORDS = ("bases", "camps", "sites", "shelters", "school", "church", "mosque", "stadium", "centre", "center")
+_FACILITIES_IN = re.compile(r"(?:bases|camps|sites|shelters|schools?|church(?:es)?|mosques?|stadiums?"
+                            r"|(?:(?<=transit )|(?<=reception )|(?<=evacuation )|(?<=collective ))(?:centres?|centers?))"
+                            r"\s+in\s+"
                             rf"({_LIST})")
 _HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+in\s+"
                           rf"(?:the\s+)?({_NAME})")
