@@ -228,9 +228,8 @@ _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # ... and where people shelter: "sought shelter in churches and a school in Ulang".
 _FACILITY_WORDS = ("bases", "camps", "sites", "shelters", "school", "church", "mosque", "stadium", "centre", "center")
 _FACILITIES_IN = re.compile(r"(?:bases|camps|sites|shelters|schools?|church(?:es)?|mosques?|stadiums?"
-                            r"|(?:(?<=transit )|(?<=reception )|(?<=evacuation )|(?<=collective ))(?:centres?|centers?))"
-                            r"\s+in\s+"
-                            rf"({_LIST})")
+                            r"|(?:(?<=transit )|(?<=reception )|(?<=evacuation )|(?<=collective ))"
+                            rf"(?:centres?|centers?))\s+in\s+({_LIST})")
 _HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+in\s+"
                           rf"(?:the\s+)?({_NAME})")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
