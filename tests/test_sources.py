@@ -216,3 +216,9 @@ def test_the_bodies_a_plural_refers_back_to_are_found_a_few_sentences_back() -> 
 ])
 def test_a_group_speaks_when_the_sentence_says_which(sentence: str, source: str | None) -> None:
     assert find_source(sentence) == source
+
+
+def test_an_acronym_defined_in_brackets_with_a_citation_names_the_body() -> None:
+    sentence = ("Floods displaced around 1,250 people, according to the National Institute for Disaster Management "
+                "(INGC, 15 January 2017).")
+    assert find_source(sentence) == "INGC"

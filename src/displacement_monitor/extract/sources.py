@@ -111,7 +111,8 @@ _PRONOUN_ATTRIBUTION = Caseless(
     rf"\b{alternation(_PRONOUNS)}\s+{alternation(('said', 'says', 'added', 'estimate', 'estimates', 'reported'))}\b"
 )
 # "Provincial Disaster Management Authority (PDMA)", or an acronym as the subject: "The INGD said".
-_DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\w'-]+))+\s+\(([A-Z]{2,8})\)")
+# (a citation may follow the acronym in the brackets: "(INGC, 15 January 2017)")
+_DEFINED_ACRONYM = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:of|for|and|on|the|[A-Z][\w'-]+))+\s+\(([A-Z]{2,8})[),]")
 # (An acronym may hold small letters, "SoDMA"; three capitals at least tell it from a surname such as "McDonald", and
 # a plural is people: "IDPs said".)
 _ACRONYM = r"(?=(?:[a-z]?[A-Z]){3})(?![A-Z]+s\b)[A-Z][A-Za-z]{2,7}"
