@@ -371,3 +371,8 @@ def test_people_who_returned_went_to_their_places_not_where_others_fled_from(gaz
     text = ("About 5,000 families have returned to Sinjar in Iraq, while more than 12,000 people remain displaced "
             "from Hawija.")
     assert linked(text, gaz) == {5000: ["Sinjar"], 12000: ["Al Hawijah"]}
+
+
+def test_the_word_nearer_the_place_says_whether_people_left_or_reached_it(gaz) -> None:
+    text = "In South Sudan, an estimated 650 families were displaced from Rubkona county to Bentiu in March."
+    assert linked(text, gaz) == {650: ["Rubkona"]}

@@ -84,10 +84,11 @@ def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
             and _DESCRIBED_IN.search(text, max(sentence_start, mention.start - 110), mention.start):
         return "locator"
     origin = ORIGIN.search(lead)
-    destination = DESTINATION.search(lead) if origin is None or "of" in origin.group() else None
-    # "fleeing to the town of Dhusamareb" is where they went: the "of" only names the town.
-    if origin and not (destination and origin.group().startswith("of")
-                       and _KIND_BEFORE_OF.search(lead, 0, origin.start())):
+    destination = DESTINATION.search(lead)
+    # The word nearer the place says which: "displaced from Mayom county to Bentiu" went to Bentiu; "fleeing to the
+    # town of Dhusamareb" too, for that "of" only names the town.
+    if origin and not (destination and (destination.start() > origin.start() or origin.group().startswith("of")
+                                        and _KIND_BEFORE_OF.search(lead, 0, origin.start()))):
         return "origin"
     if destination:
         return "destination"
