@@ -452,3 +452,13 @@ def test_the_city_of_a_name_is_the_city_though_the_text_names_its_province(gaz) 
     text = "Shelling hit villages in the Kherson region of Ukraine. The city of Kherson now has 60,000 residents."
     places, _ = extract_places(text, gaz)
     assert [p.kind for p in places if p.surface == "Kherson"] == ["city"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A tornado hit Texas on Monday.", [("Texas State", "US")]),
+    ("In Paris, Texas, a tornado left 300 people homeless.", [("Paris", "US"), ("Texas State", "US")]),
+    ("Floods hit Western Equatoria.", [("Western Equatoria State", "SS")]),
+])
+def test_a_big_province_whose_name_is_a_common_word_is_a_place(text: str, expected, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    assert [(p.name, p.country) for p in places if p.kind != "country"] == expected

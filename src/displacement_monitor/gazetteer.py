@@ -51,6 +51,11 @@ ALTERNATE_NAMES_MIN_POPULATION = 5000
 # context before it counts as a place ("Also", "Read", "Nice").
 COMMON_WORD_ZIPF = 4.3
 MAJOR_CITY_POPULATION = 1_000_000
+MAJOR_AREA_POPULATION = 2_000_000
+# Words that name a first-level division somewhere but a part of anything in English ("Central", "Upper", "Coast").
+_GENERIC_AREA_WORDS = frozenset("central western eastern northern southern north south east west upper lower coast"
+                                " river lake lakes island islands capital centre center valley mountain mountains"
+                                " red white blue orange sea gulf plateau highlands unity littoral".split())
 # Words at least this common (about 15,000 of them) are everyday English: a capitalised run made only
 # of them ("Christian quarter") is not taken for the name of a place the gazetteer lacks.
 ENGLISH_WORD_ZIPF = 3.5
@@ -741,9 +746,12 @@ def build_gazetteer() -> Gazetteer:
             return True
         if " " in key or zipf.get(key, 0.0) < COMMON_WORD_ZIPF:
             return False
-        # Countries and major cities are common words because they are famous, not ambiguous.
+        # Countries, major cities and big provinces ("Texas", "Florida") are common words because they are
+        # famous, not ambiguous; words that name a part of anything ("Central", "Upper") stay common words.
         rows = [builder.rows[i] for i in builder.key_records[kid]]
-        return not any(r[2] == COUNTRY or r[2] == CITY and r[8] >= MAJOR_CITY_POPULATION for r in rows)
+        return not any(r[2] == COUNTRY or r[2] == CITY and r[8] >= MAJOR_CITY_POPULATION
+                       or r[2] == ADMIN1 and r[8] >= MAJOR_AREA_POPULATION and key not in _GENERIC_AREA_WORDS
+                       for r in rows)
 
     stop_keys = frozenset(k for k, kid in builder.key_ids.items() if is_stop(k, kid))
     return _freeze(builder, stop_keys, (common, english), country_names, frozenset(demonym_keys))

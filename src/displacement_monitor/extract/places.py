@@ -96,6 +96,7 @@ def _bordering(gaz: Gazetteer, text: str, end: int) -> str | None:
     return next((gaz.countries[r] for r in gaz.lookup(found.group(1)) if gaz.kinds[r] == COUNTRY), None)
 
 
+_PLACED_BY_NEXT = re.compile(r",\s+[A-Z]")
 _TOWN_OF = re.compile(r"\b(?:city|town) of\s+$", re.IGNORECASE)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)\b")
 
@@ -679,6 +680,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     # Unambiguous or prominent places also tell which countries the article is about.
     # A name resolves the same way wherever it recurs with the same flags: resolve each once.
     alone: dict[tuple, int | None] = {}
+    area_starts = {c.start for c in candidates if any(gaz.kinds[r] in AREAS or gaz.kinds[r] == COUNTRY
+                                                      for r in c.records)}
     for cand in pending:
         # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon. Villages that
         # share a capital's name do not count ("Dhaka" and "Goma" have namesakes of a few thousand people).
@@ -687,8 +690,11 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             alone[memo] = _resolve(gaz, cand, _Evidence())
         best = alone[memo]
         notable = best is not None and gaz.populations[best] >= NOTABLE_POPULATION
-        owners = {gaz.countries[r] for r in cand.records
-                  if not (notable and gaz.kinds[r] == CITY and gaz.populations[r] < NOTABLE_POPULATION)}
+        # (but "Paris, Texas": a name followed by the area or country it is in may be one of those villages)
+        placed_by = _PLACED_BY_NEXT.match(text, cand.end)
+        namesakes_count = placed_by is not None and placed_by.end() - 1 in area_starts
+        owners = {gaz.countries[r] for r in cand.records if namesakes_count
+                  or not (notable and gaz.kinds[r] == CITY and gaz.populations[r] < NOTABLE_POPULATION)}
         if best is not None and owners == {gaz.countries[best]} and (len(cand.records) == 1 or notable) \
                 and not _as_government(text, cand):
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
@@ -775,8 +781,9 @@ def _placed_elsewhere(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -
     ordered = sorted(mentions, key=lambda m: m.start)
     moved: dict[int, PlaceMention | None] = {}
     for here, there in zip(ordered, ordered[1:], strict=False):
+        # ("Tripoli in Lebanon", "Paris, Texas")
         if here.kind == CITY and there.country != here.country and (there.kind == COUNTRY or there.kind in AREAS) \
-                and _INSIDE.match(text, here.end, there.start):
+                and (_INSIDE.match(text, here.end, there.start) or text[here.end:there.start] == ", "):
             namesakes = [r for r in gaz.lookup(here.surface) if gaz.countries[r] == there.country
                          and gaz.kinds[r] == CITY]
             best = max(namesakes, key=lambda r: gaz.populations[r], default=None)
