@@ -99,6 +99,7 @@ _DESCRIPTION_SAID = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;()]{0,80},\s+(?:sai
 _PERSON_AT_END = re.compile(rf"(?<![\w'\u2019-])({_PERSON})$")
 _COMMON_FIRST = re.compile(
     rf"(?i:aid|relief|humanitarian|local|provincial|state|federal|district|regional|municipal|{_BODY})")
+_POSSESSIVE_S = re.compile(r"['\u2019]s\s+")
 _OWNER = re.compile(r"^[A-Z][\w-]+['\u2019]s\s+")  # "Iraq's Ministry of ...": the country is not part of the name
 _ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "added", "estimate", "estimates", "estimated", "reported",
                       "reports", "report",
@@ -297,7 +298,9 @@ def _speaker(sentence: str) -> str | None:
             phrase = re.sub(r"^(?:the|a)\s+", "", said.strip(), flags=re.IGNORECASE)
             owned = _OWNER.sub("", phrase)
             if owned[:1].isupper():
-                phrase = owned  # "Iraq's Ministry of ..." is the ministry; "Syria's government" stays as it is
+                phrase = owned  # "Iraq's Ministry of ..." is the ministry
+            elif owned != phrase and not _COMMON_FIRST.fullmatch(phrase.split("'")[0].split("\u2019")[0]):
+                phrase = _POSSESSIVE_S.sub(" ", phrase, count=1)  # "Syria's government": the Syria government
             if phrase.lower() in _NAME_PARTS:
                 continue  # "the department said": which one, the sentence does not say
             first, _, rest = phrase.partition(" ")
