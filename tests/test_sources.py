@@ -222,3 +222,11 @@ def test_an_acronym_defined_in_brackets_with_a_citation_names_the_body() -> None
     sentence = ("Floods displaced around 1,250 people, according to the National Institute for Disaster Management "
                 "(INGC, 15 January 2017).")
     assert find_source(sentence) == "INGC"
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The region hosts 11,500 returnees, according to OCHA and UNHCR.", "OCHA and UNHCR"),
+    ("UNHCR and the IOM said 7.7 million Venezuelans had left.", "UNHCR and IOM"),
+])
+def test_two_organisations_named_together_are_both_the_source(sentence: str, source: str) -> None:
+    assert find_source(sentence) == source

@@ -99,6 +99,7 @@ _DESCRIPTION_SAID = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;()]{0,80},\s+(?:sai
 _PERSON_AT_END = re.compile(rf"(?<![\w'\u2019-])({_PERSON})$")
 _COMMON_FIRST = re.compile(
     rf"(?i:aid|relief|humanitarian|local|provincial|state|federal|district|regional|municipal|{_BODY})")
+_AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
 _POSSESSIVE_S = re.compile(r"['\u2019]s\s+")
 _OWNER = re.compile(r"^[A-Z][\w-]+['\u2019]s\s+")  # "Iraq's Ministry of ...": the country is not part of the name
 _ATTRIBUTION_WORDS = ("said", "says", "say", "saying", "added", "estimate", "estimates", "estimated", "reported",
@@ -176,6 +177,14 @@ def find_source(sentence: str, previous: str | Callable[[], str | None] | None =
         official = _ORG_OFFICIAL.match(sentence, org.end())
         if official and "spokes" not in official.group().lower():
             return official.group(1)
+        joined = _AND_THE.match(sentence, org.end())
+        other = _ORG_RE.match(sentence, joined.end()) if joined else None
+        if other is not None:  # "according to OCHA and UNHCR": both
+            return f"{normalize_source(org.group(1))} and {normalize_source(other.group(1))}"
+        before = next((o for o in _ORG_RE.finditer(sentence[:org.start()])
+                       if _AND_THE.fullmatch(sentence, o.end(), org.start())), None)
+        if before is not None:  # "UNHCR and the IOM said"
+            return f"{normalize_source(before.group(1))} and {normalize_source(org.group(1))}"
         return normalize_source(org.group(1))
     defined = _DEFINED_ACRONYM.search(sentence) if "(" in sentence else None
     # The body an acronym is defined for speaks if the sentence says so, not when it is only named ("fighting
