@@ -316,7 +316,21 @@ def _speaker(sentence: str) -> str | None:
             # "Local officials said" opening a sentence is "local officials"; "Ministry of Health" is a name.
             head = re.split(r"\bin\b", rest, maxsplit=1)[0]  # "Officials in the town of Tibu said"
             if _COMMON_FIRST.fullmatch(first) and (first.islower() or head == head.lower()):
-                return f"{first.lower()} {rest}".strip()
-            return phrase
+                phrase = f"{first.lower()} {rest}".strip()
+            return _place_first(phrase)
     return None
+
+
+# "... in (the town of) Pibor", at the end of a body's description: where the body is.
+_IN_PLACE = re.compile(r"^(?P<body>[a-z][a-z' -]*?) in (?:the (?:town|city|village|district|province|region|state"
+                       r"|county|governorate) of )?(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
+                       r"(?: (?:state|province|governorate|region|district|county))?)$")
+
+
+def _place_first(phrase: str) -> str:
+    """A body named with where it is, named as the annotators write it: "disaster management committee in North
+    governorate" -> "North governorate disaster management committee", "officials in the town of Pibor" -> "Pibor
+    officials"."""
+    found = _IN_PLACE.match(phrase)
+    return f"{found.group('place')} {found.group('body')}" if found else phrase
 
