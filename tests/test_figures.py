@@ -735,3 +735,13 @@ def test_people_allowed_back_have_returned_but_not_those_who_should_be(text: str
 ])
 def test_what_a_shelter_was_built_for_is_no_figure(text: str, gaz) -> None:
     assert [q for q, _, _ in figures(text, gaz)] == [12000]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The government now believes that as many as 350,000 may have fled their homes.",
+     [(350000, "people", "displaced")]),
+    ("About 20,000 may flee if the fighting spreads.", []),
+    ("Some 2,000 people fled on 3 May.", [(2000, "people", "displaced")]),
+])
+def test_may_after_a_number_is_the_verb_and_may_the_month_is_capitalised(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected

@@ -174,8 +174,8 @@ def _read_noun(after: str, base: int) -> _Reading:
             continue
         if word in PEOPLE_NOUNS and not (word in _MAYBE_NOUN and _noun_follows(after, match)):
             return _Reading("people", NOUN_TERMS.get(word, adjective), end)
-        if word in OTHER_NOUNS or word in MONTHS:
-            return _Reading(None, None, end)
+        if word in OTHER_NOUNS or word in MONTHS and (word != "may" or raw[:1] == "M"):
+            return _Reading(None, None, end)  # ("350,000 may have fled": the verb, not the month)
         if raw[:1].isupper():
             if _is_plural_people(raw):  # "2,000 Syrians", "4,000 undocumented Afghans"
                 nxt = _first_words(after[match.end():], 1)
@@ -378,9 +378,10 @@ _BELIEVED = re.compile(r"\bbelieved\b|\bthought to\b")
 _MONTH_RE = "|".join(MONTHS)
 _EXCLUDED_AFTER = re.compile(
     r"\s*(?:%|percent\b|per cent\b|-year|-month|-day|-week|-km|km\b|:\d|\.\d|th\b|st\b|nd\b|rd\b"
+    # a month (lower-case "may" is the verb: "350,000 may have fled")
+    rf"|(?!may\b)(?:{_MONTH_RE})\b|(?-i:May)\b"
     # "one in five", "1 in 1,000", but not "211,000 in 2016"
-    rf"|(?:{_MONTH_RE})\b|(?:in|out of)\s+(?:every\s+)?(?:\d{{1,3}}(?:,\d{{3}})*(?![\d,])|ten|five|four|three|two"
-    r"|hundred)\b"
+    r"|(?:in|out of)\s+(?:every\s+)?(?:\d{1,3}(?:,\d{3})*(?![\d,])|ten|five|four|three|two|hundred)\b"
     r"(?!\s+(?:hours|days|weeks|months|years|minutes)))",
     re.IGNORECASE,
 )

@@ -61,6 +61,7 @@ SKIPPABLE = {
 # After the number, these start a verb phrase: the counted noun is implied ("100,000 for Erbil").
 IMPLICIT_STARTERS = {
     "who", "which", "that", "have", "has", "had", "were", "are", "was", "is", "been", "being", "will", "in",
+    "may", "might", "could", "would", "must",  # a modal: whether a forecast is told by what follows
     "at", "to", "for", "from", "into", "across", "inside", "on", "by", "with", "as", "now", "since", "so",
     "crossed", "fled", "left", "arrived", "returned", "remain", "remained", "remaining", "stayed", "staying",
     "live", "living", "went", "gone", "moved", "headed", "sought", "took", "reached", "later", "alone",
