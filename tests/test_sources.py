@@ -230,3 +230,10 @@ def test_an_acronym_defined_in_brackets_with_a_citation_names_the_body() -> None
 ])
 def test_two_organisations_named_together_are_both_the_source(sentence: str, source: str) -> None:
     assert find_source(sentence) == source
+
+
+def test_the_agency_is_the_agency_named_before_not_a_government_in_between() -> None:
+    text = ("More than 250,000 people displaced by the conflict have been registered, the UN refugee agency said. "
+            "The government now believes "
+            "that as many as 350,000 may have fled. Around 22,000 of them are in the city, the agency said.")
+    assert [f.source for f in extract(text, load_gazetteer()).figures] == ["UNHCR", "government", "UNHCR"]

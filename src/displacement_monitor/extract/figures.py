@@ -40,7 +40,7 @@ from .lexicon import (
 from .linking import place_indexes
 from .numbers import MULTIPLIERS, NumberMatch, find_numbers
 from .sentences import Sentence, split_sentences
-from .sources import find_source, is_title, named_officials
+from .sources import ORGANISATIONS, find_source, is_title, named_officials
 from .tables import key_figures, table_rows
 
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
@@ -981,7 +981,24 @@ def _sentence_source(sentences: list[Sentence], index: int, seen: dict[int, str 
         seen[index] = source  # the sentences before played no part: this is what it names itself
     if source and source.isalpha() and source.islower() and source.endswith("s"):
         source = _named_before(sentences, index, seen, source) or source
+    elif source and source not in ORGANISATIONS and _THE_AGENCY.search(sentences[index].text):
+        source = _agency_before(sentences, index, seen) or source  # "the agency said" is no government's word
     return source or _earlier_source(sentences, index, seen)
+
+
+_THE_AGENCY = re.compile(r"\bthe (?:agency|organi[sz]ation)\s+(?:said|says|added|estimated|reported)\b",
+                         re.IGNORECASE)
+
+
+def _agency_before(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:
+    """The organisation named last, a few sentences back at most, that "the agency" refers to."""
+    for k in range(index - 1, max(-1, index - _NAMED_BEFORE_REACH - 1), -1):
+        if k not in seen:
+            seen[k] = find_source(sentences[k].text)
+        named = seen[k]
+        if named and (named in ORGANISATIONS or "agency" in named.lower()):
+            return named
+    return None
 
 
 _NAMED_BEFORE_REACH = 6  # sentences
