@@ -97,7 +97,7 @@ def _bordering(gaz: Gazetteer, text: str, end: int) -> str | None:
 
 
 _PLACED_BY_NEXT = re.compile(r",\s+[A-Z]")
-_TOWN_OF = re.compile(r"\b(?:city|town) of\s+$", re.IGNORECASE)
+_TOWN_OF = re.compile(r"\b(?:city|town) of $", re.IGNORECASE)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)\b")
 
 
@@ -648,7 +648,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             or admin_lists and _ADMIN_LIST.match(text, end) is not None \
             or admin_of and _ADMIN_OF.search(text, max(0, start - _ADMIN_OF_REACH), start) is not None \
             or start in area_rows
-        town = after in ("city", "town") or _TOWN_OF.search(text, max(0, start - 12), start) is not None
+        # (every _TOWN_OF match ends in "of" and one blank before the name)
+        town = after in ("city", "town") or text.startswith("of ", start - 3) \
+            and _TOWN_OF.search(text, max(0, start - 12), start) is not None
         candidates.append(_Candidate(start, end, key, records, after in ADMIN_WORDS,
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after,
                                      listed, town))
