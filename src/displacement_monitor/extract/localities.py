@@ -308,8 +308,11 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     owners = {m.end: m.start for m in reversed(known)}  # the first place ending at each offset
     the_names = [m.start() for m in _THE_NAME.finditer(text)]
     examples = _occurrences(text, _EXAMPLES_WORDS) if any(w in text for w in _EXAMPLES_JOINS) else []
-    # (as in most texts, no kind word before "of": then no locative is looked for)
-    after_locatives = [m.end() for m in _LOCATIVE_NAME.finditer(text)] if _PART_OF.search(text) else []
+    kinds = _occurrences(text, _KIND_WORDS)
+    # (as in most texts, no kind word before "of": then no locative is looked for). A _PART_OF match opens with a word
+    # of _PART, one of _KIND_WORDS: it is tried where those occur, not searched for at nearly every letter.
+    part_of = any(_PART_OF.match(text, at) for at in kinds)
+    after_locatives = [m.end() for m in _LOCATIVE_NAME.finditer(text)] if part_of else []
     cues = [(cue, the_names) for cue in _KIND_BEFORE] + [(_EXAMPLES, examples), (_PART_OF_PLACE, after_locatives)]
     for cue, starts in cues:
         for match in _matches_at(cue, text, starts):
@@ -331,7 +334,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             if at is None and kind:  # "the Lebanese border village of Qaa": in Lebanon
                 at = _nationality(text, kind.start(), nationals)
             spans.extend((s, e, at, True) for s, e in _names(found.group(), found.start()))
-    found_at: dict[tuple[str, ...], list[int]] = {}  # the occurrences of each cue's words
+    found_at: dict[tuple[str, ...], list[int]] = {_KIND_WORDS: kinds}  # the occurrences of each cue's words
     for keyword, words, tail, anchored in _AFTER_CUES:
         if words and words not in found_at:
             found_at[words] = _occurrences(text, words)
