@@ -118,6 +118,17 @@ _ADMIN_OF = re.compile(rf"\b{_ADMIN_PLURAL}{_ADMIN_OPENS}(?:{NAME_PATTERN}(?:,\s
 _ADMIN_OF_REACH = 200
 _AREA_OF_NAME = re.compile(r"\b(?:state|province|region|governorate|department|county|prefecture|oblast)\s+of\s+$",
                            re.IGNORECASE)
+_AREA_OF_REACH = 24
+
+
+def _called_area(text: str, start: int) -> bool:
+    """Whether the text calls the name at start an area of some kind ("the Iraqi province of Erbil")."""
+    lo = max(0, start - _AREA_OF_REACH)
+    # Every match ends in "of" (in any case) and white space: before most names the text does not, and the search,
+    # tried at every offset of the window, is skipped.
+    return text[lo:start].rstrip()[-2:].lower() == "of" and _AREA_OF_NAME.search(text, lo, start) is not None
+
+
 _AREA_HEADING = re.compile(rf"\b(?i:{'|'.join(sorted(ADMIN_WORDS))}|{_ADMIN_PLURAL[3:-1]})\b")
 _LAST_IN_LIST = re.compile(r"(?:,|\band)\s+$")
 _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
@@ -643,8 +654,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
 
     # A name the text calls a state or province ("the Iraqi province of Erbil") is that area; one that a country
     # has too ("the US state of Georgia") is the area wherever it recurs ("SAVANNAH, Georgia").
-    called = {c.start for c in candidates if any(gaz.kinds[r] == ADMIN1 for r in c.records)
-              and _AREA_OF_NAME.search(text, max(0, c.start - 24), c.start)}
+    called = {c.start for c in candidates
+              if _called_area(text, c.start) and any(gaz.kinds[r] == ADMIN1 for r in c.records)}
     if called:
         areas = {c.key for c in candidates if c.start in called and _country_record(gaz, c) is not None}
         candidates = [replace(c, admin_listed=True) if c.start in called or c.key in areas else c for c in candidates]
