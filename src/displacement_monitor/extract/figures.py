@@ -867,6 +867,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
 
 
 _SENT_BACK = re.compile(r"\b(?:deport|expel|expuls)", re.IGNORECASE)
+_SENT_BACK_WORDS = ("deport", "expel", "expul")  # ('expuls' may be written with a long s, which matches an s)
 # Words between a number and a nationality it counts: "a million Syrians", "2,000 more registered Afghans".
 _TO_NATIONALITY = re.compile(r"\s+(?:[a-z-]+\s+){0,2}$")
 
@@ -877,9 +878,11 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
     are: refugees ("Turkish officials say the country is hosting a million Syrians"). Where they are is
     where the sentence's other places are, else where the figure's places are (which may come from an earlier
     sentence); nationals of any of those countries ("3,000 Afghans were displaced in Kunduz") stay displaced."""
-    if figure.unit != "people" or figure.term not in ("displaced", "sheltered"):
-        return False
-    if _SENT_BACK.search(sentence.text):
+    if figure.unit != "people" or figure.term not in ("displaced", "sheltered") or not demonyms:
+        return False  # (without a nationality named in the text, none is counted)
+    # Every _SENT_BACK match holds one of its words, lowered: most sentences hold none, and the case-blind search,
+    # tried at every offset, is skipped there.
+    if _holds_any(sentence.text.lower(), _SENT_BACK_WORDS) and _SENT_BACK.search(sentence.text):
         return False  # "1,500 Haitians were deported from the Dominican Republic": sent back, not refugees
     noun = next((demonyms[at] for at in range(figure.end + 1, figure.end + 31)
                  if at in demonyms and _TO_NATIONALITY.fullmatch(text, figure.end, at)), None)
