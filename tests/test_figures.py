@@ -680,3 +680,14 @@ def test_people_who_sought_refuge_in_a_neighbouring_country_are_refugees(gaz) ->
 ])
 def test_the_shelters_people_went_into_are_no_figure(text: str, gaz) -> None:
     assert all(unit == "people" for _, unit, _ in figures(text, gaz))
+
+
+def test_no_qualifier_has_more_than_qualifier_words() -> None:
+    # _qualifier searches only the last QUALIFIER_WORDS words before a number.
+    from displacement_monitor.extract.figures import QUALIFIER_WORDS
+    from displacement_monitor.extract.lexicon import QUALIFIERS
+
+    for _, pattern in QUALIFIERS:
+        body = pattern.pattern.removeprefix(r"\b(?:").removesuffix(r")\s*$")
+        assert "\\s" not in body and "{" not in body and "*" not in body
+        assert max(phrase.count(" ") for phrase in body.split("|")) < QUALIFIER_WORDS

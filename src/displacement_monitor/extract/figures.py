@@ -357,9 +357,11 @@ def _may_break(side: str) -> bool:
 
 def _qualifier(before: str, segment: str) -> str | None:
     tail = before[-40:].lower()
-    if _ANY_QUALIFIER.search(tail):  # most figures have none
+    # A qualifier is a phrase of at most QUALIFIER_WORDS words ending the text: no match starts before them.
+    start = _tail_start(tail, QUALIFIER_WORDS)
+    if _ANY_QUALIFIER.search(tail, start):  # most figures have none
         for name, pattern in QUALIFIERS:
-            if pattern.search(tail):
+            if pattern.search(tail, start):
                 return name
     lowered = segment.lower()
     # Each pattern needs its words, which most segments lack: looking for those first is cheaper.
@@ -370,6 +372,7 @@ def _qualifier(before: str, segment: str) -> str | None:
     return None
 
 
+QUALIFIER_WORDS = 3  # "just short of", "in excess of": the longest qualifiers
 _ANY_QUALIFIER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in QUALIFIERS))
 _ESTIMATED = re.compile(r"\bestimat\w*")
 _BELIEVED = re.compile(r"\bbelieved\b|\bthought to\b")
