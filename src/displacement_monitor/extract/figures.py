@@ -35,6 +35,7 @@ from .lexicon import (
     TERM_RANK,
     Caseless,
     alternation,
+    holds_any,
     word_regex,
 )
 from .linking import place_indexes
@@ -123,15 +124,6 @@ def _tail_start(text: str, chunks: int) -> int:
     a pattern that must end the text and spans at most that many chunks cannot match before there."""
     parts = text.rsplit(None, chunks)
     return len(parts[0]) if len(parts) > chunks else 0
-
-
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether text holds one of words. A regex every match of which holds one of them cannot match text without
-    any, and most texts hold none: these tests, a loop of `in`, cost a fraction of the regex's scan."""
-    for word in words:
-        if word in text:
-            return True
-    return False
 
 
 def _noun_follows(after: str, match: re.Match[str]) -> bool:
@@ -460,16 +452,16 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):
         return True
     window = before[-60:].lower()
-    if not (_holds_any(window, _POPULATION_WORDS) and POPULATION.search(window)):
+    if not (holds_any(window, _POPULATION_WORDS) and POPULATION.search(window)):
         return False
     # A camp's people are a figure ("Kutupalong, the largest of the camps, is home to 600,000 people").
     around = before[-CAPACITY_WINDOW:].lower()
-    return not (_holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
+    return not (holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
 
 
 def _casualty_near(before: str, after: str) -> bool:
     """'264 civilians killed', 'killed 15 people': the number counts the dead or hurt."""
-    if not (_holds_any(after.lower(), CASUALTY_WORDS) or _holds_any(before.lower(), CASUALTY_WORDS)):
+    if not (holds_any(after.lower(), CASUALTY_WORDS) or holds_any(before.lower(), CASUALTY_WORDS)):
         return False  # as for most numbers: no word near them can be a casualty word
     # One search of both sides, on a line each: no match spans the line break, nor ends or starts differently
     # next to it than at the end or start of its side.
@@ -496,7 +488,7 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees."""
     window = after[:110]
     lowered = window.lower()
-    if _holds_any(lowered, _ABROAD_WORDS) and ABROAD.search(lowered):
+    if holds_any(lowered, _ABROAD_WORDS) and ABROAD.search(lowered):
         return True
     if countries is None:
         return False
@@ -601,7 +593,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
                                       or "ffect" in text[reading.noun_end:reading.noun_end + 40]
                                       and _AFFECTED_AFTER.match(text, reading.noun_end)):
         return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
-    if reading.noun_term is None and _holds_any(text.lower(), _STUCK_WORDS) and _stuck(text, before, reading.noun_end):
+    if reading.noun_term is None and holds_any(text.lower(), _STUCK_WORDS) and _stuck(text, before, reading.noun_end):
         return None  # "the floods stranded 1.2 million families and forced 500,000 into shelters": the second moved
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))
@@ -619,7 +611,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     after_terms = _terms(after_text)
     lowered = before.lower()
     # (A clause whose lowering differs gets the case-blind regex, which may match what its lowered text lacks.)
-    may_refer = not before.isascii() or _holds_any(lowered, _COUNT_WORDS)
+    may_refer = not before.isascii() or holds_any(lowered, _COUNT_WORDS)
     references = list(_COUNT_REFERENCE.finditer(before)) if may_refer else []
     reference = references[-1] if references else None
     reach = min(BEFORE_WINDOW, start - lo) if reference is None else len(before) - reference.start()
@@ -628,7 +620,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         before_terms["evacuated"] = 0
     else:
         window = before[-CAPACITY_WINDOW:].lower()
-        if _holds_any(window, _CAPACITY_WORDS) and _CAPACITY.search(window):
+        if holds_any(window, _CAPACITY_WORDS) and _CAPACITY.search(window):
             before_terms["sheltered"] = 0
     unit: str | None = reading.unit
     inherited: str | None = None
@@ -673,7 +665,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     share = after[:max(0, hi - end)]
     if _forecast(before, share, bool(after_terms)) or not after_terms and reading.noun_term is None \
             and _forecast(before, share[:40], True) \
-            or _holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
+            or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]
     return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
@@ -885,7 +877,7 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
         return False  # (without a nationality named in the text, none is counted)
     # Every _SENT_BACK match holds one of its words, lowered: most sentences hold none, and the case-blind search,
     # tried at every offset, is skipped there.
-    if _holds_any(sentence.text.lower(), _SENT_BACK_WORDS) and _SENT_BACK.search(sentence.text):
+    if holds_any(sentence.text.lower(), _SENT_BACK_WORDS) and _SENT_BACK.search(sentence.text):
         return False  # "1,500 Haitians were deported from the Dominican Republic": sent back, not refugees
     noun = next((demonyms[at] for at in range(figure.end + 1, figure.end + 31)
                  if at in demonyms and _TO_NATIONALITY.fullmatch(text, figure.end, at)), None)

@@ -267,6 +267,16 @@ QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
 _Tree = dict[str, "_Tree"]
 
 
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether text holds one of words. A regex every match of which holds one of them cannot match text without
+    any, and most texts hold none: these tests, a loop of `in`, cost a fraction of the regex's scan (and half of
+    any() over a generator of them)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of exactly these words, factored by shared prefixes ('re(?:corded|port(?:ed|s))').
 
