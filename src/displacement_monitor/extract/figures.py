@@ -461,7 +461,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
 
 def _casualty_near(before: str, after: str) -> bool:
     """'264 civilians killed', 'killed 15 people': the number counts the dead or hurt."""
-    if not (holds_any(after.lower(), CASUALTY_WORDS) or holds_any(before.lower(), CASUALTY_WORDS)):
+    # (The two sides are looked through as one, lowered once: no casualty word spans the line break between them.)
+    if not holds_any((after + "\n" + before).lower(), CASUALTY_WORDS):
         return False  # as for most numbers: no word near them can be a casualty word
     # One search of both sides, on a line each: no match spans the line break, nor ends or starts differently
     # next to it than at the end or start of its side.
