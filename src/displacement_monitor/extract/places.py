@@ -679,15 +679,15 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     # Unambiguous or prominent places also tell which countries the article is about.
     # A name resolves the same way wherever it recurs with the same flags: resolve each once.
     alone: dict[tuple, int | None] = {}
+    no_evidence = _Evidence()  # (which _resolve only reads)
     for cand in pending:
-        owners = {gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY}
         memo = cand.memo
         if memo not in alone:
-            alone[memo] = _resolve(gaz, cand, _Evidence())
+            alone[memo] = _resolve(gaz, cand, no_evidence)
         best = alone[memo]
         # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon.
-        if best is not None and len(owners) == 1 and (len(cand.records) == 1 or
-                                                       gaz.populations[best] >= NOTABLE_POPULATION):
+        if best is not None and (len(cand.records) == 1 or gaz.populations[best] >= NOTABLE_POPULATION) \
+                and len({gaz.countries[r] for r in cand.records if gaz.kinds[r] != COUNTRY}) == 1:
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
     resolved: dict[tuple, int | None] = {}
