@@ -27,7 +27,6 @@ from displacement_monitor.extract.figures import (
     _clause_after,
     _clause_before,
     _first_words,
-    _holds_any,
     _last_words,
     _tail_start,
     _terms,
@@ -40,6 +39,7 @@ from displacement_monitor.extract.lexicon import (
     TERM_PATTERNS,
     Caseless,
     alternation,
+    holds_any,
 )
 from displacement_monitor.gazetteer import load_gazetteer
 
@@ -557,7 +557,7 @@ _HINTED = [
 def test_every_alternative_of_a_hinted_regex_holds_one_of_its_words(search, words, phrases) -> None:
     for phrase in phrases:
         assert search(phrase), phrase
-        assert _holds_any(phrase.lower(), words), phrase
+        assert holds_any(phrase.lower(), words), phrase
 
 
 @settings(max_examples=300)
@@ -566,7 +566,7 @@ def test_text_without_a_regex_s_words_holds_no_match_of_it(which: int, data: st.
     search, words, phrases = _HINTED[which]
     pieces = [w for p in phrases for w in p.lower().split()] + ["people", "of", "to", ",", "the"]
     text = " ".join(data.draw(st.lists(st.sampled_from(pieces), max_size=12))) + " "
-    assert _holds_any(text, words) or not search(text)
+    assert holds_any(text, words) or not search(text)
 
 
 def test_people_from_families_are_one_group_counted_twice(gaz) -> None:
@@ -745,3 +745,14 @@ def test_what_a_shelter_was_built_for_is_no_figure(text: str, gaz) -> None:
 ])
 def test_may_after_a_number_is_the_verb_and_may_the_month_is_capitalised(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected
+
+
+def test_no_qualifier_has_more_than_qualifier_words() -> None:
+    # _qualifier searches only the last QUALIFIER_WORDS words before a number.
+    from displacement_monitor.extract.figures import QUALIFIER_WORDS
+    from displacement_monitor.extract.lexicon import QUALIFIERS
+
+    for _, pattern in QUALIFIERS:
+        body = pattern.pattern.removeprefix(r"\b(?:").removesuffix(r")\s*$")
+        assert "\\s" not in body and "{" not in body and "*" not in body
+        assert max(phrase.count(" ") for phrase in body.split("|")) < QUALIFIER_WORDS

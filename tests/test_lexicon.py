@@ -16,6 +16,7 @@ from displacement_monitor.extract.lexicon import (
     alternation,
     by_first_letter,
     word_regex,
+    written_out,
 )
 
 
@@ -49,6 +50,23 @@ def test_by_first_letter_groups_alternatives_by_first_letter() -> None:
         r"\b(?:f(?:led|lee)|l(?:eft)|(?:in|at) camps|l(?:eave))\b"
     assert by_first_letter(r"\b(?:from|of|fled)\s+$") == r"\b(?:f(?:rom|led)|o(?:f))\s+$"
     assert word_regex(r"\b(?:fled|flee)\b").search("they fled").group() == "fled"
+
+
+@given(st.lists(_ALTERNATIVE | st.sampled_from(["(?:a|b(?:a|c)) b", "(?:a|ab)?b", "(?:b|a)c", "(?:a|(?:b|c)a)"]),
+                min_size=1, max_size=7), st.sampled_from([r"\b", r"\s+(?:\w+\s+){0,2}$", ""]),
+       st.text(alphabet="abcAB .-|\n", max_size=40))
+def test_written_out_matches_what_the_pattern_matches(alternatives: list[str], suffix: str, text: str) -> None:
+    pattern = r"\b(?:" + "|".join(alternatives) + ")" + suffix
+    for flags in (0, re.IGNORECASE):
+        plain, grouped = re.compile(pattern, flags), re.compile(by_first_letter(written_out(pattern)), flags)
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_written_out_writes_out_groups_that_open_alternatives() -> None:
+    assert written_out(r"\b(?:fled|(?:in|at) (?:camps|sites)|(?:a|b)?c)\b") == \
+        r"\b(?:fled|in (?:camps|sites)|at (?:camps|sites)|(?:a|b)?c)\b"
+    assert by_first_letter(written_out(r"\b(?:fled|(?:left|leaving) home|flee)\b")) == \
+        r"\b(?:f(?:led|lee)|l(?:eft home|eaving home))\b"
 
 
 @pytest.mark.parametrize(("pattern", "message"), [

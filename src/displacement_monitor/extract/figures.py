@@ -35,6 +35,7 @@ from .lexicon import (
     TERM_RANK,
     Caseless,
     alternation,
+    holds_any,
     word_regex,
 )
 from .linking import place_indexes
@@ -123,15 +124,6 @@ def _tail_start(text: str, chunks: int) -> int:
     a pattern that must end the text and spans at most that many chunks cannot match before there."""
     parts = text.rsplit(None, chunks)
     return len(parts[0]) if len(parts) > chunks else 0
-
-
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether text holds one of words. A regex every match of which holds one of them cannot match text without
-    any, and most texts hold none: these tests, a loop of `in`, cost a fraction of the regex's scan."""
-    for word in words:
-        if word in text:
-            return True
-    return False
 
 
 def _noun_follows(after: str, match: re.Match[str]) -> bool:
@@ -357,9 +349,11 @@ def _may_break(side: str) -> bool:
 
 def _qualifier(before: str, segment: str) -> str | None:
     tail = before[-40:].lower()
-    if _ANY_QUALIFIER.search(tail):  # most figures have none
+    # A qualifier is a phrase of at most QUALIFIER_WORDS words ending the text: no match starts before them.
+    start = _tail_start(tail, QUALIFIER_WORDS)
+    if _ANY_QUALIFIER.search(tail, start):  # most figures have none
         for name, pattern in QUALIFIERS:
-            if pattern.search(tail):
+            if pattern.search(tail, start):
                 return name
     lowered = segment.lower()
     # Each pattern needs its words, which most segments lack: looking for those first is cheaper.
@@ -370,6 +364,7 @@ def _qualifier(before: str, segment: str) -> str | None:
     return None
 
 
+QUALIFIER_WORDS = 3  # "just short of", "in excess of": the longest qualifiers
 _ANY_QUALIFIER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in QUALIFIERS))
 _ESTIMATED = re.compile(r"\bestimat\w*")
 _BELIEVED = re.compile(r"\bbelieved\b|\bthought to\b")
@@ -460,11 +455,11 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     if "for" in before[-30:] and _BUILT_FOR.search(before[-40:]):
         return True  # "the transit centre, designed for 3,000 people, now hosts 12,000": what it can hold
     window = before[-60:].lower()
-    if not (_holds_any(window, _POPULATION_WORDS) and POPULATION.search(window)):
+    if not (holds_any(window, _POPULATION_WORDS) and POPULATION.search(window)):
         return False
     # A camp's people are a figure ("Kutupalong, the largest of the camps, is home to 600,000 people").
     around = before[-CAPACITY_WINDOW:].lower()
-    return not (_holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
+    return not (holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
 
 
 _BUILT_FOR = re.compile(r"\b(?:designed|built|meant|intended|planned|equipped|made) for\s+(?:(?:some|about|around|up to"
@@ -474,7 +469,8 @@ _BUILT_FOR = re.compile(r"\b(?:designed|built|meant|intended|planned|equipped|ma
 
 def _casualty_near(before: str, after: str) -> bool:
     """'264 civilians killed', 'killed 15 people': the number counts the dead or hurt."""
-    if not (_holds_any(after.lower(), CASUALTY_WORDS) or _holds_any(before.lower(), CASUALTY_WORDS)):
+    # (The two sides are looked through as one, lowered once: no casualty word spans the line break between them.)
+    if not holds_any((after + "\n" + before).lower(), CASUALTY_WORDS):
         return False  # as for most numbers: no word near them can be a casualty word
     # One search of both sides, on a line each: no match spans the line break, nor ends or starts differently
     # next to it than at the end or start of its side.
@@ -501,7 +497,7 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees."""
     window = after[:110]
     lowered = window.lower()
-    if _holds_any(lowered, _ABROAD_WORDS) and ABROAD.search(lowered):
+    if holds_any(lowered, _ABROAD_WORDS) and ABROAD.search(lowered):
         return True
     if countries is None:
         return False
@@ -607,7 +603,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
                                       or "ffect" in text[reading.noun_end:reading.noun_end + 40]
                                       and _AFFECTED_AFTER.match(text, reading.noun_end)):
         return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
-    if reading.noun_term is None and _holds_any(text.lower(), _STUCK_WORDS) and _stuck(text, before, reading.noun_end):
+    if reading.noun_term is None and holds_any(text.lower(), _STUCK_WORDS) and _stuck(text, before, reading.noun_end):
         return None  # "the floods stranded 1.2 million families and forced 500,000 into shelters": the second moved
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))
@@ -625,7 +621,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     after_terms = _terms(after_text)
     lowered = before.lower()
     # (A clause whose lowering differs gets the case-blind regex, which may match what its lowered text lacks.)
-    may_refer = not before.isascii() or _holds_any(lowered, _COUNT_WORDS)
+    may_refer = not before.isascii() or holds_any(lowered, _COUNT_WORDS)
     references = list(_COUNT_REFERENCE.finditer(before)) if may_refer else []
     reference = references[-1] if references else None
     if reference is not None and "affect" in lowered[reference.start():]:
@@ -636,7 +632,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         before_terms["evacuated"] = 0
     else:
         window = before[-CAPACITY_WINDOW:].lower()
-        if _holds_any(window, _CAPACITY_WORDS) and _CAPACITY.search(window):
+        if holds_any(window, _CAPACITY_WORDS) and _CAPACITY.search(window):
             before_terms["sheltered"] = 0
     unit: str | None = reading.unit
     inherited: str | None = None
@@ -684,7 +680,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     share = after[:max(0, hi - end)]
     if _forecast(before, share, bool(after_terms)) or not after_terms and reading.noun_term is None \
             and _forecast(before, share[:40], True) \
-            or _holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
+            or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]
     return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
@@ -922,6 +918,7 @@ def _clause_source(sentence: Sentence, at: int) -> str | None:
 
 
 _SENT_BACK = re.compile(r"\b(?:deport|expel|expuls)", re.IGNORECASE)
+_SENT_BACK_WORDS = ("deport", "expel", "expul")  # ('expuls' may be written with a long s, which matches an s)
 # Words between a number and a nationality it counts: "a million Syrians", "2,000 more registered Afghans".
 _TO_NATIONALITY = re.compile(r"\s+(?:[a-z-]+\s+){0,2}$")
 
@@ -932,9 +929,11 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
     are: refugees ("Turkish officials say the country is hosting a million Syrians"). Where they are is
     where the sentence's other places are, else where the figure's places are (which may come from an earlier
     sentence); nationals of any of those countries ("3,000 Afghans were displaced in Kunduz") stay displaced."""
-    if figure.unit != "people" or figure.term not in ("displaced", "sheltered"):
-        return False
-    if _SENT_BACK.search(sentence.text):
+    if figure.unit != "people" or figure.term not in ("displaced", "sheltered") or not demonyms:
+        return False  # (without a nationality named in the text, none is counted)
+    # Every _SENT_BACK match holds one of its words, lowered: most sentences hold none, and the case-blind search,
+    # tried at every offset, is skipped there.
+    if holds_any(sentence.text.lower(), _SENT_BACK_WORDS) and _SENT_BACK.search(sentence.text):
         return False  # "1,500 Haitians were deported from the Dominican Republic": sent back, not refugees
     noun = next((demonyms[at] for at in range(figure.end + 1, figure.end + 31)
                  if at in demonyms and _TO_NATIONALITY.fullmatch(text, figure.end, at)), None)

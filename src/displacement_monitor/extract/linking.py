@@ -12,7 +12,7 @@ from typing import Protocol
 
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
-from .lexicon import DIRECTION, Caseless
+from .lexicon import DIRECTION, Caseless, holds_any
 from .sentences import Sentence, is_dateline, is_venue
 
 ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
@@ -239,7 +239,7 @@ _REFERENCE_WORDS = tuple(form for word in ("city", "town", "province", "governor
 
 
 def _may_refer_back(sentence: str) -> bool:
-    return any(word in sentence for word in _REFERENCE_WORDS)
+    return holds_any(sentence, _REFERENCE_WORDS)
 
 
 def _moved_within(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None,
@@ -327,7 +327,7 @@ def _country_cues(sentence: Sentence, places: Sequence[PlaceMention], first: int
 
 def _nationwide(sentence: Sentence) -> list[int]:
     """Where the sentence says "across the country", "nationwide" and the like."""
-    if not any(part in sentence.text for part in _NATIONWIDE_PARTS):
+    if not holds_any(sentence.text, _NATIONWIDE_PARTS):
         return []
     return [sentence.start + m.start() for m in _NATIONWIDE.finditer(sentence.text)]
 

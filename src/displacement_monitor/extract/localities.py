@@ -12,6 +12,8 @@ from dataclasses import replace
 from itertools import accumulate
 from typing import NamedTuple
 
+import ahocorasick
+
 from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, km, skeleton
 from ..models import PlaceMention
 from .lexicon import DIRECTION
@@ -94,6 +96,7 @@ _CAPITAL = re.compile(f"[{_UPPER}]")
 # Where the singular and the plural kind cues below may match: every word of _PLURAL but two starts with one of
 # _SINGULAR, so their occurrences, found once, serve both (a cue is tried where its word is not, and fails there).
 _KIND_WORDS = (*_SINGULAR.split("|"), "localities", "municipalities")
+_ADMIN_FORMS = tuple(w for a in _ADMIN.split("|") for w in (a, a.title()))  # "province", "Province"
 # Cues of a space and a keyword are found from where their words occur (see _keyword_matches); cues without
 # words are scanned for.
 # Pieces of the cues that say how far and which way a place lies: "about 50 km", "north-west".
@@ -104,8 +107,7 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     # "Mossurize and Sussundenga districts"
     (re.compile(rf"\s+(?:{_PLURAL})\b(?!\s+of\b)"), _KIND_WORDS, _TAIL_LIST, False),
     # "Salahuddin Governorate", "Hadramawt province": a division the gazetteer spells otherwise
-    (re.compile(rf"\s+(?:{_either_case(_ADMIN)})\b"), tuple(w for a in _ADMIN.split("|") for w in (a, a.title())),
-     _TAIL_NAME, False),
+    (re.compile(rf"\s+(?:{_either_case(_ADMIN)})\b"), _ADMIN_FORMS, _TAIL_NAME, False),
     # "Mai Mahiu, about 50 km north-west of Nairobi", "al-Swani, south-west of the city"
     # "Ras Jdir, about two hours' drive west of Tripoli"
     (re.compile(rf",\s+{_ABOUT}(?:{_DISTANCE}\s+|(?:an?|one|two|three|four|five|six|a few"
@@ -205,6 +207,33 @@ def _occurrences(text: str, words: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
+def _word_finder(lists: Sequence[tuple[str, ...]]) -> ahocorasick.Automaton:
+    """An automaton that finds every occurrence of the words of lists in one pass, each with its length less one
+    and the lists that hold it."""
+    holding: dict[str, list[tuple[str, ...]]] = {}
+    for words in lists:
+        for word in words:
+            holding.setdefault(word, []).append(words)
+    finder = ahocorasick.Automaton()
+    for word, lists_of_word in holding.items():
+        finder.add_word(word, (len(word) - 1, tuple(lists_of_word)))
+    finder.make_automaton()
+    return finder
+
+
+def _occurrences_by_list(text: str, finder: ahocorasick.Automaton, lists: Sequence[tuple[str, ...]]
+                         ) -> dict[tuple[str, ...], list[int]]:
+    """For each of lists, what _occurrences(text, words) gives, found by finder (see _word_finder): one pass over
+    the text, where a search per word reads it once for each."""
+    found: dict[tuple[str, ...], list[int]] = {words: [] for words in lists}
+    for last, (back, lists_of_word) in finder.iter(text):
+        for words in lists_of_word:
+            found[words].append(last - back)
+    for offsets in found.values():
+        offsets.sort()
+    return found
+
+
 def _keyword_matches(pattern: re.Pattern[str], text: str, occurrences: list[int]) -> Iterator[re.Match[str]]:
     """pattern.finditer(text) for a pattern of whitespace and then one of some words, given (ascending) every offset
     where one of them occurs, and maybe others: it can only match from the whitespace before an occurrence of a
@@ -227,6 +256,9 @@ _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Where bases, camps and shelters are: "took refuge at UN bases in Tomping and Jebel".
 # ... and where people shelter: "sought shelter in churches and a school in Ulang".
 _FACILITY_WORDS = ("bases", "camps", "sites", "shelters", "school", "church", "mosque", "stadium", "centre", "center")
+# The lists of words whose occurrences the cues are tried at, and their finder.
+_CUE_WORD_LISTS = (_KIND_WORDS, _ADMIN_FORMS, _BESIDE_WORDS, _FACILITY_WORDS, _EXAMPLES_WORDS)
+_CUE_WORDS = _word_finder(_CUE_WORD_LISTS)
 _FACILITIES_IN = re.compile(r"(?:bases|camps|sites|shelters|schools?|church(?:es)?|mosques?|stadiums?"
                             r"|(?:(?<=transit )|(?<=reception )|(?<=evacuation )|(?<=collective ))"
                             rf"(?:centres?|centers?))\s+in\s+({_LIST})")
@@ -308,9 +340,13 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     all_starts = {m.start for m in known}
     owners = {m.end: m.start for m in reversed(known)}  # the first place ending at each offset
     the_names = [m.start() for m in _THE_NAME.finditer(text)]
-    examples = _occurrences(text, _EXAMPLES_WORDS) if any(w in text for w in _EXAMPLES_JOINS) else []
-    # (as in most texts, no kind word before "of": then no locative is looked for)
-    after_locatives = [m.end() for m in _LOCATIVE_NAME.finditer(text)] if _PART_OF.search(text) else []
+    found_at = _occurrences_by_list(text, _CUE_WORDS, _CUE_WORD_LISTS)  # the occurrences of each cue's words
+    examples = found_at[_EXAMPLES_WORDS] if any(w in text for w in _EXAMPLES_JOINS) else []
+    kinds = found_at[_KIND_WORDS]
+    # (as in most texts, no kind word before "of": then no locative is looked for). A _PART_OF match opens with a word
+    # of _PART, one of _KIND_WORDS: it is tried where those occur, not searched for at nearly every letter.
+    part_of = any(_PART_OF.match(text, at) for at in kinds)
+    after_locatives = [m.end() for m in _LOCATIVE_NAME.finditer(text)] if part_of else []
     cues = [(cue, the_names) for cue in _KIND_BEFORE] + [(_EXAMPLES, examples), (_PART_OF_PLACE, after_locatives)]
     for cue, starts in cues:
         for match in _matches_at(cue, text, starts):
@@ -332,7 +368,6 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             if at is None and kind:  # "the Lebanese border village of Qaa": in Lebanon
                 at = _nationality(text, kind.start(), nationals)
             spans.extend((s, e, at, True) for s, e in _names(found.group(), found.start()))
-    found_at: dict[tuple[str, ...], list[int]] = {}  # the occurrences of each cue's words
     for keyword, words, tail, anchored in _AFTER_CUES:
         if words and words not in found_at:
             found_at[words] = _occurrences(text, words)
@@ -341,7 +376,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
             at = _anchor_at(key) if anchored else _owner(text, found.start(1), owners)
             spans.extend((s, e, at, True) for s, e in _names(found.group(1), found.start(1)))
     known_starts = {m.start for m in known if m.kind != COUNTRY}
-    beside = _keyword_matches(_BESIDE, text, _occurrences(text, _BESIDE_WORDS))
+    beside = _keyword_matches(_BESIDE, text, found_at[_BESIDE_WORDS])
     for found, key in _names_before(text, beside, _TAIL_NAME):
         if key.end() in known_starts:
             spans.append((found.start(1), found.end(1), key.end(), True))
@@ -370,7 +405,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     # "other towns in North Wollo", "villages in Kiremu": what holds towns is a place
     for inside in _matches_at(_HOLDS_TOWNS, text, found_at[_KIND_WORDS]):
         spans.extend((s, e, None, True) for s, e in _names(inside.group(1), inside.start(1)))
-    for inside in _matches_at(_FACILITIES_IN, text, _occurrences(text, _FACILITY_WORDS)):
+    for inside in _matches_at(_FACILITIES_IN, text, found_at[_FACILITY_WORDS]):
         spans.extend((s, e, None, True) for s, e in _names(inside.group(1), inside.start(1)))
     return spans
 

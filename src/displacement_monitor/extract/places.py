@@ -126,6 +126,17 @@ _ADMIN_OF = re.compile(rf"\b{_ADMIN_PLURAL}{_ADMIN_OPENS}(?:{NAME_PATTERN}(?:,\s
 _ADMIN_OF_REACH = 200
 _AREA_OF_NAME = re.compile(r"\b(?:state|province|region|governorate|department|county|prefecture|oblast)\s+of\s+$",
                            re.IGNORECASE)
+_AREA_OF_REACH = 24
+
+
+def _called_area(text: str, start: int) -> bool:
+    """Whether the text calls the name at start an area of some kind ("the Iraqi province of Erbil")."""
+    lo = max(0, start - _AREA_OF_REACH)
+    # Every match ends in "of" (in any case) and white space: before most names the text does not, and the search,
+    # tried at every offset of the window, is skipped.
+    return text[lo:start].rstrip()[-2:].lower() == "of" and _AREA_OF_NAME.search(text, lo, start) is not None
+
+
 _AREA_HEADING = re.compile(rf"\b(?i:{'|'.join(sorted(ADMIN_WORDS))}|{_ADMIN_PLURAL[3:-1]})\b")
 _LAST_IN_LIST = re.compile(r"(?:,|\band)\s+$")
 _WATERS = {"gulf", "bay", "sea", "strait", "straits", "lake"}
@@ -657,8 +668,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
 
     # A name the text calls a state or province ("the Iraqi province of Erbil") is that area; one that a country
     # has too ("the US state of Georgia") is the area wherever it recurs ("SAVANNAH, Georgia").
-    called = {c.start for c in candidates if any(gaz.kinds[r] == ADMIN1 for r in c.records)
-              and _AREA_OF_NAME.search(text, max(0, c.start - 24), c.start)}
+    called = {c.start for c in candidates
+              if _called_area(text, c.start) and any(gaz.kinds[r] == ADMIN1 for r in c.records)}
     if called:
         areas = {c.key for c in candidates if c.start in called and _country_record(gaz, c) is not None}
         candidates = [replace(c, admin_listed=True) if c.start in called or c.key in areas else c for c in candidates]
@@ -682,23 +693,28 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     # Unambiguous or prominent places also tell which countries the article is about.
     # A name resolves the same way wherever it recurs with the same flags: resolve each once.
     alone: dict[tuple, int | None] = {}
-    area_starts = {c.start for c in candidates if any(gaz.kinds[r] in AREAS or gaz.kinds[r] == COUNTRY
-                                                      for r in c.records)}
+    no_evidence = _Evidence()  # (which _resolve only reads)
+    by_start = {c.start: c for c in candidates}
     for cand in pending:
-        # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon. Villages that
-        # share a capital's name do not count ("Dhaka" and "Goma" have namesakes of a few thousand people).
         memo = cand.memo
         if memo not in alone:
-            alone[memo] = _resolve(gaz, cand, _Evidence())
+            alone[memo] = _resolve(gaz, cand, no_evidence)
         best = alone[memo]
-        notable = best is not None and gaz.populations[best] >= NOTABLE_POPULATION
-        # (but "Paris, Texas": a name followed by the area or country it is in may be one of those villages)
+        if best is None:
+            continue
+        # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon. Villages that
+        # share a capital's name do not count ("Dhaka" and "Goma" have namesakes of a few thousand people), but
+        # they do in "Paris, Texas", where a name is followed by the area or country it is in.
+        notable = gaz.populations[best] >= NOTABLE_POPULATION
+        if not (len(cand.records) == 1 or notable) or _as_government(text, cand):
+            continue
         placed_by = _PLACED_BY_NEXT.match(text, cand.end)
-        namesakes_count = placed_by is not None and placed_by.end() - 1 in area_starts
+        where = by_start.get(placed_by.end() - 1) if placed_by else None
+        namesakes_count = where is not None and any(gaz.kinds[r] in AREAS or gaz.kinds[r] == COUNTRY
+                                                    for r in where.records)
         owners = {gaz.countries[r] for r in cand.records if namesakes_count
                   or not (notable and gaz.kinds[r] == CITY and gaz.populations[r] < NOTABLE_POPULATION)}
-        if best is not None and owners == {gaz.countries[best]} and (len(cand.records) == 1 or notable) \
-                and not _as_government(text, cand):
+        if owners == {gaz.countries[best]}:
             evidence.vote(cand.key, gaz.countries[best], (gaz.lats[best], gaz.lons[best]))
 
     resolved: dict[tuple, int | None] = {}
