@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -973,55 +973,38 @@ def _sentence_source(sentences: list[Sentence], index: int, seen: dict[int, str 
     def earlier() -> str | None:
         nonlocal referred
         referred = True
-        return _earlier_source(sentences, index, seen)
+        return _source_before(sentences, index, seen, _EARLIER_REACH, bool)
 
     source = find_source(sentences[index].text, earlier)
     if not referred:
         seen[index] = source  # the sentences before played no part: this is what it names itself
     if source and source.isalpha() and source.islower() and source.endswith("s"):
-        source = _named_before(sentences, index, seen, source) or source
+        # "according to the agencies", after "aid agencies said"
+        word = source
+        source = _source_before(sentences, index, seen, _NAMED_BEFORE_REACH,
+                                lambda named: named != word and named.lower().endswith(" " + word)) or source
     elif source and source not in ORGANISATIONS and _THE_AGENCY.search(sentences[index].text):
-        source = _agency_before(sentences, index, seen) or source  # "the agency said" is no government's word
-    return source or _earlier_source(sentences, index, seen)
+        # "the agency said" is no government's word
+        source = _source_before(sentences, index, seen, _NAMED_BEFORE_REACH,
+                                lambda named: named in ORGANISATIONS or "agency" in named.lower()) or source
+    return source or _source_before(sentences, index, seen, _EARLIER_REACH, bool)
 
 
 _THE_AGENCY = re.compile(r"\bthe (?:agency|organi[sz]ation)\s+(?:said|says|added|estimated|reported)\b",
                          re.IGNORECASE)
+_EARLIER_REACH = 2  # sentences: how far back a figure's source is looked for ('... IOM said. The agency added')
+_NAMED_BEFORE_REACH = 6  # sentences: how far back what a sentence refers to ("the agencies") is looked for
 
 
-def _agency_before(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:
-    """The organisation named last, a few sentences back at most, that "the agency" refers to."""
-    for k in range(index - 1, max(-1, index - _NAMED_BEFORE_REACH - 1), -1):
+def _source_before(sentences: list[Sentence], index: int, seen: dict[int, str | None], reach: int,
+                   wanted: Callable[[str], bool]) -> str | None:
+    """The last source that the reach sentences before sentence index name themselves and wanted accepts."""
+    for k in range(index - 1, max(-1, index - reach - 1), -1):
         if k not in seen:
             seen[k] = find_source(sentences[k].text)
         named = seen[k]
-        if named and (named in ORGANISATIONS or "agency" in named.lower()):
+        if named and wanted(named):
             return named
-    return None
-
-
-_NAMED_BEFORE_REACH = 6  # sentences
-
-
-def _named_before(sentences: list[Sentence], index: int, seen: dict[int, str | None], word: str) -> str | None:
-    """The source named earlier that a bare plural refers to ("according to the agencies" after "aid agencies
-    said"), a few sentences back at most."""
-    for k in range(index - 1, max(-1, index - _NAMED_BEFORE_REACH - 1), -1):
-        if k not in seen:
-            seen[k] = find_source(sentences[k].text)
-        named = seen[k]
-        if named and named != word and named.lower().endswith(" " + word):
-            return named
-    return None
-
-
-def _earlier_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:
-    """The last organisation named in the two sentences before ('... IOM said. The agency added ...')."""
-    for k in range(index - 1, max(-1, index - 3), -1):
-        if k not in seen:
-            seen[k] = find_source(sentences[k].text)
-        if seen[k]:
-            return seen[k]
     return None
 
 
