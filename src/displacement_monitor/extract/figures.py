@@ -403,10 +403,12 @@ _EXCLUDED_BEFORE_BACKWARDS = Caseless(
 _COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
 _AFFECTED_BEFORE = re.compile(r"\baffect(?:ed|s|ing)\s+(?:(?:more than|over|at least|some|about|around|nearly"
                               r"|almost|an estimated|up to)\s+)?$", re.IGNORECASE)
+# The hedging words that may stand between a verb and its number: "stranded nearly", "designed for up to".
+_HEDGES = (r"(?:(?:some|about|around|nearly|almost|roughly|more than|over|at least|an estimated|up to|only|just"
+           r"|a further|another)\s+)*")
 # People cut off where they are, not moved: "floods stranded 1.2 million families", "500 families were left trapped".
 _STUCK = r"(?:stranded|stranding|trapped|trapping|marooned|cut off|isolated|besieged|encircled)"
-_STUCK_BEFORE = re.compile(rf"\b{_STUCK}\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over|at least"
-                           r"|an estimated|up to|a further|another)\s+)*$", re.IGNORECASE)
+_STUCK_BEFORE = re.compile(rf"\b{_STUCK}\s+{_HEDGES}$", re.IGNORECASE)
 _STUCK_AFTER = re.compile(r",?\s+(?:(?:were|was|are|is|have been|had been|has been|remain|remained|remains|still|now"
                           r"|left|being|(?:believed|thought|said|feared|reported) to (?:be|have been))\s+)*"
                           rf"{_STUCK}\b", re.IGNORECASE)
@@ -462,9 +464,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     return not (holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
 
 
-_BUILT_FOR = re.compile(r"\b(?:designed|built|meant|intended|planned|equipped|made) for\s+(?:(?:some|about|around|up to"
-                        r"|only|just|roughly)\s+)?$|\b(?:capacity|room|space) for\s+(?:(?:some|about|around|up to|only"
-                        r"|just|roughly)\s+)?$", re.IGNORECASE)
+_BUILT_FOR = re.compile(rf"\b(?:designed|built|meant|intended|planned|equipped|made|capacity|room|space) for\s+"
+                        rf"{_HEDGES}$", re.IGNORECASE)
 
 
 def _casualty_near(before: str, after: str) -> bool:
@@ -687,10 +688,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
 
 
 # A number that adds to the one before: "Another 21,000 are staying with host families".
-_CONTINUES = re.compile(r"\b(?:another|a further|an additional)\s+(?:(?:some|about|around|nearly|almost"
-                        r"|roughly|more than|over|at least|an estimated)\s+)?$", re.IGNORECASE)
-_IN_BEFORE = re.compile(r"\b(?:in|into|at|across|to)\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over"
-                        r"|at least|an estimated|up to)\s+)*$", re.IGNORECASE)
+_CONTINUES = re.compile(rf"\b(?:another|a further|an additional)\s+{_HEDGES}$", re.IGNORECASE)
+_IN_BEFORE = re.compile(rf"\b(?:in|into|at|across|to)\s+{_HEDGES}$", re.IGNORECASE)
 
 
 def _stuck(text: str, before: str, noun_end: int) -> bool:
@@ -705,8 +704,7 @@ def _stuck(text: str, before: str, noun_end: int) -> bool:
     return not _terms(before[-30:]) or _LEFT_BEFORE.search(before[-30:]) is not None
 
 
-_LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leave|leaves)\s+(?:(?:some|about|around|nearly|almost|roughly|more than"
-                          r"|over|at least|an estimated|up to)\s+)*$", re.IGNORECASE)
+_LEFT_BEFORE = re.compile(rf"\b(?:left|leaving|leave|leaves)\s+{_HEDGES}$", re.IGNORECASE)
 
 
 _SOME_OF_THEM = re.compile(r",\s*(?:many|most|some|half|all|several|the majority|the rest|others|\d[\d,]*)"
