@@ -20,6 +20,7 @@ from displacement_monitor.extract.figures import (
     _DIGIT_NAMES,
     _EXCLUDED_BEFORE_BACKWARDS,
     _GLUED_STEM,
+    _MONTH_BEFORE_BACKWARDS,
     _NOT_COUNT_WORDS,
     _POPULATION_WORDS,
     _RESTATED,
@@ -436,9 +437,10 @@ def test_end_anchored_patterns_match_from_the_tail_start(text: str) -> None:
         assert bool(pattern.search(text, _tail_start(text, chunks))) == bool(pattern.search(text))
 
 
-# The forward form of _EXCLUDED_BEFORE_BACKWARDS, anchored at the end of the text.
+# The forward forms of _EXCLUDED_BEFORE_BACKWARDS and _MONTH_BEFORE_BACKWARDS, anchored at the end of the text.
+_MONTH_BEFORE = Caseless(rf"\b{alternation(MONTHS)}\.?\s*$")
 _EXCLUDED_BEFORE = Caseless(
-    rf"(?:[$\u20ac\u00a3\u00a5]|us\$|\b(?:usd|eur|gbp|chf|rs\.?)|\d\s*[-\u2013/])\s*$|\b{alternation(MONTHS)}\.?\s*$"
+    rf"(?:[$\u20ac\u00a3\u00a5]|us\$|\b(?:usd|eur|gbp|chf|rs\.?)|\d\s*[-\u2013/])\s*$"
     rf"|\b{alternation(_NOT_COUNT_WORDS)}\s*$"
     rf"|\b(?:{alternation(_DIGIT_NAMES)}|\d+)\s+(?:in|out of)\s*$"
 )
@@ -448,9 +450,10 @@ _EXCLUDED_BEFORE = Caseless(
               "aged", "No.", "km", "bodies of", "one", "NINE", "out of", "in", "-", "/", "\u2013", "plus", "\u0130",
               "\u212a"]))
 def test_excluded_before_read_backwards_matches_its_forward_form(text: str) -> None:
-    assert bool(_EXCLUDED_BEFORE_BACKWARDS.match(text[::-1])) == bool(_EXCLUDED_BEFORE.search(text))
-    assert bool(_EXCLUDED_BEFORE_BACKWARDS.match(text[-30:][::-1])) == bool(
-        _EXCLUDED_BEFORE.search(text[-30:], _tail_start(text[-30:], 3)))
+    pairs = ((_EXCLUDED_BEFORE_BACKWARDS, _EXCLUDED_BEFORE), (_MONTH_BEFORE_BACKWARDS, _MONTH_BEFORE))
+    for backwards, forwards in pairs:
+        assert bool(backwards.match(text[::-1])) == bool(forwards.search(text))
+        assert bool(backwards.match(text[-30:][::-1])) == bool(forwards.search(text[-30:], _tail_start(text[-30:], 3)))
 
 
 @pytest.mark.parametrize(
@@ -756,3 +759,15 @@ def test_no_qualifier_has_more_than_qualifier_words() -> None:
         body = pattern.pattern.removeprefix(r"\b(?:").removesuffix(r")\s*$")
         assert "\\s" not in body and "{" not in body and "*" not in body
         assert max(phrase.count(" ") for phrase in body.split("|")) < QUALIFIER_WORDS
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 12 May 3,000 people fled the fighting in Kaya, Burkina Faso.", [(3000, "people", "displaced")]),
+    ("By 14 June 45,000 people had left Bunia in Congo, OCHA said.", [(45000, "people", "displaced")]),
+    ("Since March 1,200 families have been evacuated from Malatya in Turkey.", [(1200, "households", "evacuated")]),
+    ("On May 3, 2,000 people fled Kaya in Burkina Faso.", [(2000, "people", "displaced")]),
+    ("On Sept. 12 400 families fled Djibo in Burkina Faso.", [(400, "households", "displaced")]),
+    ("Floods on June 30 forced people from Sylhet in Bangladesh.", []),
+])
+def test_a_number_after_a_month_is_a_day_only_when_it_can_be_one(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected

@@ -113,6 +113,8 @@ def test_find_numbers_reports_spans_values_and_vagueness() -> None:
         ("half a million people", [("half a million", 500_000)]),
         ("tens of thousands of people fled", [("tens of thousands", 10_000)]),
         ("some 12 000 people", [("12 000", 12_000)]),
+        ("on Sept. 12 400 families", [("12", 12), ("400", 400)]),  # a day, then the count
+        ("since 12 May 3,000 people", [("12", 12), ("3,000", 3_000)]),
         ("3.5% of people", []),
         ("version v1.2.3", []),
         ("thousands fled", []),  # a vague word needs "of", "more" or a people noun after it

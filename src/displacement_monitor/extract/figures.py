@@ -390,16 +390,20 @@ def _backwards(words: Sequence[str]) -> str:
     return alternation(word[::-1] for word in words)
 
 
-# What ends the text before a number that is no count: money ('US$', 'Rs.'), a month, a word such as 'aged' or
-# 'route', a ratio ('one in', '3 out of'). Read backwards, at the start of the reversed text: one try, where a
-# pattern anchored at the end ('(?:usd|...)\s*$') is tried at every offset. In the forward order the branches read
-# (?:[$\u20ac\u00a3\u00a5]|us\$|usd|eur|gbp|chf|rs\.?|\d\s*[-\u2013/])\s*$, \b(?:months)\.?\s*$, \b(?:words)\s*$ and
+# What ends the text before a number that is no count: money ('US$', 'Rs.'), a word such as 'aged' or 'route', a
+# ratio ('one in', '3 out of'). Read backwards, at the start of the reversed text: one try, where a pattern anchored
+# at the end ('(?:usd|...)\s*$') is tried at every offset. In the forward order the branches read
+# (?:[$\u20ac\u00a3\u00a5]|us\$|usd|eur|gbp|chf|rs\.?|\d\s*[-\u2013/])\s*$, \b(?:words)\s*$ and
 # \b(?:one|...|nine|\d+)\s+(?:in|out of)\s*$.
 _EXCLUDED_BEFORE_BACKWARDS = Caseless(
     rf"\s*(?:[$\u20ac\u00a3\u00a5]|\$su|(?:dsu|rue|pbg|fhc|\.?sr)\b|[-\u2013/]\s*\d"  # not "shelters 270,000"
-    rf"|\.?{_backwards(MONTHS)}\b|{_backwards(_NOT_COUNT_WORDS)}\b"
+    rf"|{_backwards(_NOT_COUNT_WORDS)}\b"
     rf"|(?:ni|fo tuo)\s+(?:{_backwards(_DIGIT_NAMES)}|\d+)\b)"
 )
+# A month before a number makes it a day ("on May 3", "Sept. 12"), when it can be one: "since May 3,000 people have
+# fled" and "by 14 June 45,000 had left" count people. (Years after a month are _YEAR's.)
+_MONTH_BEFORE_BACKWARDS = Caseless(rf"\s*\.?{_backwards(MONTHS)}\b")
+_LAST_DAY = 31
 _COUNT_REFERENCE = Caseless(COUNT_REFERENCE.pattern)  # its matches are of the lowered text
 _AFFECTED_BEFORE = re.compile(r"\baffect(?:ed|s|ing)\s+(?:(?:more than|over|at least|some|about|around|nearly"
                               r"|almost|an estimated|up to)\s+)?$", re.IGNORECASE)
@@ -452,7 +456,10 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
             and _SET_OFF_OR_LISTED.match(after):
         return True  # part of a name: "the neighbourhoods of Solino, Nazon and Delmas 30", "Camp 5"
     # The patterns end at the number, so only its last few words matter.
-    if _EXCLUDED_BEFORE_BACKWARDS.match(before[-30:][::-1]):
+    backwards = before[-30:][::-1]
+    if _EXCLUDED_BEFORE_BACKWARDS.match(backwards):
+        return True
+    if num.value <= _LAST_DAY and _MONTH_BEFORE_BACKWARDS.match(backwards):
         return True
     if "for" in before[-30:] and _BUILT_FOR.search(before[-40:]):
         return True  # "the transit centre, designed for 3,000 people, now hosts 12,000": what it can hold

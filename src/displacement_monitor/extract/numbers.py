@@ -11,7 +11,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from ..errors import ParseError
-from .lexicon import Caseless, alternation
+from .lexicon import MONTHS, Caseless, alternation
 
 MULTIPLIERS = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "millions": 1_000_000, "m": 1_000_000,
@@ -172,6 +172,11 @@ def _candidates(letters: str) -> list[int]:
     return sorted([match.start() for match in _DIGIT_RUN.finditer(letters)] + words)
 
 
+# "Sept. 12 400 families": after a month, a first group that can be a day is the day, not thousands spaced out.
+_SPACED_DAY = re.compile(r"(0?[1-9]|[12]\d|3[01])[\u202f\u00a0\u2009 ]\d{3}\b")
+_MONTH_BEFORE = re.compile(r"\b(?:" + alternation(MONTHS) + r")\.?\s*$", re.IGNORECASE)
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number phrase in text, left to right; phrases that do not parse are skipped."""
     found: list[NumberMatch] = []
@@ -187,6 +192,11 @@ def find_numbers(text: str) -> list[NumberMatch]:
         try:
             value, vague = _match_value(match)
         except ParseError:
+            continue
+        day = _SPACED_DAY.match(text, match.start()) if value > 999 else None
+        if day and _MONTH_BEFORE.search(text, max(0, start - 12), start):
+            found.append(NumberMatch(start, day.end(1), day.group(1), int(day.group(1))))
+            end = day.end(1)
             continue
         found.append(NumberMatch(match.start(), match.end(), text[match.start():match.end()], value, vague))
         end = match.end()
