@@ -376,3 +376,13 @@ def test_people_who_returned_went_to_their_places_not_where_others_fled_from(gaz
 def test_the_word_nearer_the_place_says_whether_people_left_or_reached_it(gaz) -> None:
     text = "In South Sudan, an estimated 650 families were displaced from Rubkona county to Bentiu in March."
     assert linked(text, gaz) == {650: ["Rubkona"]}
+
+
+@pytest.mark.parametrize("kind", ["town", "nearby city"])
+def test_a_place_joined_by_and_the_town_of_is_listed_with_the_one_before(kind: str, gaz) -> None:
+    assert linked(f"In Congo, 7,000 people fled towards Sake and the {kind} of Goma.", gaz) == {7000: ["Goma", "Sake"]}
+
+
+def test_a_province_then_the_city_of_a_town_is_no_list(gaz) -> None:
+    text = "In the Amhara region, the city of Dessie is hosting 55,000 people who fled Kobo, officials said."
+    assert "Amhara Region" not in linked(text, gaz)[55000]

@@ -451,3 +451,8 @@ def test_a_name_listed_before_a_known_place_after_a_locative_is_a_place(gaz) -> 
 
 def test_a_name_after_a_transit_centre_in_is_a_place(gaz) -> None:
     assert VILLAGE in localities(f"In South Sudan, the transit centre in {VILLAGE} now hosts 12,000 people.", gaz)
+
+
+@pytest.mark.parametrize("where", ["towards", "into"])
+def test_a_name_listed_with_a_known_place_after_towards_or_into_is_a_place(where: str, gaz) -> None:
+    assert VILLAGE in localities(f"In Congo, 7,000 people fled {where} {VILLAGE} and Goma, aid workers said.", gaz)

@@ -32,7 +32,10 @@ _AREA_OF = re.compile(r"[A-Z][\w'\u2019-]*\s+(?:County|District|Province|State|R
 DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                        r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 # Places listed together ("Tikrit and Samarra"), or one inside the other ("Ituri's Djugu territory").
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|, and|or|&)\s*|['\u2019]s\s+)$")
+# "Sake and the town of Goma" is a list too (but "the Amhara region, the city of Dessie" names where Dessie is).
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|, and|or|&)\s*|,?\s+(?:and|or)\s+the\s+(?:nearby\s+|neighbou?ring\s+)?"
+                       r"(?:town|city|village|camp|settlement|area|district|province|region|state|county|governorate)"
+                       r"\s+of\s+|['\u2019]s\s+)$")
 ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the governorate": ADMIN1,
             "the region": ADMIN1, "the state": ADMIN1}
 

@@ -265,11 +265,12 @@ _FACILITIES_IN = re.compile(r"(?:bases|camps|sites|shelters|schools?|church(?:es
 _HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+in\s+"
                           rf"(?:the\s+)?({_NAME})")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
-_LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|around|near|between|across|at)\s+({_LIST})")
+_LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|towards|toward|into|around|near|between|across|at)\s+({_LIST})")
 # Where _LOCATIVE_LIST can match: its words before a name. A match of it can start only where this matches, and
 # inside this match only where it starts (see _matches_at); it opens with the words' first letters, so the regex
 # engine skips to those instead of trying every offset.
-_LOCATIVE_AT = re.compile(rf"(?:in|from|to|around|near|between|across|at)\s+(?=[{_UPPER}]|{_PARTICLE}-)")
+_LOCATIVE_AT = re.compile(rf"(?:in|from|to|towards|toward|into|around|near|between|across|at)\s+"
+                          rf"(?=[{_UPPER}]|{_PARTICLE}-)")
 # The rest of a list that starts with a known place and closes with "and".
 _SIBLINGS = re.compile(rf"(?:\s+and\s+({_NAME})|,\s+((?:{_NAME},\s+)*{_NAME},?\s+and\s+{_NAME}))(?![\w-])"
                        r"(?!\s+(?:rivers|roads|highways|streets|bridges|dams|lakes|mountains|hills|valleys|routes"
@@ -420,7 +421,8 @@ _GROUP_AFTER = re.compile(r"\s+(?:militias?|fighters|rebels|forces|troops|gunmen
                           r"|offensive|insurgents|groups?)\b", re.IGNORECASE)
 
 
-_AND_BEFORE = re.compile(rf"\b(?:in|on|at|from|to|near|around|between|fled|left|hit|shelled|struck|attacked)\s+"
+_AND_BEFORE = re.compile(r"\b(?:in|on|at|from|to|towards|toward|into|near|around|between|fled|left|hit|shelled|struck"
+                         rf"|attacked)\s+"
                          rf"({_NAME})\s+and\s+$")
 _AND_REACH = 60
 
