@@ -456,3 +456,11 @@ def test_a_name_after_a_transit_centre_in_is_a_place(gaz) -> None:
 @pytest.mark.parametrize("where", ["towards", "into"])
 def test_a_name_listed_with_a_known_place_after_towards_or_into_is_a_place(where: str, gaz) -> None:
     assert VILLAGE in localities(f"In Congo, 7,000 people fled {where} {VILLAGE} and Goma, aid workers said.", gaz)
+
+
+def test_a_name_is_not_another_spelling_of_a_town_in_a_country_only_named_as_a_venue(gaz) -> None:
+    # "Maungdaw" shares its consonants with a small town in the United States.
+    text = ("In Myanmar, police crossed into Bangladesh to escape fighting near Maungdaw, officials said. A UN "
+            "spokesman told reporters in New York that aid was short.")
+    place = localities(text, gaz)["Maungdaw"]
+    assert place.kind == "locality" and place.country == "MM"

@@ -462,3 +462,13 @@ def test_the_city_of_a_name_is_the_city_though_the_text_names_its_province(gaz) 
 def test_a_big_province_whose_name_is_a_common_word_is_a_place(text: str, expected, gaz) -> None:
     places, _ = extract_places(text, gaz)
     assert [(p.name, p.country) for p in places if p.kind != "country"] == expected
+
+
+def test_where_the_news_was_given_is_no_evidence_of_the_country_a_name_is_in(gaz) -> None:
+    # "Kani" is also an alternate name of towns in the United States; a briefing in New York does not make the
+    # article about the United States.
+    text = ("In Myanmar, residents of Kani township said 4,000 villagers had fled. A UN spokesman told reporters in "
+            "New York that aid was short.")
+    places, countries = extract_places(text, gaz)
+    assert "US" not in countries
+    assert all(p.country != "US" for p in places if p.surface == "Kani")

@@ -691,6 +691,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
     named = {m.record for m in known}  # the gazetteer places the article names
     found: dict[tuple[int, int], PlaceMention] = {}
     anchors: Anchors | None = None  # indexed when a first locality needs placing, as in few texts
+    story_countries: set[str] | None = None  # found when a first name needs another spelling looked up
     # Of the cues that find one name, a cued one first, and of those one that says where the place is.
     spans = sorted(_cued_spans(text, known), key=lambda span: (span[0], span[1], not span[3], span[2] is None))
     for start, end, at, cued in spans:
@@ -702,7 +703,10 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         record = _known_after_all(gaz, name, named, article_countries) if cued else None
         if record is None and not _plausible(name, gaz):
             continue
-        record = record if record is not None else _spelled_otherwise(gaz, name, text, end, article_countries)
+        if record is None:
+            if story_countries is None:
+                story_countries = _story_countries(known, text, countries)
+            record = _spelled_otherwise(gaz, name, text, end, story_countries)
         if record is not None:
             found[(start, end)] = gazetteer_mention(gaz, record, start, end, name)
             continue
@@ -800,10 +804,18 @@ def _known_after_all(gaz: Gazetteer, name: str, named: set[int], countries: set[
     return own[0] if len(records) == 1 and own else None
 
 
+def _story_countries(known: Sequence[PlaceMention], text: str, named: Sequence[str]) -> set[str]:
+    """The countries the article is about: those it names, and its main place's. Not the country of a city
+    named only as where the news was given or filed from ("told reporters in New York")."""
+    main = main_place(known, text)
+    return set(named) | ({main.country} if main else set())
+
+
 def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries: set[str]) -> int | None:
     """The gazetteer place a name is another transliteration of ("Salahuddin" for Salah ad Din,
-    "Khormaksar" for Khawr Maksar): same consonant skeleton, in a country the article is about, the
-    admin area when the text says so, else the largest."""
+    "Khormaksar" for Khawr Maksar): same consonant skeleton, in a country the article is about (see
+    _story_countries: a guess at a spelling needs more than a venue abroad), the admin area when the text says
+    so, else the largest."""
     if gaz.key_id(fold(name)) is not None:
         return None  # a name the gazetteer knows as spelled was weighed, and turned down, by the matcher
     words = name.split()

@@ -35,7 +35,7 @@ from .localities import (
     on_road,
     repeats,
 )
-from .sentences import is_dateline
+from .sentences import is_dateline, is_venue
 from .tables import table_rows
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
@@ -706,8 +706,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         # share a capital's name do not count ("Dhaka" and "Goma" have namesakes of a few thousand people), but
         # they do in "Paris, Texas", where a name is followed by the area or country it is in.
         notable = gaz.populations[best] >= NOTABLE_POPULATION
-        if not (len(cand.records) == 1 or notable) or _as_government(text, cand):
-            continue
+        if not (len(cand.records) == 1 or notable) or _as_government(text, cand) \
+                or is_venue(text, cand.start, cand.end):
+            continue  # (nor does where the news was given: "told reporters in New York")
         placed_by = _PLACED_BY_NEXT.match(text, cand.end)
         where = by_start.get(placed_by.end() - 1) if placed_by else None
         namesakes_count = where is not None and any(gaz.kinds[r] in AREAS or gaz.kinds[r] == COUNTRY
