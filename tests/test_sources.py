@@ -237,3 +237,13 @@ def test_the_agency_is_the_agency_named_before_not_a_government_in_between() -> 
             "The government now believes "
             "that as many as 350,000 may have fled. Around 22,000 of them are in the city, the agency said.")
     assert [f.source for f in extract(text, load_gazetteer()).figures] == ["UNHCR", "government", "UNHCR"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("More than 630,000 people were displaced, the National Disaster Risk Reduction and Management Council said.",
+     "National Disaster Risk Reduction and Management Council"),
+    ("About 3,000 people fled, the Ministry of Migration and Displacement said.",
+     "Ministry of Migration and Displacement"),
+])
+def test_a_body_s_name_may_join_two_parts_with_and(sentence: str, source: str) -> None:
+    assert find_source(sentence) == source

@@ -69,16 +69,18 @@ _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who
 # match as the flat lists do, see lexicon.alternation): the regex engine tries one branch per distinct letter.
 _GENERIC = re.compile(
     rf"\b(?<!['\u2019])((?:the |a |local |provincial |state |federal |district |regional |municipal )?"
-    rf"(?:(?:[A-Z][\w'\u2019-]+ ){{1,4}}|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+(?:-[a-z]+)* ){{1,2}})?"
+    # (a name may join two parts with "and": "National Disaster Risk Reduction and Management Council")
+    rf"(?:(?:[A-Z][\w'\u2019-]+ ){{1,4}}(?:(?:and|&) (?:[A-Z][\w'\u2019-]+ ){{1,2}})?"
+    rf"|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+(?:-[a-z]+)* ){{1,2}})?"
     r"(?:(?i:ombudsman|governor|president|mayor|minister|premier|commissioner)['\u2019]s )?"  # "the governor's office"
     rf"(?i:{alternation(_BODY.split('|'))})"
     r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the))* [A-Z][\w'-]+)?)\b"
 )
-# Every match of _GENERIC holds a body word, after at most five words (each a run of non-spaces and then one
-# space) from where it starts: none starts before the five words before the first body word in a sentence, and a
+# Every match of _GENERIC holds a body word, after at most eight words (each a run of non-spaces and then one
+# space) from where it starts: none starts before the eight words before the first body word in a sentence, and a
 # sentence without one holds none. The words are read backwards, in the reversed sentence.
 _ANY_BODY = Caseless(alternation(_BODY.split("|")))
-_FIVE_WORDS_BACKWARDS = re.compile(r"\S*(?: \S+){0,5}")
+_WORDS_BACKWARDS = re.compile(r"\S*(?: \S+){0,8}")
 _NAME_PARTS = {"service", "department", "bureau", "centre", "center", "network", "office", "agency", "council",
                "group"}
 # A person's name: "N. Biren Singh", "Ernani de Freitas Goncalves", "Ahmed al-Tayeb".
@@ -290,7 +292,7 @@ def _speaker(sentence: str) -> str | None:
     if body is None:
         return None
     # _GENERIC is tried at every word, which is slow: it is tried from where its first match can start.
-    reach = _FIVE_WORDS_BACKWARDS.match(sentence[::-1], len(sentence) - body.start())
+    reach = _WORDS_BACKWARDS.match(sentence[::-1], len(sentence) - body.start())
     begin = len(sentence) - reach.end() if reach else 0  # reach is never None: it may be empty
     for match in _GENERIC.finditer(sentence, begin):
         person = _TITLED_NAME.match(sentence, match.end()) or _APPOSED_PERSON.match(sentence, match.end())
