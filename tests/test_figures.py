@@ -771,3 +771,24 @@ def test_no_qualifier_has_more_than_qualifier_words() -> None:
 ])
 def test_a_number_after_a_month_is_a_day_only_when_it_can_be_one(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the Philippines, the coast guard evacuated about 2,000 stranded tourists from Siargao.",
+     [(2000, "people", "evacuated")]),
+    ("In Greece, 1,200 holidaymakers were evacuated from hotels on Rhodes.", [(1200, "people", "evacuated")]),
+    ("In the Philippines, between 12,000 and 15,000 families remained out of their homes in Bohol.",
+     [(12000, "households", "displaced")]),
+    ("In the Philippines, 3,000 people are still away from their homes in Cebu.", [(3000, "people", "displaced")]),
+])
+def test_visitors_are_people_and_people_out_of_their_homes_are_displaced(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
+def test_the_main_verb_after_a_relative_clause_on_the_people_says_what_happened(gaz) -> None:
+    text = ("In the Philippines, some 5,000 residents of coastal districts of Surigao City who had fled to higher "
+            "ground had returned home by Monday.")
+    assert figures(text, gaz) == [(5000, "people", "returned")]
+    # a relative clause in a later clause is that clause's
+    text = "In the Philippines, 870 families remained in 20 evacuation centres, while everyone who fled had returned."
+    assert figures(text, gaz) == [(870, "households", "sheltered")]

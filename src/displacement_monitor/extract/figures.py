@@ -64,6 +64,7 @@ _CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settleme
 _CAPACITY_WORDS = ("camp", "shelter", "site", "cent", "settlement")  # one is in every _CAPACITY match
 CAPACITY_WINDOW = 150
 AFTER_WINDOW = 70
+RELATIVE_CLAUSE = 40  # how much further the words after a number are read when a relative clause comes first
 BEFORE_WINDOW = 60
 GOVERNING_DISTANCE = 25
 _HOUSING = re.compile(rf"\b(?:{'|'.join(sorted(HOUSE_NOUNS))}|housing|roofs?)\b", re.IGNORECASE)
@@ -616,6 +617,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))
     after_text = text[reading.noun_end:stop][:AFTER_WINDOW]
+    if " who " in after_text and "," not in after_text.partition(" who ")[0]:
+        # "5,000 residents of coastal districts of Surigao City who had fled to higher ground had returned home":
+        # the main verb comes after the relative clause on the people, further on
+        after_text = text[reading.noun_end:stop][:AFTER_WINDOW + RELATIVE_CLAUSE]
     if "of them" in after_text or "of whom" in after_text:
         # "17,000 families remain displaced, many of them in transitory shelters": what part of them did is
         # not what they all did

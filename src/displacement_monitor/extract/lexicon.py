@@ -12,6 +12,7 @@ PEOPLE_NOUNS = {
     "newcomers", "arrivals", "minors", "pupils", "students", "farmers", "herders", "pastoralists",
     "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
     "souls", "occupants", "tenants", "inmates", "passengers", "pilgrims", "more", "displacements",
+    "tourists", "visitors", "holidaymakers", "vacationers", "campers",
 }
 # A direction that qualifies a place: "north-western Tigray", "the southeast" (with "-ern" where it is an adjective).
 DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -220,7 +221,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|leave(?<!unable to leave)(?<!not leave)(?<!cannot leave)|leaving|uproot\w*|forced"
                             r"|driven|drove|pushed out"
                             r"|escaped|abandon\w*|idps?|on the move|arrived|moved to|arrivals|made their way|headed"
-                            r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased)\b"),
+                            r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased"
+                            r"|(?:out of|away from) (?:their )?homes?)\b"),
 }
 # A crossing into or out of a country makes displaced people refugees ("fled into Turkey").
 CROSSING_VERB = word_regex(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|sought refuge"
