@@ -792,3 +792,14 @@ def test_the_main_verb_after_a_relative_clause_on_the_people_says_what_happened(
     # a relative clause in a later clause is that clause's
     text = "In the Philippines, 870 families remained in 20 evacuation centres, while everyone who fled had returned."
     assert figures(text, gaz) == [(870, "households", "sheltered")]
+
+
+@pytest.mark.parametrize("verb", ["burning", "torching", "setting fire to"])
+def test_homes_being_burned_are_destroyed(verb: str, gaz) -> None:
+    text = f"In Mozambique, militants raided villages, {verb} at least 500 homes and two churches."
+    assert figures(text, gaz) == [(500, "houses", "destroyed")]
+
+
+def test_families_at_a_site_are_sheltered(gaz) -> None:
+    text = "In Mozambique, some 1,800 families are now staying at the Ntokota resettlement site, aid workers said."
+    assert figures(text, gaz) == [(1800, "households", "sheltered")]

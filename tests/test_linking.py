@@ -386,3 +386,9 @@ def test_a_place_joined_by_and_the_town_of_is_listed_with_the_one_before(kind: s
 def test_a_province_then_the_city_of_a_town_is_no_list(gaz) -> None:
     text = "In the Amhara region, the city of Dessie is hosting 55,000 people who fled Kobo, officials said."
     assert "Amhara Region" not in linked(text, gaz)[55000]
+
+
+def test_authorities_there_are_in_the_place_the_sentence_before_named(gaz) -> None:
+    text = ("Attacks on Chiure in Mozambique went on. Many of those fleeing crossed the river into Erati district in "
+            "Nampula province. Authorities there have registered about 23,000 new arrivals. Chiure itself is calm.")
+    assert linked(text, gaz)[23000] == ["Erati"]

@@ -464,3 +464,8 @@ def test_a_name_is_not_another_spelling_of_a_town_in_a_country_only_named_as_a_v
             "spokesman told reporters in New York that aid was short.")
     place = localities(text, gaz)["Maungdaw"]
     assert place.kind == "locality" and place.country == "MM"
+
+
+def test_every_name_listed_after_villages_around_is_a_place(gaz) -> None:
+    found = localities(f"In Mozambique, militants raided villages around {VILLAGE} and Ocua at night.", gaz)
+    assert VILLAGE in found and "Ocua" in found

@@ -472,3 +472,18 @@ def test_where_the_news_was_given_is_no_evidence_of_the_country_a_name_is_in(gaz
     places, countries = extract_places(text, gaz)
     assert "US" not in countries
     assert all(p.country != "US" for p in places if p.surface == "Kani")
+
+
+def test_a_foreign_town_listed_with_towns_of_the_named_country_is_not_the_foreign_one(gaz) -> None:
+    # Spain's Palma is the only Palma GeoNames has a town for; Spain is neither named nor otherwise placed.
+    text = ("In Mozambique, more than 600,000 people had returned to their home districts, mainly Mocimboa da Praia, "
+            "Palma and Muidumbe.")
+    places, countries = extract_places(text, gaz)
+    palma = [p for p in places if p.surface == "Palma"]
+    assert palma and all(p.country == "MZ" for p in palma)
+    assert "ES" not in countries
+
+
+def test_a_resettlement_site_named_after_a_place_is_a_camp(gaz) -> None:
+    places, _ = extract_places("In Mozambique, 1,800 families are staying at the Ntokota resettlement site.", gaz)
+    assert [p.kind for p in places if p.surface.startswith("Ntokota")] == ["camp"]

@@ -165,7 +165,7 @@ def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # Where people shelter ("in two camps", "into UNRWA shelters"), and how they went there ("moved to 112 welfare
 # centres"): a place to go to alone is no shelter yet ("plans to move them to new sites"). Up to five words may
 # describe the shelter ("in Juba's UN protection of civilians sites").
-_SHELTERS = r"(?:[\w'\u2019]+ ){0,5}?(?:camps?|sites|shelters|bases|compounds|centres|centers|churches|mosques" \
+_SHELTERS = r"(?:[\w'\u2019]+ ){0,5}?(?:camps?|sites?|shelters|bases|compounds|centres|centers|churches|mosques" \
             r"|tent cities|tent camps)"
 # Where people go to shelter, which they may also be in for other reasons ("5,000 children in schools").
 _GONE_SHELTERS = _SHELTERS[:-1] + r"|schools|stadiums|public buildings)"
@@ -211,7 +211,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|(?:sleeping|slept|sleep|living|lived|camping|camped|spent (?:\w+ ){0,2}nights?)"
                            r" (?:outdoors|outside|rough"
                            r"|in the open(?: air)?|in the streets?|on the streets?|under the (?:open )?sky))\b"),
-    "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|flattened|burn(?:ed|t)|torched"
+    "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|razing|flattened|burn(?:ed|t|ing)"
+                            r"|torched|torching|set fire to|setting fire to|set ablaze"
                             r"|demolished|bulldozed|washed away"
                             r"|swept away|collapsed|levelled|leveled|roofs? (?:were |was )?(?:torn|blown|ripped) off"
                             r"|lost their roofs|unroofed|(?:blew|tore|ripped) (?:the )?roofs? off|buried|engulfed)\b"),

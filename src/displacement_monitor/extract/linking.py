@@ -184,9 +184,11 @@ def _last_before(places: Sequence[PlaceMention], kind: str, offset: int, starts:
     return None
 
 
-# "there" as a place ("17,000 people there", "families living there"), not as in "there were" or "said there had".
+# "there" as a place ("17,000 people there", "families living there", "authorities there registered 23,000"), not as
+# in "there were" or "said there had".
 _THERE = re.compile(r"\b(?:people|persons|residents|families|households|villagers|civilians|refugees|displaced|idps"
-                    r"|others|inhabitants|those|living|staying|sheltering|arrived|remain|remained|moved|fled|settled)"
+                    r"|others|inhabitants|those|living|staying|sheltering|arrived|remain|remained|moved|fled|settled"
+                    r"|authorities|officials|camps|shelters|sites|registered|arrivals)"
                     r"\s+there\b", re.IGNORECASE)
 
 

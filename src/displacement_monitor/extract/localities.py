@@ -262,8 +262,9 @@ _CUE_WORDS = _word_finder(_CUE_WORD_LISTS)
 _FACILITIES_IN = re.compile(r"(?:bases|camps|sites|shelters|schools?|church(?:es)?|mosques?|stadiums?"
                             r"|(?:(?<=transit )|(?<=reception )|(?<=evacuation )|(?<=collective ))"
                             rf"(?:centres?|centers?))\s+in\s+({_LIST})")
-_HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+in\s+"
-                          rf"(?:the\s+)?({_NAME})")
+# ("villages around Mazeze and Ocua": all the places listed)
+_HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+"
+                          rf"(?:in|around|near|outside)\s+(?:the\s+)?({_LIST})")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
 _LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|towards|toward|into|around|near|between|across|at)\s+({_LIST})")
 # Where _LOCATIVE_LIST can match: its words before a name. A match of it can start only where this matches, and

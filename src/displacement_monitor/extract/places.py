@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -495,13 +495,15 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
 
 _CAMP = re.compile(r"\b(?!(?:The|A|An)\s)((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
-                   r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(camps?|settlement|sites?)\b")
+                   r"\s+(?:(?:IDP|refugee|displacement|transit|resettlement|relocation|reception)\s+)?"
+                   r"(camps?|settlement|sites?)\b")
 # A camp word where a _CAMP match can end; the pattern opens with its letters, which the regex engine skips to.
 _CAMP_WORD = re.compile(r"(?:camps?|settlement|sites?)\b")
 _CAMP_RUN = re.compile(r"[\w'\u2019\s-]*")  # every character of a _CAMP match before its camp word
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
-                         r"\s+(?:(?:IDP|refugee|displacement|transit)\s+)?(?:camps|sites)\b")
+                         r"\s+(?:(?:IDP|refugee|displacement|transit|resettlement|relocation|reception)\s+)?"
+                         r"(?:camps|sites)\b")
 _PLACES_WORD = r"\b(?:towns|cities|villages|districts|areas|regions|provinces|countries|states)\b"
 _CAMP_LIST = re.compile(rf"(?<![\w'\u2019-])((?:{NAME_PATTERN})(?:,\s+(?:{NAME_PATTERN}))*)$")
 # "camps on the outskirts of Goma, including Bulengo and Lushagala": the camps a list after the word names.
@@ -745,7 +747,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
                 or gaz.kinds[best] == ADMIN2 and cand.after in DISTRICT_WORDS:
             end = lowered.find(cand.after, end) + len(cand.after)
         mentions.append(_mention(gaz, cand, best, text, end))
-    mentions = _placed_elsewhere(gaz, text, mentions)
+    mentions = _placed_elsewhere(gaz, text, mentions, countries)
     camps = _camps(text, gaz, mentions)
     if camps:  # a camp named after a town but elsewhere ("the Gubio camp in Maiduguri") is not the town
         covered = {i for camp in camps for i in range(camp.start, camp.end)}
@@ -793,25 +795,46 @@ def _one_place_two_names(text: str, mentions: list[PlaceMention]) -> list[PlaceM
             for m in mentions if m.start not in dropped]
 
 
-def _placed_elsewhere(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _placed_elsewhere(gaz: Gazetteer, text: str, mentions: list[PlaceMention],
+                      named: Sequence[str]) -> list[PlaceMention]:
     """Mentions, with the towns the text itself puts in another country taken as that country's namesake
     ("Tripoli in Lebanon"), or dropped when it has none: "the coastal town of Palma in Mozambique's Cabo
-    Delgado province" is not Spain's Palma (and is then found as a town GeoNames lacks)."""
+    Delgado province" is not Spain's Palma (and is then found as a town GeoNames lacks). Nor is Palma listed
+    after Mocimboa da Praia, when the text names Mozambique and not Spain, and names no other Spanish place."""
     ordered = sorted(mentions, key=lambda m: m.start)
     moved: dict[int, PlaceMention | None] = {}
-    for here, there in zip(ordered, ordered[1:], strict=False):
+    for i, here in enumerate(ordered):
+        before = ordered[i - 1] if i else None
+        there = ordered[i + 1] if i + 1 < len(ordered) else None
+        if here.kind != CITY:
+            continue
         # ("Tripoli in Lebanon", "Paris, Texas")
-        if here.kind == CITY and there.country != here.country and (there.kind == COUNTRY or there.kind in AREAS) \
+        if there is not None and there.country != here.country and (there.kind == COUNTRY or there.kind in AREAS) \
                 and (_INSIDE.match(text, here.end, there.start) or text[here.end:there.start] == ", "):
-            namesakes = [r for r in gaz.lookup(here.surface) if gaz.countries[r] == there.country
-                         and gaz.kinds[r] == CITY]
-            best = max(namesakes, key=lambda r: gaz.populations[r], default=None)
-            moved[id(here)] = None if best is None else gazetteer_mention(gaz, best, here.start, here.end,
-                                                                           here.surface)
+            country = there.country
+        elif here.country not in named and (country := _listed_with(text, before, here, there)) in named \
+                and all(m.surface == here.surface for m in mentions if m.country == here.country):
+            pass  # a town of a country the text names no other way, listed with towns of one it names
+        else:
+            continue
+        namesakes = [r for r in gaz.lookup(here.surface) if gaz.countries[r] == country and gaz.kinds[r] == CITY]
+        best = max(namesakes, key=lambda r: gaz.populations[r], default=None)
+        moved[id(here)] = None if best is None else gazetteer_mention(gaz, best, here.start, here.end, here.surface)
     if not moved:
         return mentions
     kept = (moved.get(id(m), m) for m in mentions)
     return [m for m in kept if m is not None]
+
+
+_LISTED = re.compile(r",\s+|,?\s+and\s+")
+
+
+def _listed_with(text: str, before: PlaceMention | None, here: PlaceMention, there: PlaceMention | None) -> str:
+    """The country of the places listed right before or after here ("Mocimboa da Praia, Palma and ..."), when
+    those listed are of one country, not here's; else ''."""
+    listed = {m.country for m in (before, there) if m is not None and m.kind != COUNTRY
+              and _LISTED.fullmatch(text, *((m.end, here.start) if m is before else (here.end, m.start)))}
+    return listed.pop() if len(listed) == 1 and here.country not in listed else ""
 
 
 def _admin_names_as_written(mentions: list[PlaceMention]) -> list[PlaceMention]:
