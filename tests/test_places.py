@@ -487,3 +487,15 @@ def test_a_foreign_town_listed_with_towns_of_the_named_country_is_not_the_foreig
 def test_a_resettlement_site_named_after_a_place_is_a_camp(gaz) -> None:
     places, _ = extract_places("In Mozambique, 1,800 families are staying at the Ntokota resettlement site.", gaz)
     assert [p.kind for p in places if p.surface.startswith("Ntokota")] == ["camp"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("More than 36,000 people have sought refuge in Côte d'Ivoire.", "CI"),
+    ("Refugees crossed into Cote d\u2019Ivoire from Mali.", "CI"),
+    ("Ivorian officials said 2,000 people had arrived.", "CI"),
+    ("In Czechia, floods forced 3,000 people from Ostrava.", "CZ"),
+    ("In Timor-Leste, floods hit Dili.", "TL"),
+    ("Fighting in Congo drove 5,000 people from Rutshuru.", "CD"),  # the Democratic Republic, not ISO's "Congo"
+])
+def test_countries_are_known_by_their_iso_names_too(text: str, code: str, gaz) -> None:
+    assert extract_places(text, gaz)[1][0] == code

@@ -403,7 +403,8 @@ def _source_files() -> list[Path]:
     return [gdir / "cities500.json", gdir / "countries.json", rdir / "geocode.gz",
             _states_dir().parent / "countries.json", config.RESOURCES_DIR / "country_aliases.csv",
             config.RESOURCES_DIR / "name_stoplist.txt", config.RESOURCES_DIR / "regions.csv",
-            config.RESOURCES_DIR / "admin1_aliases.csv", config.RESOURCES_DIR / "admin1_centroids.csv"]
+            config.RESOURCES_DIR / "admin1_aliases.csv", config.RESOURCES_DIR / "admin1_centroids.csv",
+            _package_dir("pycountry") / "databases" / "iso3166-1.json"]
 
 
 def _fingerprint(paths: Iterable[Path]) -> str:
@@ -629,6 +630,29 @@ def _city_keys(city: dict) -> set[str]:
     return keys
 
 
+def _standard_country_names(country_rows: dict,
+                            aliases: dict[str, tuple[list[str], list[str]]]) -> dict[str, list[str]]:
+    """Each country's names in ISO 3166 (pycountry): short, official and common ("Côte d'Ivoire", "Republic of
+    Côte d'Ivoire", "Czechia"), where GeoNames has another ("Ivory Coast"). Not the inverted forms ("Korea,
+    Republic of"), nor a name that is another country's too (ISO calls the Republic of the Congo "Congo", which
+    in the news is the larger Democratic Republic)."""
+    import pycountry
+
+    taken: dict[str, str] = {}
+    for code, info in country_rows.items():
+        for name in [info["name"], *aliases.get(code, ([], []))[0]]:
+            for key in name_variants(name):
+                taken[key] = code
+    found: dict[str, list[str]] = defaultdict(list)
+    for country in pycountry.countries:
+        code = country.alpha_2
+        for name in {getattr(country, attr, None) for attr in ("name", "official_name", "common_name")}:
+            if name and "," not in name and "(" not in name \
+                    and all(taken.get(key, code) == code for key in name_variants(name)):
+                found[code].append(name)
+    return found
+
+
 def _read_country_aliases() -> list[tuple[str, list[str], list[str]]]:
     with (config.RESOURCES_DIR / "country_aliases.csv").open(encoding="utf-8") as handle:
         return [(r["code"], [a for a in r["aliases"].split("|") if a], [d for d in r["demonyms"].split("|") if d])
@@ -725,11 +749,12 @@ def build_gazetteer() -> Gazetteer:
     aliases = {code: (names, demonyms) for code, names, demonyms in _read_country_aliases()}
     demonym_keys: set[str] = set()
     country_names: dict[str, str] = {}
+    standard = _standard_country_names(country_rows, aliases)
     for code, info in sorted(country_rows.items()):
         members = by_country.get(code) or [{"latitude": 0.0, "longitude": 0.0, "population": 1}]
         biggest = max(members, key=lambda c: c["population"])
         names, demonyms = aliases.get(code, ([], []))
-        keys = set().union(*(name_variants(n) for n in [info["name"], *names]))
+        keys = set().union(*(name_variants(n) for n in [info["name"], *names, *standard.get(code, [])]))
         demonym_set = set().union(set(), *(name_variants(d) for d in demonyms)) - keys
         demonym_keys |= demonym_set
         country_names[code] = info["name"]
