@@ -12,14 +12,13 @@ from pathlib import Path
 
 from setuptools import setup
 
-# The modules extract() spends its time in. Compiling gazetteer.py too gained only about 1.5% and would
-# change its cache key (it hashes its own file) with every build; models.py compiled cannot unpickle its
-# frozen dataclasses. Both stay interpreted.
+# The modules extract() spends its time in, and the gazetteer's matcher (its cache key hashes gazetteer.py, which
+# ships beside the compiled module). models.py compiled cannot unpickle its frozen dataclasses: it stays interpreted.
 COMPILED = [
     f"src/displacement_monitor/extract/{name}.py"
     for name in ("figures", "places", "localities", "linking", "numbers", "sentences", "sources", "lexicon",
                  "tables")
-]
+] + ["src/displacement_monitor/gazetteer.py"]
 GROUP = "displacement_monitor"  # names mypyc's shared runtime library: displacement_monitor__mypyc.*.so
 
 

@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import NamedTuple
 
@@ -412,8 +413,9 @@ def _fingerprint(paths: Iterable[Path]) -> str:
     for path in paths:
         stat = path.stat()
         digest.update(f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}".encode())
-    # The builder's own code is part of the key: changing a rule must rebuild the index.
-    digest.update(Path(__file__).read_bytes())
+    # The builder's own code is part of the key: changing a rule must rebuild the index. Its source, which ships
+    # beside the compiled module too, so that both builds of the same code share one index.
+    digest.update(Path(__file__).with_name("gazetteer.py").read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -817,7 +819,8 @@ def _cache_paths() -> tuple[Path, Path]:
 
 def _save(gaz: Gazetteer, data_path: Path, aho_path: Path) -> None:
     data_path.parent.mkdir(parents=True, exist_ok=True)
-    fields = {k: v for k, v in vars(gaz).items() if k != "automaton"}
+    # (by the dataclass's fields: a compiled Gazetteer has no __dict__ for vars())
+    fields = {f.name: getattr(gaz, f.name) for f in dataclass_fields(gaz) if f.name != "automaton"}
     # Write to temporary names first so a concurrent reader never sees half a file.
     with tempfile.NamedTemporaryFile(dir=data_path.parent, delete=False) as tmp:
         pickle.dump(fields, tmp, protocol=pickle.HIGHEST_PROTOCOL)
