@@ -392,3 +392,18 @@ def test_authorities_there_are_in_the_place_the_sentence_before_named(gaz) -> No
     text = ("Attacks on Chiure in Mozambique went on. Many of those fleeing crossed the river into Erati district in "
             "Nampula province. Authorities there have registered about 23,000 new arrivals. Chiure itself is calm.")
     assert linked(text, gaz)[23000] == ["Erati"]
+
+
+@pytest.mark.parametrize("text", [
+    "In Haiti, about 5,000 people have fled their homes in the Carrefour-Feuilles neighbourhood of Port-au-Prince.",
+    "In Haiti, about 5,000 people have fled their homes in the Carrefour-Feuilles neighbourhood of Haiti's capital "
+    "as gunmen pushed towards Port-au-Prince.",
+])
+def test_homes_in_a_neighbourhood_of_a_city_are_in_the_neighbourhood(text: str, gaz) -> None:
+    assert linked(text, gaz)[5000] == ["Carrefour-Feuilles"]
+
+
+def test_people_who_went_back_to_their_homes_in_a_town_returned_there(gaz) -> None:
+    text = ("In Iraq, around 1,050 people who had been sheltering in the Jad'ah camps near Qayyarah went back to "
+            "their homes in Shura.")
+    assert linked(text, gaz)[1050] == ["Shura"]

@@ -15,8 +15,9 @@ from ..models import Figure, PlaceMention
 from .lexicon import DIRECTION, Caseless, holds_any
 from .sentences import Sentence, is_dateline, is_venue
 
+# ("fled their homes in the X neighbourhood": homes in a place are where people came from)
 ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
-                  r"|displaced (?:from|in|by (?:\w+ ){1,3}in)|evacuated (?:from)?|emptied|of)\s+(?:the\s+)?"
+                  r"|displaced (?:from|in|by (?:\w+ ){1,3}in)|evacuated (?:from)?|emptied|homes in|of)\s+(?:the\s+)?"
                   r"(?:\w+\s+){0,3}$")
 # "of" makes an origin ("residents of X", "parts of X") unless X only says where another place lies
 # ("on the outskirts of X", "50 km north of X", "the capital of X").
@@ -24,10 +25,12 @@ _WHERE_OF = Caseless(r"\b(?:outskirts|edges?|north|south|east|west|outside|km|ki
                      r"|(?:main|largest|biggest|second|principal) (?:town|city)"
                      r"|\bin the (?:state|province|region|governorate|county|district|department))"
                      r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$")
-# "Bor South County of Jonglei State": the second place says where the first lies.
+# "Bor South County of Jonglei State", "the Carrefour-Feuilles neighbourhood of Port-au-Prince": the second place
+# says where the first lies.
 _AREA_OF = re.compile(r"[A-Z][\w'\u2019-]*\s+(?:County|District|Province|State|Region|Governorate|Department"
                       r"|Municipality|Territory|county|district|province|territory|counties|districts|provinces"
-                      r"|territories|Counties|Districts|Provinces|Territories)\s+(?:of|in)\s+"
+                      r"|territories|Counties|Districts|Provinces|Territories|neighbourhood|neighborhood|suburb|quarter"
+                      r"|township|commune|Township|Commune)\s+(?:of|in)\s+"
                       rf"(?:{DIRECTION}(?:ern)?\s+)?$")
 DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived in|entered|headed for"
                        r"|heading for|made their way to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
