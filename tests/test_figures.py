@@ -803,3 +803,20 @@ def test_homes_being_burned_are_destroyed(verb: str, gaz) -> None:
 def test_families_at_a_site_are_sheltered(gaz) -> None:
     text = "In Mozambique, some 1,800 families are now staying at the Ntokota resettlement site, aid workers said."
     assert figures(text, gaz) == [(1800, "households", "sheltered")]
+
+
+def test_people_an_aid_programme_was_forced_to_stop_feeding_are_no_figure(gaz) -> None:
+    text = "In Sudan, WFP said it had been forced to halt food aid in parts of Gezira that had reached 800,000 people."
+    assert figures(text, gaz) == []
+    assert figures("In Sudan, fighting forced 7,000 people to flee Kassala.", gaz) == [(7000, "people", "displaced")]
+
+
+def test_people_who_entered_another_country_are_refugees(gaz) -> None:
+    text = "Egyptian officials said more than 350,000 Sudanese had entered Egypt since April."
+    assert figures(text, gaz) == [(350000, "people", "refugees")]
+
+
+@pytest.mark.parametrize("where", ["dormitories", "hotels", "modular housing", "temporary accommodation"])
+def test_people_living_in_temporary_housing_are_sheltered(where: str, gaz) -> None:
+    text = f"In Ukraine, about 7,500 people are living in {where} in Kharkiv, city officials said."
+    assert figures(text, gaz) == [(7500, "people", "sheltered")]

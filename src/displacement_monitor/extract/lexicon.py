@@ -199,7 +199,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|spent (?:\w+ ){0,2}nights? in(?! the open| the streets?)"
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
                             r"|(?:living|staying) in (?:\w+ )?(?:camps?|shelters?|tents?"
-                            r"|schools?|sites?|settlements?|collective|makeshift|public buildings)|taken in"
+                            r"|schools?|sites?|settlements?|collective|makeshift|public buildings|dormitories|hostels"
+                            r"|hotels|modular|temporary (?:housing|homes|accommodation)|container)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in(?! the (?:open|streets?))"
                             r"|camped(?! (?:outdoors|outside|rough|in the open|in the streets?|on the streets?))"
                             r"|guests)\b"),
@@ -219,14 +220,19 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     # people "unable to leave" or who "cannot flee" are stranded, not displaced
     "displaced": word_regex(r"\b(?:displac\w+|fled|flee(?<!unable to flee)(?<!not flee)(?<!cannot flee)|flees"
                             r"|fleeing|left(?!\s+(?:bank|side|wing|behind|over|hand|alone|unattended))"
-                            r"|leave(?<!unable to leave)(?<!not leave)(?<!cannot leave)|leaving|uproot\w*|forced"
+                            r"|leave(?<!unable to leave)(?<!not leave)(?<!cannot leave)|leaving|uproot\w*"
+                            # ("forced to halt food aid" moved no one)
+                            r"|forced(?!\s+to\s+(?:halt|stop|suspend|close|shut|cancel|cut|reduce|delay|postpone|pause"
+                            r"|scale|curtail|ration|limit|end|pay|sell|work|fight|join|marry|resign|withdraw|retreat"
+                            r"|surrender|accept|borrow|skip|drop)\b)"
                             r"|driven|drove|pushed out"
                             r"|escaped|abandon\w*|idps?|on the move|arrived|moved to|arrivals|made their way|headed"
-                            r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased"
+                            r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased|entered"
                             r"|(?:out of|away from) (?:their )?homes?)\b"),
 }
 # A crossing into or out of a country makes displaced people refugees ("fled into Turkey").
-CROSSING_VERB = word_regex(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|sought refuge"
+CROSSING_VERB = word_regex(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|entered"
+                           r"|sought refuge"
                            r"|taken refuge|headed|waded|wading|leave|left|leaving)\b", re.IGNORECASE)
 ABROAD = word_regex(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
                     r"|neighboring countries|across the border|over the border|the kingdom)\b")
