@@ -469,3 +469,19 @@ def test_a_name_is_not_another_spelling_of_a_town_in_a_country_only_named_as_a_v
 def test_every_name_listed_after_villages_around_is_a_place(gaz) -> None:
     found = localities(f"In Mozambique, militants raided villages around {VILLAGE} and Ocua at night.", gaz)
     assert VILLAGE in found and "Ocua" in found
+
+
+@pytest.mark.parametrize("text", [
+    f"In South Sudan, floods displaced 38,000 people in Jonglei state's Twic East, {VILLAGE} and Bor South counties.",
+    f"In South Sudan, floods displaced 38,000 people in {VILLAGE} and Twic East counties.",
+])
+def test_names_listed_before_counties_are_places(text: str, gaz) -> None:
+    assert VILLAGE in localities(text, gaz)
+
+
+def test_another_spelling_is_looked_for_in_the_countries_of_its_own_sentence(gaz) -> None:
+    # "Mangala" shares its consonants with Sudan's Al Manaqil; this sentence is about South Sudan.
+    text = ("More than 800,000 people have fled Sudan's war into South Sudan. Many moved along the road to Juba, "
+            "where 4,500 families live near Mangala.")
+    place = localities(text, gaz)["Mangala"]
+    assert place.kind == "locality" and place.country == "SS"

@@ -39,7 +39,8 @@ _PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipali
 _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
-           "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas|zones|townships")
+           "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas|zones|townships"
+           "|counties")
 # A kind word after a name that makes it a part of a province: "the West Garo Hills district", "Horo Guduru zone".
 _PART_AFTER = re.compile(r"\s+(?:district|districts|zone|zones|county|counties|woreda|woredas|territory|territories"
                          r"|upazila|upazilas|tehsil|tehsils|taluka|commune|communes|municipality|municipalities"
@@ -93,9 +94,9 @@ _TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
 _NAME_CHARS = re.compile(r"[\w'\u2019\s,-]*")
 _WORD_CHARS = re.compile(r"[\w'\u2019]+")
 _CAPITAL = re.compile(f"[{_UPPER}]")
-# Where the singular and the plural kind cues below may match: every word of _PLURAL but two starts with one of
+# Where the singular and the plural kind cues below may match: every word of _PLURAL but three starts with one of
 # _SINGULAR, so their occurrences, found once, serve both (a cue is tried where its word is not, and fails there).
-_KIND_WORDS = (*_SINGULAR.split("|"), "localities", "municipalities")
+_KIND_WORDS = (*_SINGULAR.split("|"), "localities", "municipalities", "counties")
 _ADMIN_FORMS = tuple(w for a in _ADMIN.split("|") for w in (a, a.title()))  # "province", "Province"
 # Cues of a space and a keyword are found from where their words occur (see _keyword_matches); cues without
 # words are scanned for.
@@ -707,7 +708,8 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         if record is None:
             if story_countries is None:
                 story_countries = _story_countries(known, text, countries)
-            record = _spelled_otherwise(gaz, name, text, end, story_countries)
+            record = _spelled_otherwise(gaz, name, text, end,
+                                        _sentence_countries(known, text, start, end) or story_countries)
         if record is not None:
             found[(start, end)] = gazetteer_mention(gaz, record, start, end, name)
             continue
@@ -810,6 +812,14 @@ def _story_countries(known: Sequence[PlaceMention], text: str, named: Sequence[s
     named only as where the news was given or filed from ("told reporters in New York")."""
     main = main_place(known, text)
     return set(named) | ({main.country} if main else set())
+
+
+def _sentence_countries(known: Sequence[PlaceMention], text: str, start: int, end: int) -> set[str]:
+    """The countries the sentence around [start, end) names, or names places in: "near Mangala" in a sentence
+    about Juba is looked for in South Sudan, not in the Sudan the article also names."""
+    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    last = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return {m.country for m in known if first <= m.start < last and m.country}
 
 
 def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries: set[str]) -> int | None:
