@@ -820,3 +820,29 @@ def test_people_who_entered_another_country_are_refugees(gaz) -> None:
 def test_people_living_in_temporary_housing_are_sheltered(where: str, gaz) -> None:
     text = f"In Ukraine, about 7,500 people are living in {where} in Kharkiv, city officials said."
     assert figures(text, gaz) == [(7500, "people", "sheltered")]
+
+
+def test_a_part_of_a_place_s_people_is_the_figure_and_the_whole_its_population(gaz) -> None:
+    text = "In Gaza, OCHA estimates that 1.7 million of the Gaza Strip's 2.3 million people had been displaced."
+    assert figures(text, gaz) == [(1700000, "people", "displaced")]
+    assert figures("In Afghanistan, 38,000 people fled across 21 of Afghanistan's 34 provinces.", gaz) == [
+        (38000, "people", "displaced")]
+
+
+def test_a_ratio_for_every_so_many_people_is_no_figure(gaz) -> None:
+    text = "In Gaza, 2,000 families live in tents in al-Mawasi, with one latrine for every 4,000 people."
+    assert [q for q, _, _ in figures(text, gaz)] == [2000]
+
+
+def test_people_crowded_into_a_base_are_sheltered(gaz) -> None:
+    text = "In the Central African Republic, about 15,000 people have crowded into and around the UN peacekeeping base."
+    assert figures(text, gaz) == [(15000, "people", "sheltered")]
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Between 3,000 and 5,000 people from Zemio in the Central African Republic have arrived on the Congolese side.",
+     "refugees"),
+    ("A further 3,000 people who fled Kobani in Syria were believed to be stranded on the Syrian side.", "displaced"),
+])
+def test_people_who_reached_the_far_side_of_a_border_are_refugees(text: str, term: str, gaz) -> None:
+    assert figures(text, gaz) == [(3000, "people", term)]

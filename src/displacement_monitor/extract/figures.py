@@ -383,7 +383,7 @@ _EXCLUDED_AFTER = re.compile(
 )
 _NOT_COUNT_WORDS = ("aged", "age", "ages", "no.", "number", "resolution", "article", "phase", "category", "level",
                     "route", "highway", "chapter", "section", "kilometre", "km", "mile", "room", "flight", "page",
-                    "bodies of", "mother of", "father of")
+                    "bodies of", "mother of", "father of", "every")  # ("one latrine for every 4,000 people")
 _DIGIT_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
@@ -502,12 +502,20 @@ def _forecast(before: str, after: str, verb_after: bool) -> bool:
 _WORD_BEFORE_COUNTRY = re.compile(r"(\w+)\s+(?:the\s+)?(?:neighbou?ring\s+)?$")
 
 
+# Reaching the far side of a border, by a nationality ("arrived on the Congolese side") or without one; not being
+# there ("stranded on the Syrian side").
+_OTHER_SIDE = re.compile(r"\b(?:arrived|crossed|fled|gone|went|moved|reached|escaped)\s+(?:on|to|onto)\s+the\s+"
+                         r"(?:other|far|[A-Z][a-z]+(?:an|ese|i|ish|ic))\s+side\b")
+
+
 def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees."""
     window = after[:110]
     lowered = window.lower()
     if holds_any(lowered, _ABROAD_WORDS) and ABROAD.search(lowered):
         return True
+    if " side" in window and _OTHER_SIDE.search(window):
+        return True  # "arrived on the Congolese side", "crossed to the other side"
     if countries is None:
         return False
     for match in countries.finditer(window):
@@ -723,7 +731,9 @@ _SOME_OF_THEM = re.compile(r",\s*(?:many|most|some|half|all|several|the majority
                            r" of (?:them|whom)\b")
 _COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
 # "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
-_PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these)\s+(?:(?:estimated|roughly|approximately|almost|over)\s+)?"
+# ("1.7 million of the Gaza Strip's 2.3 million people": the whole may be a place's)
+_PARTITIVE = re.compile(r"\s+of\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['\u2019]s\s+"
+                        r"|(?:the|those|these)\s+(?:(?:estimated|roughly|approximately|almost|over)\s+)?"
                         r"|(?:an estimated|some|about|around|nearly|roughly)\s+)")
 
 

@@ -163,9 +163,9 @@ def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 # Where people shelter ("in two camps", "into UNRWA shelters"), and how they went there ("moved to 112 welfare
-# centres"): a place to go to alone is no shelter yet ("plans to move them to new sites"). Up to five words may
+# centres"): a place to go to alone is no shelter yet ("plans to move them to new sites"). Up to six words may
 # describe the shelter ("in Juba's UN protection of civilians sites").
-_SHELTERS = r"(?:[\w'\u2019]+ ){0,5}?(?:camps?|sites?|shelters|bases|compounds|centres|centers|churches|mosques" \
+_SHELTERS = r"(?:[\w'\u2019]+ ){0,6}?(?:camps?|sites?|shelters|bases?|compounds?|centres|centers|churches|mosques" \
             r"|tent cities|tent camps)"
 # Where people go to shelter, which they may also be in for other reasons ("5,000 children in schools").
 _GONE_SHELTERS = _SHELTERS[:-1] + r"|schools|stadiums|public buildings)"
@@ -198,7 +198,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_GONE_SHELTERS}|into {_GONE_SHELTERS}"
                             r"|spent (?:\w+ ){0,2}nights? in(?! the open| the streets?)"
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
-                            r"|(?:living|staying) in (?:\w+ )?(?:camps?|shelters?|tents?"
+                            r"|(?:living|staying|live|lived|stay|stayed) in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings|dormitories|hostels"
                             r"|hotels|modular|temporary (?:housing|homes|accommodation)|container)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in(?! the (?:open|streets?))"
