@@ -846,3 +846,8 @@ def test_people_crowded_into_a_base_are_sheltered(gaz) -> None:
 ])
 def test_people_who_reached_the_far_side_of_a_border_are_refugees(text: str, term: str, gaz) -> None:
     assert figures(text, gaz) == [(3000, "people", term)]
+
+
+def test_the_whole_out_of_which_a_part_was_destroyed_is_no_figure(gaz) -> None:
+    text = "In Libya, 2,200 homes in Derna had been washed away, out of about 6,000 buildings in the city centre."
+    assert figures(text, gaz) == [(2200, "houses", "destroyed")]

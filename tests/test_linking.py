@@ -407,3 +407,9 @@ def test_people_who_went_back_to_their_homes_in_a_town_returned_there(gaz) -> No
     text = ("In Iraq, around 1,050 people who had been sheltering in the Jad'ah camps near Qayyarah went back to "
             "their homes in Shura.")
     assert linked(text, gaz)[1050] == ["Shura"]
+
+
+def test_a_figure_restated_in_another_unit_has_the_places_of_its_clause(gaz) -> None:
+    text = ("In neighbouring Oromia in Ethiopia, officials said 3,870 households, or 19,350 people, had been "
+            "displaced by attacks in the Horo Guduru Wollega zone.")
+    assert linked(text, gaz) == {3870: ["Horo Guduru Wollega"], 19350: ["Horo Guduru Wollega"]}

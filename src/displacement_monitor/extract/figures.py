@@ -462,6 +462,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
         return True
     if num.value <= _LAST_DAY and _MONTH_BEFORE_BACKWARDS.match(backwards):
         return True
+    if "out of" in before[-30:] and _OUT_OF.search(before[-30:]):
+        return True  # "2,200 homes had been washed away, out of about 6,000 buildings": the whole, not a figure
     if "for" in before[-30:] and _BUILT_FOR.search(before[-40:]):
         return True  # "the transit centre, designed for 3,000 people, now hosts 12,000": what it can hold
     window = before[-60:].lower()
@@ -472,6 +474,7 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     return not (holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
 
 
+_OUT_OF = re.compile(rf"\bout of\s+(?:the\s+|a total of\s+)?{_HEDGES}$", re.IGNORECASE)
 _BUILT_FOR = re.compile(rf"\b(?:designed|built|meant|intended|planned|equipped|made|capacity|room|space) for\s+"
                         rf"{_HEDGES}$", re.IGNORECASE)
 

@@ -511,6 +511,11 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         for i in indexes:
             once.setdefault(_identity(places[i]), i)
         found.append(tuple(once.values()))
+    # "3,870 households, or 19,350 people, had been displaced in the Horo Guduru Wollega zone": one figure said
+    # twice, about the places the clause after it names (or, with none there, those before it).
+    for k in range(1, len(figures)):
+        if _RESTATED.fullmatch(text, figures[k - 1].end, figures[k].start):
+            found[k - 1] = found[k] = found[k] or found[k - 1]
     return _respectively(found) if "respectively" in sentence.text else found
 
 
