@@ -413,3 +413,15 @@ def test_a_figure_restated_in_another_unit_has_the_places_of_its_clause(gaz) -> 
     text = ("In neighbouring Oromia in Ethiopia, officials said 3,870 households, or 19,350 people, had been "
             "displaced by attacks in the Horo Guduru Wollega zone.")
     assert linked(text, gaz) == {3870: ["Horo Guduru Wollega"], 19350: ["Horo Guduru Wollega"]}
+
+
+def test_people_who_went_back_are_about_where_they_went_not_where_others_acted(gaz) -> None:
+    text = ("About 1,200 Venezuelans went back across the border to Santa Elena de Uairen after residents of the "
+            "Brazilian town of Pacaraima attacked their camps.")
+    assert linked(text, gaz) == {1200: ["Santa Elena de Uairén"]}
+
+
+def test_nationals_the_sentence_puts_in_the_city_are_in_the_city(gaz) -> None:
+    text = ("Most continue south to Boa Vista, the capital of Roraima in Brazil. The army said some 6,500 "
+            "Venezuelans were living in 11 shelters in the city.")
+    assert linked(text, gaz)[6500] == ["Boa Vista"]

@@ -293,9 +293,12 @@ def _national(sentence: Sentence, places: Sequence[PlaceMention], first: int, la
     cues = [c.start for c in _country_cues(sentence, places, first, last, text)] + _nationwide(sentence)
     # A country's people as what is counted ("drove two million Burkinabe from their homes"), unless they are
     # refugees, whom a demonym does not place.
+    # (Not when the sentence puts them in a place it refers back to: "6,500 Venezuelans were living in 11 shelters in
+    # the city".)
     ends = {f.end + 1 for f in figures}
-    cues += [places[i].start for i in range(first, last) if places[i].demonym and places[i].start in ends
-             and not _ABROAD_NOUN.match(text, places[i].end)]
+    if not _IN_THE_PLACE.search(sentence.text):
+        cues += [places[i].start for i in range(first, last) if places[i].demonym and places[i].start in ends
+                 and not _ABROAD_NOUN.match(text, places[i].end)]
     national = {_clause_figure(figures, at, text) for at in cues}
     # "278,380 people, or 55,676 families, across Kenya": a figure restated is the same figure.
     for k in sorted(national, reverse=True):
@@ -313,6 +316,7 @@ _IN_COUNTRY = re.compile(rf"\b(?:in|across|throughout|within|inside|over)\s+(?:{
                          re.IGNORECASE)
 
 
+_IN_THE_PLACE = re.compile(r"\b(?:in|at|across|around) the (?:city|town|village|camp)\b")
 _ABROAD_NOUN = re.compile(r"\s+(?:refugees?|asylum|migrants?|nationals|workers|citizens)\b")
 
 
@@ -483,7 +487,8 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         # only where people went, in which case where the sentence says they came from; else whatever it owns.
         # (People who went home went to their own places: "returned to Tel Afar" is about Tel Afar.)
         neutral = [g for g, r in own if ("destination" not in r or fig.term == "returned") and "locator" not in r]
-        chosen = (_antecedent(groups, roles, fig, text) if relative else []) \
+        went_home = [g for g, r in own if "destination" in r] if fig.term == "returned" else []
+        chosen = (_antecedent(groups, roles, fig, text) if relative else []) or went_home \
             or [g for g, r in own if "origin" in r] or from_referent \
             or neutral or _origins_of_the_same(sentence_origins, figures, fig) \
             or _moved_within(sentence, places, starts, own) \
