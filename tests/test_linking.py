@@ -425,3 +425,15 @@ def test_nationals_the_sentence_puts_in_the_city_are_in_the_city(gaz) -> None:
     text = ("Most continue south to Boa Vista, the capital of Roraima in Brazil. The army said some 6,500 "
             "Venezuelans were living in 11 shelters in the city.")
     assert linked(text, gaz)[6500] == ["Boa Vista"]
+
+
+def test_the_place_a_governor_is_of_is_not_where_the_people_are(gaz) -> None:
+    text = ("The governor of Norte de Santander in Colombia said about 18,500 people were being housed in temporary "
+            "shelters in Cucuta.")
+    assert linked(text, gaz) == {18500: ["Cúcuta"]}
+
+
+def test_a_department_of_a_name_is_where_people_went(gaz) -> None:
+    text = ("In Colombia, another 1,400 families have fled for the department of Cesar, while nearly 2,000 "
+            "Colombians had crossed the border into Zulia state.")
+    assert linked(text, gaz) == {1400: ["Cesar Province"], 2000: ["Zulia"]}

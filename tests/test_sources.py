@@ -247,3 +247,8 @@ def test_the_agency_is_the_agency_named_before_not_a_government_in_between() -> 
 ])
 def test_a_body_s_name_may_join_two_parts_with_and(sentence: str, source: str) -> None:
     assert find_source(sentence) == source
+
+
+def test_a_title_of_a_place_keeps_the_place_s_particles() -> None:
+    sentence = "The governor of Norte de Santander told reporters that about 18,500 people were housed in shelters."
+    assert find_source(sentence) == "governor of Norte de Santander"

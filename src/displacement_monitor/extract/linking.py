@@ -69,8 +69,15 @@ _SPEAKERS_OF = re.compile(r"(?:\s+(?:state|province|provincial|regional|district
                           re.IGNORECASE)
 
 
+# ... or, named before it, whose place it is: "the governor of Norte de Santander said 18,500 people were housed in
+# shelters in Cucuta" is about Cucuta.
+_SPEAKER_OF = re.compile(r"\b(?:governor|mayor|authorities|officials|ministry|minister|council|administration)\s+of\s+"
+                         r"(?:the\s+)?$", re.IGNORECASE)
+
+
 _KIND_BEFORE_OF = re.compile(r"\b(?:town|city|village|camp|settlement|district|province|region|state|county"
-                             r"|governorate|area)\s+$", re.IGNORECASE)
+                             r"|governorate|area|department|prefecture|municipality|commune|territory|zone|oblast)\s+$",
+                             re.IGNORECASE)
 
 
 def _origins_of_the_same(origins: list[tuple[list[tuple[int, PlaceMention]], int]], figures: Sequence[Span],
@@ -81,7 +88,7 @@ def _origins_of_the_same(origins: list[tuple[list[tuple[int, PlaceMention]], int
 
 
 def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
-    if _SPEAKERS_OF.match(text, mention.end):
+    if _SPEAKERS_OF.match(text, mention.end) or _SPEAKER_OF.search(text, max(0, mention.start - 30), mention.start):
         return "locator"
     lead = text[max(sentence_start, mention.start - 45):mention.start]
     if _WHERE_OF.search(lead) or (" of " in lead[-22:] or " in " in lead[-22:]) and _AREA_OF.search(lead):
@@ -192,7 +199,8 @@ def _last_before(places: Sequence[PlaceMention], kind: str, offset: int, starts:
 _THERE = re.compile(r"\b(?:people|persons|residents|families|households|villagers|civilians|refugees|displaced|idps"
                     r"|others|inhabitants|those|living|staying|sheltering|arrived|remain|remained|moved|fled|settled"
                     r"|authorities|officials|camps|shelters|sites|registered|arrivals)"
-                    r"\s+there\b", re.IGNORECASE)
+                    r"\s+there\b(?!,?\s+(?:said|say|says|told|added|reported))",  # ("officials there said": who spoke)
+                    re.IGNORECASE)
 
 
 def _there(sentence: Sentence, places: Sequence[PlaceMention], text: str) -> int | None:
@@ -261,12 +269,14 @@ def _moved_within(sentence: Sentence, places: Sequence[PlaceMention], starts: Se
     return [[(town, places[town])]] if town is not None else []
 
 
-def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None) -> int | None:
-    """'350 families from the city': the city named last before this sentence."""
+def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention],
+                      starts: Sequence[int] | None) -> tuple[int, int] | None:
+    """'350 families from the city': the city named last before this sentence, and where the sentence says so."""
     found = _ANAPHORIC_ORIGIN.search(sentence.text)
     if not found:
         return None
-    return _last_before(places, ANAPHORA[found.group(1).lower()], sentence.start, starts)
+    referent = _last_before(places, ANAPHORA[found.group(1).lower()], sentence.start, starts)
+    return None if referent is None else (referent, sentence.start + found.start())
 
 
 # Words that make a figure the whole country's.
@@ -472,7 +482,6 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             national |= {k for k, at in clauses if _in_clause(figures[k], at, text)}
     # Most sentences say neither "from the city" nor "which": those tests run only where they can match.
     referent = _anaphoric_origin(sentence, places, starts) if _may_refer_back(sentence.text) else None
-    from_referent = [[(referent, places[referent])]] if referent is not None else []
     relative = "which" in sentence.text or "where" in sentence.text or "that" in sentence.text
     found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
@@ -489,7 +498,8 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         neutral = [g for g, r in own if ("destination" not in r or fig.term == "returned") and "locator" not in r]
         went_home = [g for g, r in own if "destination" in r] if fig.term == "returned" else []
         chosen = (_antecedent(groups, roles, fig, text) if relative else []) or went_home \
-            or [g for g, r in own if "origin" in r] or from_referent \
+            or [g for g, r in own if "origin" in r] \
+            or ([[(referent[0], places[referent[0]])]] if referent and _in_clause(fig, referent[1], text) else []) \
             or neutral or _origins_of_the_same(sentence_origins, figures, fig) \
             or _moved_within(sentence, places, starts, own) \
             or [g for g, r in own if "locator" not in r] or [g for g, r in own]

@@ -74,7 +74,7 @@ _GENERIC = re.compile(
     rf"|(?:(?!{alternation(_FUNCTION_WORDS)}\b)[a-z]+(?:-[a-z]+)* ){{1,2}})?"
     r"(?:(?i:ombudsman|governor|president|mayor|minister|premier|commissioner)['\u2019]s )?"  # "the governor's office"
     rf"(?i:{alternation(_BODY.split('|'))})"
-    r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the))* [A-Z][\w'-]+)?)\b"
+    r"(?: of(?: (?:[A-Z][\w'-]+|and|for|the|de|del|da|do|dos|la|al|el|du|des))* [A-Z][\w'-]+)?)\b"
 )
 # Every match of _GENERIC holds a body word, after at most eight words (each a run of non-spaces and then one
 # space) from where it starts: none starts before the eight words before the first body word in a sentence, and a
