@@ -851,3 +851,18 @@ def test_people_who_reached_the_far_side_of_a_border_are_refugees(text: str, ter
 def test_the_whole_out_of_which_a_part_was_destroyed_is_no_figure(gaz) -> None:
     text = "In Libya, 2,200 homes in Derna had been washed away, out of about 6,000 buildings in the city centre."
     assert figures(text, gaz) == [(2200, "houses", "destroyed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Lebanon, the municipality of Tyre said 1,800 families had come back on the first day alone.",
+     [(1800, "households", "returned")]),
+    ("In Turkey, authorities moved some 3,500 hotel guests from Kemer by boat and bus.",
+     [(3500, "people", "evacuated")]),
+    ("In Chad, officials say about 30,000 of their own citizens who had lived in Darfur have come back since April.",
+     [(30000, "people", "returned")]),
+    ("In Indonesia, around 1,800 people living on the slopes of Mount Merapi in the Magelang and Sleman districts "
+     "have remained in government shelters since November.", [(1800, "people", "sheltered")]),
+    ("In Turkey, the hotel had 500 guests.", []),
+])
+def test_more_ways_people_come_back_are_moved_or_stay(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected

@@ -252,3 +252,7 @@ def test_a_body_s_name_may_join_two_parts_with_and(sentence: str, source: str) -
 def test_a_title_of_a_place_keeps_the_place_s_particles() -> None:
     sentence = "The governor of Norte de Santander told reporters that about 18,500 people were housed in shelters."
     assert find_source(sentence) == "governor of Norte de Santander"
+
+
+def test_a_municipality_is_a_source() -> None:
+    assert find_source("In Tyre, the municipality said 1,800 families had come back.") == "municipality"

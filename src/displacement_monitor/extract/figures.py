@@ -64,7 +64,7 @@ _CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settleme
 _CAPACITY_WORDS = ("camp", "shelter", "site", "cent", "settlement")  # one is in every _CAPACITY match
 CAPACITY_WINDOW = 150
 AFTER_WINDOW = 70
-RELATIVE_CLAUSE = 40  # how much further the words after a number are read when a relative clause comes first
+RELATIVE_CLAUSE = 50  # how much further the words after a number are read past what the people are or do
 BEFORE_WINDOW = 60
 GOVERNING_DISTANCE = 25
 _HOUSING = re.compile(rf"\b(?:{'|'.join(sorted(HOUSE_NOUNS))}|housing|roofs?)\b", re.IGNORECASE)
@@ -628,9 +628,11 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))
     after_text = text[reading.noun_end:stop][:AFTER_WINDOW]
-    if " who " in after_text and "," not in after_text.partition(" who ")[0]:
-        # "5,000 residents of coastal districts of Surigao City who had fled to higher ground had returned home":
-        # the main verb comes after the relative clause on the people, further on
+    if " who " in after_text and "," not in after_text.partition(" who ")[0] \
+            or "," not in after_text and not _terms(after_text):
+        # "5,000 residents of coastal districts of Surigao City who had fled to higher ground had returned home",
+        # "1,800 people living on the slopes of Mount Merapi in the Magelang and Sleman districts have remained in
+        # government shelters": the main verb comes after what the people are or do, further on
         after_text = text[reading.noun_end:stop][:AFTER_WINDOW + RELATIVE_CLAUSE]
     if "of them" in after_text or "of whom" in after_text:
         # "17,000 families remain displaced, many of them in transitory shelters": what part of them did is

@@ -12,7 +12,7 @@ PEOPLE_NOUNS = {
     "newcomers", "arrivals", "minors", "pupils", "students", "farmers", "herders", "pastoralists",
     "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
     "souls", "occupants", "tenants", "inmates", "passengers", "pilgrims", "more", "displacements",
-    "tourists", "visitors", "holidaymakers", "vacationers", "campers",
+    "tourists", "visitors", "holidaymakers", "vacationers", "campers", "guests",
 }
 # A direction that qualifies a place: "north-western Tigray", "the southeast" (with "-ern" where it is an adjective).
 DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -57,7 +57,7 @@ SKIPPABLE = {
     "internally", "newly", "other", "additional", "new", "local", "mostly", "recently", "already",
     "registered", "vulnerable", "affected", "poor", "of", "the", "them", "those", "whom", "a", "an",
     "estimated", "some", "also", "still", "now", "young", "elderly", "further", "nearly", "about", "around",
-    "ethnic", "mainly", "many", "all", "more", "fresh", "total",
+    "ethnic", "mainly", "many", "all", "more", "fresh", "total", "their", "own",
 }
 # After the number, these start a verb phrase: the counted noun is implied ("100,000 for Erbil").
 IMPLICIT_STARTERS = {
@@ -175,7 +175,8 @@ _GONE_TO = r"(?:moved|crowded|squeezed|packed|flocked|streamed|poured|went|gone|
 TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "destroyed", "displaced")
 TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
-                           r"|come home|came home|back to their homes|crossed back|came back|coming back"
+                           r"|come home|came home|back to their homes|crossed back|came back|coming back|come back"
+                           r"|comes back"
                            r"|headed home|heading home|(?:left|leaving) (?:\w+ ){0,6}to return"
                            r"|(?:been|were|was) (?:allowed|permitted) (?:to go back|back|to return)"
                            r"|(?:in|to) their (?:home (?:towns?|villages?|areas?)"
@@ -185,6 +186,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "evacuated": word_regex(r"\b(?:evacuat\w*\b(?!\s+(?:centres?|centers?|sites?|shelters?|camps?|orders?"
                             r"|warnings?|notices?|plans?|routes?|zones?))"
                             r"|relocated|rescued|moved to safety|taken to safety|brought to safety"
+                            # ("moved some 3,500 hotel guests by boat": people moved by others)
+                            r"|moved(?= (?:(?:some|about|around|nearly|more than|over|at least|an estimated) )?\d)"
                             r"|(?:been|were|being) moved"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             r"|repatriat\w+|ferried|bussed|bused|transported"

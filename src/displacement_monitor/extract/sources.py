@@ -58,7 +58,7 @@ _BODY = (r"government|ministry|authorities|authority|officials|official|governor
          r"|observatory|rescuers|leaders|elders|chief|administrator|commissioner|minister|president|premier"
          r"|ombudsman|ombudsperson|ombudswoman|partners|civil society|administration|director|coordinator"
          r"|volunteers|sources|source|secretary|coastguard|coast guard|manager|managers|representative|group"
-         r"|representatives")
+         r"|representatives|municipality")
 _FUNCTION_WORDS = ("and or but the a an of to in on at by for with from that who which were was had have has said where"
                    " when this these those week also then now earlier later while as if after before since other"
                    " some many most all its their his her").split()
