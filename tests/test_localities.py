@@ -485,3 +485,9 @@ def test_another_spelling_is_looked_for_in_the_countries_of_its_own_sentence(gaz
             "where 4,500 families live near Mangala.")
     place = localities(text, gaz)["Mangala"]
     assert place.kind == "locality" and place.country == "SS"
+
+
+def test_names_listed_before_a_plural_kind_of_a_place_are_places(gaz) -> None:
+    text = f"In Ethiopia, fighting displaced 100,000 people in the {VILLAGE} and Kellem Wollega zones of Oromia region."
+    found = localities(text, gaz)
+    assert VILLAGE in found and "Kellem Wollega" in found

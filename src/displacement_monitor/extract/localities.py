@@ -105,8 +105,8 @@ _ABOUT = r"(?:(?:about|some|around|roughly|nearly|just)\s+)?"
 _DISTANCE = r"\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)"
 _BEARING = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?"
 _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool], ...] = (
-    # "Mossurize and Sussundenga districts"
-    (re.compile(rf"\s+(?:{_PLURAL})\b(?!\s+of\b)"), _KIND_WORDS, _TAIL_LIST, False),
+    # "Mossurize and Sussundenga districts", "the al-Khawkhah and Hays districts of Hodeidah governorate"
+    (re.compile(rf"\s+(?:{_PLURAL})\b"), _KIND_WORDS, _TAIL_LIST, False),
     # "Salahuddin Governorate", "Hadramawt province": a division the gazetteer spells otherwise
     (re.compile(rf"\s+(?:{_either_case(_ADMIN)})\b"), _ADMIN_FORMS, _TAIL_NAME, False),
     # "Mai Mahiu, about 50 km north-west of Nairobi", "al-Swani, south-west of the city"
