@@ -437,3 +437,9 @@ def test_a_department_of_a_name_is_where_people_went(gaz) -> None:
     text = ("In Colombia, another 1,400 families have fled for the department of Cesar, while nearly 2,000 "
             "Colombians had crossed the border into Zulia state.")
     assert linked(text, gaz) == {1400: ["Cesar Province"], 2000: ["Zulia"]}
+
+
+def test_the_camp_is_the_camp_named_before(gaz) -> None:
+    text = ("Some 2,500 Malians have crossed into Niger and are staying at Abala camp in Tillaberi, UNHCR said. "
+            "The camp already houses more than 14,000 refugees who arrived in earlier years.")
+    assert linked(text, gaz)[14000] == ["Abala camp"]

@@ -39,7 +39,7 @@ DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived i
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|, and|or|&)\s*|,?\s+(?:and|or)\s+the\s+(?:nearby\s+|neighbou?ring\s+)?"
                        r"(?:town|city|village|camp|settlement|area|district|province|region|state|county|governorate)"
                        r"\s+of\s+|['\u2019]s\s+)$")
-ANAPHORA = {"the city": CITY, "the town": CITY, "the province": ADMIN1, "the governorate": ADMIN1,
+ANAPHORA = {"the city": CITY, "the town": CITY, "the camp": "camp", "the province": ADMIN1, "the governorate": ADMIN1,
             "the region": ADMIN1, "the state": ADMIN1}
 
 
