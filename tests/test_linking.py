@@ -443,3 +443,9 @@ def test_the_camp_is_the_camp_named_before(gaz) -> None:
     text = ("Some 2,500 Malians have crossed into Niger and are staying at Abala camp in Tillaberi, UNHCR said. "
             "The camp already houses more than 14,000 refugees who arrived in earlier years.")
     assert linked(text, gaz)[14000] == ["Abala camp"]
+
+
+def test_homes_there_are_in_the_place_just_named(gaz) -> None:
+    text = ("In Guatemala, the central department of Alta Verapaz was the worst hit. CONRED said about 5,200 homes "
+            "there had been damaged. In Coban, families slept in churches.")
+    assert linked(text, gaz)[5200] == ["Alta Verapaz Province"]

@@ -198,7 +198,7 @@ def _last_before(places: Sequence[PlaceMention], kind: str, offset: int, starts:
 # in "there were" or "said there had".
 _THERE = re.compile(r"\b(?:people|persons|residents|families|households|villagers|civilians|refugees|displaced|idps"
                     r"|others|inhabitants|those|living|staying|sheltering|arrived|remain|remained|moved|fled|settled"
-                    r"|authorities|officials|camps|shelters|sites|registered|arrivals)"
+                    r"|authorities|officials|camps|shelters|sites|registered|arrivals|homes|houses)"
                     r"\s+there\b(?!,?\s+(?:said|say|says|told|added|reported))",  # ("officials there said": who spoke)
                     re.IGNORECASE)
 
