@@ -491,3 +491,14 @@ def test_names_listed_before_a_plural_kind_of_a_place_are_places(gaz) -> None:
     text = f"In Ethiopia, fighting displaced 100,000 people in the {VILLAGE} and Kellem Wollega zones of Oromia region."
     found = localities(text, gaz)
     assert VILLAGE in found and "Kellem Wollega" in found
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    (f"In Nigeria, floods damaged 40,000 houses in Maiduguri and neighbouring {VILLAGE} local government area.",
+     [VILLAGE]),
+    (f"In Cameroon, most of the displaced come from the {VILLAGE} and Logone-et-Chari departments.",
+     [VILLAGE, "Logone-et-Chari"]),
+])
+def test_more_kinds_of_area_name_places(text: str, names: list[str], gaz) -> None:
+    found = localities(text, gaz)
+    assert all(name in found for name in names)

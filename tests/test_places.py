@@ -499,3 +499,8 @@ def test_a_resettlement_site_named_after_a_place_is_a_camp(gaz) -> None:
 ])
 def test_countries_are_known_by_their_iso_names_too(text: str, code: str, gaz) -> None:
     assert extract_places(text, gaz)[1][0] == code
+
+
+def test_a_transit_centre_named_after_a_place_is_a_camp_called_so(gaz) -> None:
+    places, _ = extract_places("In Uganda, the Nyakabande transit centre received 1,430 refugees last week.", gaz)
+    assert ("Nyakabande transit centre", "camp") in [(p.name, p.kind) for p in places]

@@ -24,9 +24,9 @@ LOCALITY = "locality"
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _WORD = rf"[{_UPPER}](?:[\w'\u2019]*\w)?(?<!'s)(?<!\u2019s)"
-_PARTICLE = r"(?:al|el|ad|as|ar|an|ash|az|at|ath|de|del|des|du|la|le|di|da|bin|ibn|abu|wa)"
+_PARTICLE = r"(?:al|el|ad|as|ar|an|ash|az|at|ath|de|del|des|du|la|le|di|da|bin|ibn|abu|wa|et)"
 # One to four capitalised words, joined by spaces or hyphens, with particles inside ("Wadi al-Rabie",
-# "Boca de Grita") or in front with a hyphen ("al-Swani").
+# "Boca de Grita", "Logone-et-Chari") or in front with a hyphen ("al-Swani").
 _NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:(?:[ -]{_PARTICLE})?[ -]{_WORD}){{0,3}}"
 NAME_PATTERN = _NAME
 _NAME_RE = re.compile(_NAME)  # compiled once: names are read out of every list a cue finds
@@ -35,12 +35,12 @@ _LIST = rf"{_NAME}(?:{_LIST_GAP}{_NAME})*"
 
 _SETTLEMENT = "town|village|city|island|settlement|hamlet|oasis|valley"
 _PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipality|sub-district|subdistrict"
-         "|quarter|area|township|territory|parish|upazila|woreda|tehsil|taluka|chiefdom|zone")
+         "|quarter|area|township|territory|parish|upazila|woreda|tehsil|taluka|chiefdom|zone|local government area")
 _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
            "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas|zones|townships"
-           "|counties")
+           "|counties|departments|prefectures|cercles")
 # A kind word after a name that makes it a part of a province: "the West Garo Hills district", "Horo Guduru zone".
 _PART_AFTER = re.compile(r"\s+(?:district|districts|zone|zones|county|counties|woreda|woredas|territory|territories"
                          r"|upazila|upazilas|tehsil|tehsils|taluka|commune|communes|municipality|municipalities"
@@ -63,7 +63,9 @@ _LIST_AT = re.compile(_LIST)
 _KIND_BEFORE = (
     # "the Baba Amr district", "Beira's Munhava neighbourhood", "the Karm el-Zeitoun neighbourhood of Homs"
     # ("the Bajaur tribal district": a word of what kind of district may come between)
-    re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:(?:tribal|rural|coastal|border|frontier|mountainous|remote"
+    # ("and neighbouring Jere local government area")
+    re.compile(rf"(?:\bthe|['\u2019]s|\bneighbou?ring|\bnearby)\s+({_NAME})\s+(?:(?:tribal|rural|coastal|border|frontier"
+               rf"|mountainous|remote"
                rf"|restive|farming|mining)\s+)?(?:{_either_case(_PART)})\b"),
     # "the Bekaa valley", "the Masnaa border post", but "the Fulani village of Ogossagou" names Ogossagou
     re.compile(rf"(?:\bthe|['\u2019]s)\s+({_NAME})\s+(?:{_SETTLEMENT}|border post|border crossing|crossing|airport)\b"
@@ -81,7 +83,7 @@ _EXAMPLES_JOINS = ("such as", "including", "like")
 _EXAMPLES = re.compile(rf"\b(?:{'|'.join(_EXAMPLES_WORDS)})\s*,?\s+(?:such as|including|like|like in)\s+({_LIST})")
 # Where those cues can start. Each scan begins with a literal character, so the regex engine skips ahead to
 # it instead of trying a whole pattern at every offset; the cue itself is then tried only there.
-_THE_NAME = re.compile(rf"(?:the|'s|\u2019s)\s+(?=[{_UPPER}]|{_PARTICLE}-)")
+_THE_NAME = re.compile(rf"(?:the|'s|\u2019s|neighbou?ring|nearby)\s+(?=[{_UPPER}]|{_PARTICLE}-)")
 _OF_WORD = re.compile(r"of\s")
 # Cues after the name: the keyword is searched first, then the name that ends right before it (a
 # pattern that starts with a name would be tried at every capital letter of the text).
@@ -94,9 +96,10 @@ _TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
 _NAME_CHARS = re.compile(r"[\w'\u2019\s,-]*")
 _WORD_CHARS = re.compile(r"[\w'\u2019]+")
 _CAPITAL = re.compile(f"[{_UPPER}]")
-# Where the singular and the plural kind cues below may match: every word of _PLURAL but three starts with one of
+# Where the singular and the plural kind cues below may match: every word of _PLURAL but six starts with one of
 # _SINGULAR, so their occurrences, found once, serve both (a cue is tried where its word is not, and fails there).
-_KIND_WORDS = (*_SINGULAR.split("|"), "localities", "municipalities", "counties")
+_KIND_WORDS = (*_SINGULAR.split("|"), "localities", "municipalities", "counties", "departments", "prefectures",
+               "cercles")
 _ADMIN_FORMS = tuple(w for a in _ADMIN.split("|") for w in (a, a.title()))  # "province", "Province"
 # Cues of a space and a keyword are found from where their words occur (see _keyword_matches); cues without
 # words are scanned for.

@@ -496,9 +496,9 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
 _CAMP = re.compile(r"\b(?!(?:The|A|An)\s)((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit|resettlement|relocation|reception)\s+)?"
-                   r"(camps?|settlement|sites?)\b")
+                   r"(camps?|settlement|sites?|(?<=transit )cent(?:re|er)|(?<=reception )cent(?:re|er))\b")
 # A camp word where a _CAMP match can end; the pattern opens with its letters, which the regex engine skips to.
-_CAMP_WORD = re.compile(r"(?:camps?|settlement|sites?)\b")
+_CAMP_WORD = re.compile(r"(?:camps?|settlement|sites?|(?<=transit )cent(?:re|er)|(?<=reception )cent(?:re|er))\b")
 _CAMP_RUN = re.compile(r"[\w'\u2019\s-]*")  # every character of a _CAMP match before its camp word
 # "the Kalma and Otash displacement camps": the names before the last one (_CAMP finds that one).
 _CAMPS_WORD = re.compile(r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"
@@ -518,14 +518,14 @@ _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "milit
 
 
 def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, name, 'camp' or 'site') of each camp named in text: "Kalma camp", and each member of
-    "the Kalma and Otash displacement camps"."""
+    """(start, end, name, 'camp', 'site' or 'transit centre') of each camp named in text: "Kalma camp", and each
+    member of "the Kalma and Otash displacement camps"."""
     # Most texts name no camp: the patterns, tried at every offset, run only near their words. A _CAMP match ends
     # in a camp word after white space, and holds only the characters of _CAMP_RUN before it; no match runs on past
     # such a word (a name holds no lower-case word but a particle). So the match that _CAMP.finditer would find next
     # is the first found between where one could start before the next such word (and after the last match) and
     # that word's end.
-    if "camp" not in text and "site" not in text and "settlement" not in text:
+    if "camp" not in text and "site" not in text and "settlement" not in text and " cent" not in text:
         return  # as in about half of texts: no camp word (each match of _CAMP_WORD holds one), so no camp
     end = 0
     backwards = ""
@@ -537,7 +537,11 @@ def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
         start = word.start() - len(run.group()) if run else 0  # run is never None: it may be empty
         match = _CAMP.search(text, max(end, start), word.end())
         if match:
-            yield match.start(1), match.end(), match.group(1), "site" if match.group(2).startswith("site") else "camp"
+            said = match.group(2)
+            # ("the Nyakabande transit centre" is named so)
+            kind = "site" if said.startswith("site") else "camp" if said.startswith(("camp", "settle")) \
+                else text[match.end(1):match.end()].strip()
+            yield match.start(1), match.end(), match.group(1), kind
             end = match.end()
     if "camps" not in text and "sites" not in text:
         return
