@@ -502,3 +502,9 @@ def test_names_listed_before_a_plural_kind_of_a_place_are_places(gaz) -> None:
 def test_more_kinds_of_area_name_places(text: str, names: list[str], gaz) -> None:
     found = localities(text, gaz)
     assert all(name in found for name in names)
+
+
+@pytest.mark.parametrize("feature", ["Indus Highway", "Lurio River", "Tarbela Dam"])
+def test_a_road_river_or_work_near_a_town_is_no_place(feature: str, gaz) -> None:
+    text = f"In Pakistan, thousands of families are camped along the {feature} near Dadu."
+    assert feature not in localities(text, gaz)

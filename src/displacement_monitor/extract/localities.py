@@ -294,6 +294,9 @@ _NOT_PLACE_WORDS = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "islamic", "state", "reuters", "associated", "press", "the", "but", "and", "in", "on", "at", "a",
 }
+# The last word of a name that is a road, a river or a work, not a settlement: "the Indus Highway near Dadu".
+_FEATURE_WORDS = {"highway", "road", "street", "avenue", "motorway", "expressway", "railway", "bridge", "canal",
+                  "river", "lake", "dam"}
 _PARTICLES = {"al", "el", "ad", "as", "ar", "an", "ash", "az", "at", "ath", "de", "del", "des", "du", "la", "le",
               "di", "da", "bin", "ibn", "abu", "wa"}
 _SPEECH = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|explained|recalled|wrote)\b")
@@ -324,7 +327,7 @@ def _plausible(name: str, gaz: Gazetteer) -> bool:
     acronym, and at least one word that is not everyday English (so "Christian quarter" is not a name)."""
     words = [w for w in _WORD_GAP.split(name) if w]
     lowered = [w.lower().replace("\u2019", "'") for w in words]
-    if any(w in _NOT_PLACE_WORDS for w in lowered) or name.isupper():
+    if any(w in _NOT_PLACE_WORDS for w in lowered) or name.isupper() or lowered and lowered[-1] in _FEATURE_WORDS:
         return False
     content = [w for w in lowered if w not in _PARTICLES]
     if not content or all(w in gaz.english_words for w in content):
