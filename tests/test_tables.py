@@ -93,3 +93,10 @@ def test_a_row_may_say_what_its_number_counts(rows: str, expected, gaz) -> None:
 
 def test_a_row_with_other_words_after_its_number_is_no_row() -> None:
     assert table_rows("Displacement by district:\n- Mecufi: 12 km from the coast\n") == ()
+
+
+def test_a_blank_line_may_part_a_heading_from_its_rows(gaz) -> None:
+    text = ("In Somalia, the network has recorded the following new displacement since 1 November:\n\n"
+            "Belet Weyne: 248,000 people\nJowhar: 72 500 people\n\nThe river is still rising.\n")
+    result = extract(text, gaz)
+    assert [(f.quantity, f.term) for f in result.figures] == [(248000, "displaced"), (72500, "displaced")]

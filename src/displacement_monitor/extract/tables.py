@@ -36,19 +36,24 @@ class Row(NamedTuple):
 
 @lru_cache(maxsize=4)  # places, localities and figures each read the same text's tables
 def table_rows(text: str) -> tuple[Row, ...]:
-    """The rows of every table in text: the lines right after a line that ends with a colon, as long as each
-    is a name and a number alone."""
+    """The rows of every table in text: the lines right after a line that ends with a colon (or after it and one
+    blank line), as long as each is a name and a number alone."""
     if ":" not in text:
         return ()
     rows: list[Row] = []
     heading: tuple[int, str] | None = None
     start = 0
+    listed = False  # whether the heading has a row yet
     for line in text.split("\n"):
         end = start + len(line)
         if heading is not None and (row := _ROW.fullmatch(text, start, end)):
             rows.append(Row(row.start("name"), row.end("name"), row.start("number"), heading[1], heading[0],
                             row.group("unit") or ""))
+            listed = True
+        elif heading is not None and not listed and not line.strip():
+            pass  # a blank line between a heading and its first row, as reports set them out
         else:
+            listed = False
             heading = None
             if line.rstrip().endswith(":"):
                 content = _LAST_SENTENCE.search(line.strip())  # a paragraph may end with the heading
