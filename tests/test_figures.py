@@ -446,7 +446,7 @@ _EXCLUDED_BEFORE = Caseless(
 )
 
 
-@given(_soup([*_PIECES, "5", "12", "$", "\u20ac", "US$", "usd", "Rs.", "rs", "shelters", "Feb", "March", "sept.",
+@given(_soup([*_PIECES, "5", "12", "14:", "$", "\u20ac", "US$", "usd", "Rs.", "rs", "shelters", "Feb", "March", "sept.",
               "aged", "No.", "km", "bodies of", "one", "NINE", "out of", "in", "-", "/", "\u2013", "plus", "\u0130",
               "\u212a"]))
 def test_excluded_before_read_backwards_matches_its_forward_form(text: str) -> None:
@@ -865,4 +865,15 @@ def test_the_whole_out_of_which_a_part_was_destroyed_is_no_figure(gaz) -> None:
     ("In Turkey, the hotel had 500 guests.", []),
 ])
 def test_more_ways_people_come_back_are_moved_or_stay(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Bangladesh, a fire broke out at around 14:45 in Camp 11 in Balukhali and spread to Camp 10.", []),
+    ("In Bangladesh, density in the camps exceeds 40,000 people per square kilometre.", []),
+    ("The mayor of Huarmey in Peru said about half of its 24,000 residents had fled to the hills.", []),
+    ("In Armenia, the plan seeks US$97 million to assist 120,000 refugees.", []),
+    ("In Bangladesh, a fire left more than 12,000 Rohingya refugees without a roof.", [(12000, "people", "homeless")]),
+])
+def test_times_labels_densities_populations_and_plans_are_no_figures(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected

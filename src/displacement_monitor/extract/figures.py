@@ -303,7 +303,9 @@ def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str,
     """The most specific term that governs the number: its own noun, a verb after it, or one just before
     (before_text, which before measures back from its end)."""
     if noun_term in ("refugees", "returned", "evacuated", "homeless"):
-        late = [t for t in ("returned", "evacuated") if after.get(t, AFTER_WINDOW) < 40]
+        # (refugees a fire "left without a home" are homeless, however long the words between)
+        late = [t for t in ("returned", "evacuated", "homeless") if t != noun_term
+                and after.get(t, AFTER_WINDOW) < (AFTER_WINDOW if t == "homeless" else 40)]
         return late[0] if late else noun_term
     # The verb right before the number governs it ("uproot 28,000", "is hosting 55,000"), unless it is
     # another clause's ("houses were destroyed and 140,000 people fled").
@@ -378,12 +380,15 @@ _EXCLUDED_AFTER = re.compile(
     rf"|(?!may\b)(?:{_MONTH_RE})\b|(?-i:May)\b"
     # "one in five", "1 in 1,000", but not "211,000 in 2016"
     r"|(?:in|out of)\s+(?:every\s+)?(?:\d{1,3}(?:,\d{3})*(?![\d,])|ten|five|four|three|two|hundred)\b"
-    r"(?!\s+(?:hours|days|weeks|months|years|minutes)))",
+    r"(?!\s+(?:hours|days|weeks|months|years|minutes))"
+    # a density: "40,000 people per square kilometre"
+    r"|(?:[a-z]+\s+)?per\s+(?:square|sq\b|km|kilomet|hectare|household|family|latrine|tap|toilet))",
     re.IGNORECASE,
 )
 _NOT_COUNT_WORDS = ("aged", "age", "ages", "no.", "number", "resolution", "article", "phase", "category", "level",
                     "route", "highway", "chapter", "section", "kilometre", "km", "mile", "room", "flight", "page",
-                    "bodies of", "mother of", "father of", "every")  # ("one latrine for every 4,000 people")
+                    "bodies of", "mother of", "father of", "every",  # ("one latrine for every 4,000 people")
+                    "camp", "block", "sector", "ward", "plot", "gate")  # a label: "Camp 11 in Balukhali"
 _DIGIT_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
@@ -419,7 +424,8 @@ _STUCK_AFTER = re.compile(r",?\s+(?:(?:were|was|are|is|have been|had been|has be
                           rf"{_STUCK}\b", re.IGNORECASE)
 _STUCK_WORDS = ("strand", "trap", "maroon", "cut off", "isolat", "besieg", "encircl")  # one per _STUCK match
 _COUNT_WORDS = ("number", "total", "tally", "figure", "count")  # one is in every _COUNT_REFERENCE match
-_POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "inhabited by", "census")  # ... POPULATION
+_POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "inhabited by", "census", "of its",
+                     "of their")  # ... POPULATION
 _DENIAL_WORDS = ("deni", "deny", "rejected claim", "no evidence")  # ... DENIAL match
 _ABROAD_WORDS = ("countr", "abroad", "border", "kingdom")  # ... and ABROAD match
 _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
@@ -608,6 +614,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     # The cheaper tests first: each of them alone rules the number out.
     if reading.unit is None or reading.unit == "implicit" and num.value < 10:
         return None
+    if start >= 2 and text[start - 1] == ":" and text[start - 2].isdigit():
+        return None  # the minutes of a time, "at 14:45" (whose hour _excluded turns down)
     before = _clause_before(text, start)
     if _excluded(before, after, num):
         return None

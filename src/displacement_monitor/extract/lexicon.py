@@ -250,13 +250,16 @@ CASUALTY_WORDS = ("kill", "dea", "die", "injur", "wound", "missing", "casualt", 
                   "murder", "drown", "buri", "bodies", "burned", "lost")
 FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
-                      r"|wants? to|intends? to|aims? to|hopes? to|seeks? to"
+                      r"|wants? to|intends? to|aims? to|hopes? to|seeks? to|to (?:assist|support|help|serve)"
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b(?!\s+to\b)")
 DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
 POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|stood at|climbed to|of|at|to)"
                         r"|home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|inhabited by"
                         r"|pre-war population|census)\W*(?:\w+\W+){0,2}"
+                        # "about half of its 24,000 residents had fled": the town's people, of whom a part moved
+                        r"|(?:half|a third|a quarter|most|many|some|all|the majority|two-thirds|three-quarters)"
+                        r" of (?:its|their)\s+(?:estimated\s+)?"
                         # "a town of about 17,000", but not "the town of Obrenovac, 15,000 people were evacuated"
                         r"|(?:city|town) of\s+(?:(?:some|about|around|nearly|roughly|almost|over|more than"
                         r"|at least)\s+)?)$")
