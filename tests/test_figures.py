@@ -877,3 +877,8 @@ def test_more_ways_people_come_back_are_moved_or_stay(text: str, expected, gaz) 
 ])
 def test_times_labels_densities_populations_and_plans_are_no_figures(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected
+
+
+def test_people_settled_in_a_camp_are_sheltered(gaz) -> None:
+    text = "In Burundi, refugees were moved to Nyankanda camp, where some 12,500 had been settled by the weekend."
+    assert figures(text, gaz) == [(12500, "people", "sheltered")]

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from displacement_monitor.extract.sentences import _SENTENCE_END, split_sentences
+from displacement_monitor.extract.sentences import _SENTENCE_END, is_venue, split_sentences
 
 _PLAIN_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c(\d])|\n+")
 
@@ -28,3 +28,9 @@ def test_sentence_end_pattern_matches_like_the_plain_one(text: str) -> None:
 def test_sentences_point_at_their_text(text: str) -> None:
     for sentence in split_sentences(text):
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_briefing_journalists_in_a_city_is_where_someone_spoke() -> None:
+    text = "Briefing journalists in Geneva, a UNHCR spokesperson said 23,000 people had crossed at Pagak."
+    start = text.index("Geneva")
+    assert is_venue(text, start, start + len("Geneva"))

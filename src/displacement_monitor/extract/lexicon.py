@@ -205,6 +205,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings|dormitories|hostels"
                             r"|hotels|modular|temporary (?:housing|homes|accommodation)|container)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in(?! the (?:open|streets?))"
+                            r"|(?:been|were|was|are|is) settled"
                             r"|camped(?! (?:outdoors|outside|rough|in the open|in the streets?|on the streets?))"
                             r"|guests)\b"),
     "refugees": word_regex(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"

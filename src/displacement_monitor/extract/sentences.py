@@ -68,13 +68,14 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 
 def is_venue(text: str, start: int, end: int) -> bool:
-    """'told a briefing in Geneva', 'told reporters in Nairobi', 'at a news conference in Dakar', 'the
-    Geneva-based agency': where someone spoke or sits, not what the text is about."""
+    """'told a briefing in Geneva', 'told reporters in Nairobi', 'briefing journalists in Geneva', 'at a news
+    conference in Dakar', 'the Geneva-based agency': where someone spoke or sits, not what the text is about."""
     return text.startswith("-based", end) or text.startswith(" in ", start - 4) \
         and _VENUE.search(text, max(0, start - _VENUE_REACH), start) is not None
 
 
-_VENUE = re.compile(r"(?:\btold\s+(?:reporters|journalists|(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|conference))"
+_VENUE = re.compile(r"(?:\b(?:told|briefing|briefed|addressing)\s+(?:reporters|journalists|diplomats"
+                    r"|(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|conference))"
                     r"|\b(?:at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|conference|summit|meeting"
                     r"|forum|session))\s+in\s+$", re.IGNORECASE)
 _VENUE_REACH = 70
