@@ -882,3 +882,14 @@ def test_times_labels_densities_populations_and_plans_are_no_figures(text: str, 
 def test_people_settled_in_a_camp_are_sheltered(gaz) -> None:
     text = "In Burundi, refugees were moved to Nyankanda camp, where some 12,500 had been settled by the weekend."
     assert figures(text, gaz) == [(12500, "people", "sheltered")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Defense Ministry in Israel said about 2,500 families had moved back to communities near Metula.",
+     [(2500, "households", "returned")]),
+    ("In Ukraine, officials ordered families to leave Pokrovsk, where 2,000 children still have to be moved out.", []),
+    ("In Nigeria, the flood broke down walls of the main prison in Maiduguri, and 281 inmates escaped.", []),
+    ("UNHCR has said 2 million internally displaced people could return to Syria by the end of the year.", []),
+])
+def test_moving_back_prisoners_and_what_still_has_to_happen(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected

@@ -712,8 +712,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     # Only the number's share of the clause says whether it is a forecast: "2,500 have fled, and 3,400 more are at
     # risk" forecasts the second number only; a number with no verb of its own is told by what follows it too.
     share = after[:max(0, hi - end)]
-    if _forecast(before, share, bool(after_terms)) or not after_terms and reading.noun_term is None \
-            and _forecast(before, share[:40], True) \
+    if _forecast(before, share, bool(after_terms)) or not after_terms and _forecast(before, share[:40], True) \
             or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]

@@ -11,7 +11,7 @@ PEOPLE_NOUNS = {
     "returnees", "refugees", "evacuees", "displaced", "homeless", "survivors", "asylum-seekers",
     "newcomers", "arrivals", "minors", "pupils", "students", "farmers", "herders", "pastoralists",
     "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
-    "souls", "occupants", "tenants", "inmates", "passengers", "pilgrims", "more", "displacements",
+    "souls", "occupants", "tenants", "passengers", "pilgrims", "more", "displacements",
     "tourists", "visitors", "holidaymakers", "vacationers", "campers", "guests",
 }
 # A direction that qualifies a place: "north-western Tigray", "the southeast" (with "-ern" where it is an adjective).
@@ -48,7 +48,8 @@ OTHER_NOUNS = {
     "settlements", "neighbourhoods", "neighborhoods", "communities", "islands", "bridges", "roads",
     "organisations", "organizations", "agencies", "partners", "staff", "teachers", "doctors", "nurses",
     "year-old", "years-old", "aid", "projects", "tents", "rounds", "missiles", "rockets", "strikes",
-    "attacks", "incidents", "arrests", "detainees", "prisoners", "hostages", "abductions", "mother", "father",
+    "attacks", "incidents", "arrests", "detainees", "prisoners", "inmates", "hostages", "abductions", "mother",
+    "father",
     "boats", "flights", "buses", "planes", "ships", "centres", "centers", "shelters'", "compounds", "bases",
     "cents", "billion", "blankets", "rations", "checkpoints", "crossings", "shops", "mosques",
     "churches", "wells", "latrines", "places", "spaces", "kilos", "bags", "goats", "sheep",
@@ -176,7 +177,7 @@ TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "dest
 TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back|come back"
-                           r"|comes back"
+                           r"|comes back|moved back|moving back"
                            r"|headed home|heading home|(?:left|leaving) (?:\w+ ){0,6}to return"
                            r"|(?:been|were|was) (?:allowed|permitted) (?:to go back|back|to return)"
                            r"|(?:in|to) their (?:home (?:towns?|villages?|areas?)"
@@ -252,6 +253,7 @@ CASUALTY_WORDS = ("kill", "dea", "die", "injur", "wound", "missing", "casualt", 
 FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|wants? to|intends? to|aims? to|hopes? to|seeks? to|to (?:assist|support|help|serve)"
+                      r"|(?:have|has|need|needs) to be"
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b(?!\s+to\b)")
 DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
