@@ -636,23 +636,29 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))
     after_text = text[reading.noun_end:stop][:AFTER_WINDOW]
+    after_terms: dict[str, int] | None = None  # the terms of after_text, once they are read
     if " who " in after_text and "," not in after_text.partition(" who ")[0] \
-            or "," not in after_text and not _terms(after_text):
+            or "," not in after_text and not (after_terms := _terms(after_text)):
         # "5,000 residents of coastal districts of Surigao City who had fled to higher ground had returned home",
         # "1,800 people living on the slopes of Mount Merapi in the Magelang and Sleman districts have remained in
         # government shelters": the main verb comes after what the people are or do, further on
         after_text = text[reading.noun_end:stop][:AFTER_WINDOW + RELATIVE_CLAUSE]
+        after_terms = None
     if "of them" in after_text or "of whom" in after_text:
         # "17,000 families remain displaced, many of them in transitory shelters": what part of them did is
         # not what they all did
         after_text = _SOME_OF_THEM.split(after_text, maxsplit=1)[0]
+        after_terms = None
     aside = _APPOSITIVE.match(text, reading.noun_end)
     if aside:  # "150 people, the whole population of X, were displaced": the verb comes after the aside
         after_text = text[aside.end():aside.end() + AFTER_WINDOW]
+        after_terms = None
     elif (where := _WHERE_AFTER.match(text, reading.noun_end, stop)) and len(where.group()) > AFTER_WINDOW // 2:
         # "13,000 households in Nairobi's Mathare, Mukuru and Kibera settlements had lost their homes"
         after_text = where.group() + text[where.end():stop][:AFTER_WINDOW]
-    after_terms = _terms(after_text)
+        after_terms = None
+    if after_terms is None:
+        after_terms = _terms(after_text)
     lowered = before.lower()
     # (A clause whose lowering differs gets the case-blind regex, which may match what its lowered text lacks.)
     may_refer = not before.isascii() or holds_any(lowered, _COUNT_WORDS)
