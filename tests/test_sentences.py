@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from displacement_monitor.extract.sentences import _SENTENCE_END, is_venue, split_sentences
+from displacement_monitor.extract.sentences import _SENTENCE_END, is_venue, sentence_around, split_sentences
 
 _PLAIN_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c(\d])|\n+")
 
@@ -34,3 +34,11 @@ def test_briefing_journalists_in_a_city_is_where_someone_spoke() -> None:
     text = "Briefing journalists in Geneva, a UNHCR spokesperson said 23,000 people had crossed at Pagak."
     start = text.index("Geneva")
     assert is_venue(text, start, start + len("Geneva"))
+
+
+def test_the_sentence_around_a_span_runs_from_full_stop_or_line_break_to_the_next() -> None:
+    text = "Fighting went on. Many fled Kassala, officials said. Others stayed\nin Gedaref."
+    start = text.index("Kassala")
+    assert text[slice(*sentence_around(text, start, start + 7))].strip() == "Many fled Kassala, officials said"
+    assert sentence_around(text, 0, 0) == (0, text.index(". "))
+    assert text[slice(*sentence_around(text, text.index("Gedaref"), len(text)))] == "in Gedaref."

@@ -13,7 +13,7 @@ from typing import Protocol
 from ..gazetteer import ADMIN1, CITY
 from ..models import Figure, PlaceMention
 from .lexicon import DIRECTION, Caseless, holds_any
-from .sentences import Sentence, is_dateline, is_venue
+from .sentences import Sentence, is_dateline, is_venue, sentence_around
 
 # ("fled their homes in the X neighbourhood": homes in a place are where people came from)
 ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|flee|escaped|abandoned|leaving|out of|deserted|uprooted"
@@ -211,7 +211,7 @@ def _there(sentence: Sentence, places: Sequence[PlaceMention], text: str) -> int
     if there is None:
         return None
     at = sentence.start + there.start()
-    before = max(text.rfind(". ", 0, sentence.start - 1), text.rfind("\n", 0, sentence.start - 1)) + 1
+    before = sentence_around(text, sentence.start - 1, sentence.start - 1)[0]
     own = [i for i, place in enumerate(places) if sentence.start <= place.start < at and place.kind != "country"
            and not is_dateline(text, place.start, place.end)]
     if own:

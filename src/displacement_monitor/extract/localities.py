@@ -17,7 +17,7 @@ import ahocorasick
 from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, km, skeleton
 from ..models import PlaceMention
 from .lexicon import DIRECTION
-from .sentences import is_dateline, is_venue
+from .sentences import is_dateline, is_venue, sentence_around
 from .tables import Row, table_rows
 
 LOCALITY = "locality"
@@ -580,8 +580,7 @@ class Anchors:
 
     def sentence_area(self, text: str, at: int) -> int | None:
         """Where the one first-level area named in the sentence around offset at starts, if it names just one."""
-        start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-        stop = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
+        start, stop = sentence_around(text, at, at)
         areas = [m for m in self.between(start, stop) if m.kind in AREAS]
         return areas[0].start if areas and all(m.record == areas[0].record for m in areas) else None
 
@@ -823,8 +822,7 @@ def _story_countries(known: Sequence[PlaceMention], text: str, named: Sequence[s
 def _sentence_countries(known: Sequence[PlaceMention], text: str, start: int, end: int) -> set[str]:
     """The countries the sentence around [start, end) names, or names places in: "near Mangala" in a sentence
     about Juba is looked for in South Sudan, not in the Sudan the article also names."""
-    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    last = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    first, last = sentence_around(text, start, end)
     return {m.country for m in known if first <= m.start < last and m.country}
 
 

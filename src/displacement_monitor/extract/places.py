@@ -35,7 +35,7 @@ from .localities import (
     on_road,
     repeats,
 )
-from .sentences import is_dateline, is_venue
+from .sentences import is_dateline, is_venue, sentence_around
 from .tables import table_rows
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
@@ -613,8 +613,7 @@ def _camp_anchor(anchors: Anchors, offset: int, end: int, text: str,
     relation = _RELATION.match(text, end)
     if relation and relation.end() in anchors.by_start:
         return anchors.by_start[relation.end()]
-    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-    stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    start, stop = sentence_around(text, offset, end)
     local = anchors.between(start, stop)
     if local:
         return min(local, key=lambda m: abs(m.start - offset))

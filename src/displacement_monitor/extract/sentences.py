@@ -56,6 +56,14 @@ def split_sentences(text: str) -> list[Sentence]:
 _DATELINE_END = re.compile(r",|\s*\(|\s+[-\u2013\u2014]\s")
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] starts and stops: at the nearest full stop or line break on
+    either side. Rougher than split_sentences, and enough to find the places a sentence names."""
+    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    last = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return first, last
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """'BAMAKO, June 17 -', 'KABUL (AFP) -', 'MANILA - ', 'CARACAS / CUCUTA -': an all-capitals place
     opening a line (or after another such place and a slash), where the reporter filed from."""
