@@ -893,3 +893,8 @@ def test_people_settled_in_a_camp_are_sheltered(gaz) -> None:
 ])
 def test_moving_back_prisoners_and_what_still_has_to_happen(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected
+
+
+def test_a_number_of_camps_may_come_between_people_and_the_camps_they_are_in(gaz) -> None:
+    text = "In Syria, some 1.5 million people remain in more than 1,000 camps across Idlib province, OCHA said."
+    assert figures(text, gaz) == [(1500000, "people", "sheltered")]

@@ -165,9 +165,9 @@ def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 # Where people shelter ("in two camps", "into UNRWA shelters"), and how they went there ("moved to 112 welfare
 # centres"): a place to go to alone is no shelter yet ("plans to move them to new sites"). Up to six words may
-# describe the shelter ("in Juba's UN protection of civilians sites").
-_SHELTERS = r"(?:[\w'\u2019]+ ){0,6}?(?:camps?|sites?|shelters|bases?|compounds?|centres|centers|churches|mosques" \
-            r"|tent cities|tent camps)"
+# describe the shelter ("in Juba's UN protection of civilians sites", "in more than 1,000 camps").
+_SHELTERS = r"(?:(?:[\w'\u2019]+|\d[\d,.]*) ){0,6}?(?:camps?|sites?|shelters|bases?|compounds?|centres|centers" \
+            r"|churches|mosques|tent cities|tent camps)"
 # Where people go to shelter, which they may also be in for other reasons ("5,000 children in schools").
 _GONE_SHELTERS = _SHELTERS[:-1] + r"|schools|stadiums|public buildings)"
 _GONE_TO = r"(?:moved|crowded|squeezed|packed|flocked|streamed|poured|went|gone|headed|fled|forced|driven)"
