@@ -898,3 +898,8 @@ def test_moving_back_prisoners_and_what_still_has_to_happen(text: str, expected,
 def test_a_number_of_camps_may_come_between_people_and_the_camps_they_are_in(gaz) -> None:
     text = "In Syria, some 1.5 million people remain in more than 1,000 camps across Idlib province, OCHA said."
     assert figures(text, gaz) == [(1500000, "people", "sheltered")]
+
+
+def test_two_numbers_sharing_a_forecast_verb_are_both_no_figure(gaz) -> None:
+    text = "UNHCR said up to 1.5 million refugees and 2 million displaced Syrians could return by the end of the year."
+    assert figures(text, gaz) == []

@@ -718,7 +718,11 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     # Only the number's share of the clause says whether it is a forecast: "2,500 have fled, and 3,400 more are at
     # risk" forecasts the second number only; a number with no verb of its own is told by what follows it too.
     share = after[:max(0, hi - end)]
-    if _forecast(before, share, bool(after_terms)) or not after_terms and _forecast(before, share[:40], True) \
+    shared = share.endswith((" and ", " or ")) and _SHARED_VERB.fullmatch(share) is not None
+    if shared:
+        share = after  # "up to 1.5 million refugees and 2 million displaced people could return": one verb for both
+    if _forecast(before, share, bool(after_terms) or shared) \
+            or not after_terms and _forecast(before, share[:40], True) \
             or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]
@@ -745,6 +749,7 @@ def _stuck(text: str, before: str, noun_end: int) -> bool:
 _LEFT_BEFORE = re.compile(rf"\b(?:left|leaving|leave|leaves)\s+{_HEDGES}$", re.IGNORECASE)
 
 
+_SHARED_VERB = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:and|or)\s+")  # a noun, then the next number's
 _SOME_OF_THEM = re.compile(r",\s*(?:many|most|some|half|all|several|the majority|the rest|others|\d[\d,]*)"
                            r" of (?:them|whom)\b")
 _COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
