@@ -718,10 +718,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     # Only the number's share of the clause says whether it is a forecast: "2,500 have fled, and 3,400 more are at
     # risk" forecasts the second number only; a number with no verb of its own is told by what follows it too.
     share = after[:max(0, hi - end)]
+    # "up to 1.5 million refugees and 2 million displaced people could return": one verb for both numbers
     shared = share.endswith((" and ", " or ")) and _SHARED_VERB.fullmatch(share) is not None
-    if shared:
-        share = after  # "up to 1.5 million refugees and 2 million displaced people could return": one verb for both
-    if _forecast(before, share, bool(after_terms) or shared) \
+    if _forecast(before, share, bool(after_terms)) or shared and _forecast(before, after, True) \
             or not after_terms and _forecast(before, share[:40], True) \
             or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
