@@ -64,15 +64,15 @@ _DESCRIBED_IN = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|city
 
 # A place that names whose officials speak: "the Red Sea state authorities reported that 3,000 families arrived in
 # Port Sudan" is about Port Sudan.
+# The bodies that speak for a place, after its name or before "of" and its name.
+_SPEAKING_BODIES = r"authorities|officials|government|governor|administration|ministry|council|mayor|minister"
 _SPEAKERS_OF = re.compile(r"(?:\s+(?:state|province|provincial|regional|district|county|city|municipal|local))?"
-                          r"\s+(?:authorities|officials|government|governor|administration|ministry|council)\b",
-                          re.IGNORECASE)
+                          rf"\s+(?:{_SPEAKING_BODIES})\b", re.IGNORECASE)
 
 
 # ... or, named before it, whose place it is: "the governor of Norte de Santander said 18,500 people were housed in
 # shelters in Cucuta" is about Cucuta.
-_SPEAKER_OF = re.compile(r"\b(?:governor|mayor|authorities|officials|ministry|minister|council|administration)\s+of\s+"
-                         r"(?:the\s+)?$", re.IGNORECASE)
+_SPEAKER_OF = re.compile(rf"\b(?:{_SPEAKING_BODIES})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _KIND_BEFORE_OF = re.compile(r"\b(?:town|city|village|camp|settlement|district|province|region|state|county"
