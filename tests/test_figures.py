@@ -246,6 +246,15 @@ def test_houses_damaged_beside_a_death_toll_are_a_figure(gaz) -> None:
     assert figures(text, gaz) == [(1_700_000, "houses", "destroyed")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Syria, the survey found 48,000 housing units damaged or destroyed in Homs.", [(48000, "houses", "destroyed")]),
+    ("In Turkey, the quake destroyed 12,300 housing units near Antakya.", [(12300, "houses", "destroyed")]),
+    ("In Iraq, the ministry will build 5,000 housing units for families displaced from Sinjar.", []),
+])
+def test_housing_units_count_houses_only_when_lost(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
 def test_people_said_to_be_affected_are_no_figure(gaz) -> None:
     assert figures("In Nepal, the UN said 8,000 people had been affected and that many slept outside.", gaz) == []
 

@@ -158,6 +158,8 @@ def _read_noun(after: str, base: int) -> _Reading:
         word = _unglue(word)
         if word in HOUSEHOLD_NOUNS:
             return _Reading("households", adjective, end)
+        if word == "housing" and (unit := _HOUSING_UNITS.match(after, match.end())):
+            return _Reading("houses", adjective, base + unit.end())  # "99,000 housing units were damaged"
         if word in HOUSE_NOUNS:
             if word == "home" and adjective is not None:
                 return _Reading("implicit", adjective, base)  # "3,000 returned home": where they went
@@ -189,6 +191,7 @@ def _read_noun(after: str, base: int) -> _Reading:
 _WHERE_AFTER = re.compile(r"\s+(?:in|from|at|across)\s+(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|and|of|al|el)[,\s]+)+"
                           r"(?:(?:settlements?|camps?|districts?|provinces?|regions?|villages?|towns?|areas?|counties"
                           r"|county|states?|governorates?|neighbou?rhoods?)\b)?")
+_HOUSING_UNITS = re.compile(r"\s+units\b")
 _PLURAL_NOUN = re.compile(r"[a-z]{3,}[^su']s")
 _GLUED_HEAD = re.compile(r"^(new|more|other|additional|newly)([a-z]{5,})$")
 _GLUED_TAIL = re.compile(r"^(people|persons|families|households|homes|houses|refugees|residents)"
@@ -706,6 +709,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
             after, prior, countries)):
         term = "refugees"
     if unit == "houses" and term in ("evacuated", "displaced"):
+        if text[end:reading.noun_end].endswith("units"):
+            return None  # "building 10,000 housing units for families evacuated": new homes, not lost ones
         unit = "households"  # "80 homes were evacuated": the households living in them
     if unit in ("households", "people") and ("destroyed" in after_terms or "destroyed" in before_terms) \
             and _HOMES_OF.search(before[-40:]):
