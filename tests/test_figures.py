@@ -79,6 +79,8 @@ def first(text: str, gaz):
         ("The army resettled 14,000 displaced people in their home towns of Bama.", (14000, "people", "returned")),
         ("Some 3,500 families have left camps in Dohuk to return to Sinjar.", (3500, "households", "returned")),
         ("In Nekemte, 30,000 displaced people are staying in schools.", (30000, "people", "sheltered")),
+        ("A stadium in Kalemie became a makeshift shelter for 7,500 people.", (7500, "people", "sheltered")),
+        ("The sports hall in Pemba is housing 1,100 people.", (1100, "people", "sheltered")),
     ],
 )
 def test_term_and_unit(text: str, expected: tuple[int, str, str], gaz) -> None:
@@ -253,6 +255,10 @@ def test_houses_damaged_beside_a_death_toll_are_a_figure(gaz) -> None:
 ])
 def test_housing_units_count_houses_only_when_lost(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected
+
+
+def test_a_shelter_being_built_for_people_is_no_figure(gaz) -> None:
+    assert figures("In Mozambique, a new shelter for 3,000 people is being built in Pemba.", gaz) == []
 
 
 def test_people_said_to_be_affected_are_no_figure(gaz) -> None:

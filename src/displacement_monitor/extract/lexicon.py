@@ -202,6 +202,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_GONE_SHELTERS}|into {_GONE_SHELTERS}"
                             r"|spent (?:\w+ ){0,2}nights? in(?! the open| the streets?)"
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
+                            # ("served as a makeshift shelter for up to 40,000 people", "the hall is housing 900")
+                            r"|(?:a|as|makeshift|temporary) shelters? (?:for|to)|(?:is|are|was|were|been) housing"
                             r"|(?:living|staying|live|lived|stay|stayed) in (?:\w+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings|dormitories|hostels"
                             r"|hotels|modular|temporary (?:housing|homes|accommodation)|container)|taken in"
