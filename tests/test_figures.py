@@ -504,9 +504,19 @@ def test_the_whole_of_a_part_is_not_a_figure(gaz) -> None:
     "Between 90 and 230 IDPs were killed when a camp in Rann was bombed.",
     "Some 40 refugees died when their boat sank off Libya.",
     "Rescuers said 1 in 2016 people were hurt.",
+    "At least eleven refugees, most of them elderly, have died of measles in the Dadaab camps.",
 ])
 def test_displaced_people_who_were_killed_are_casualties(text: str, gaz) -> None:
     assert figures(text, gaz) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In Kalehe, 75 villagers have died in the landslide and 4,100 have fled.",
+    "In Kalehe, 75 villagers were killed and 4,100 others fled.",
+    "In Kalehe, 4,100 people fled and 75 died.",
+])
+def test_people_who_fled_beside_the_dead_of_another_clause_are_a_figure(text: str, gaz) -> None:
+    assert figures(text, gaz) == [(4100, "people", "displaced")]
 
 
 @pytest.mark.parametrize("word", ["villages", "resident", "refuges", "displace"])

@@ -495,7 +495,15 @@ def _casualty_near(before: str, after: str) -> bool:
         return False  # as for most numbers: no word near them can be a casualty word
     # One search of both sides, on a line each: no match spans the line break, nor ends or starts differently
     # next to it than at the end or start of its side.
-    near = " ".join(_first_words(after, 5)) + "\n" + " ".join(_last_words(before, 4))
+    words_before = _last_words(before, 4)
+    if words_before and words_before[-1].lower() == "and" and _terms(" ".join(_first_words(after, 3))):
+        words_before = []  # "300 people died in Goma and 2,000 have fled": the dead are the other clause's
+    words_after = _first_words(after, 5)
+    for i, word in enumerate(words_after[1:-1], 1):
+        if word.lower() == "and" and words_after[i + 1][:1].isdigit():
+            words_after = words_after[:i]  # "2,000 people fled and 30 died": so did another number's people
+            break
+    near = " ".join(words_after) + "\n" + " ".join(words_before)
     return bool(CASUALTY.search(near.lower()))
 
 
@@ -597,8 +605,8 @@ def _share_end(article: str, sentence: Sentence, num: NumberMatch, following: li
 
 # "11,000 people had been affected": counted as touched by a disaster, not as moved by it.
 _AFFECTED_AFTER = re.compile(r"\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?affected\b")
-_DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|are|being)\s+)?(?:\w+ly\s+)?(?:killed|injured|wounded"
-                   r"|died|executed|massacred|drowned)\b")
+_DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|has been|are|being|have|had|has)\s+)?(?:\w+ly\s+)?"
+                   r"(?:killed|injured|wounded|died|executed|massacred|drowned)\b")
 # A comma-enclosed aside right after the counted noun, with no term of its own before its closing comma.
 # (A comma inside a number is none of its own: ", including 9,000 children,".)
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|including|among|around|about|some|most|many|mostly|all|both|of"
@@ -625,10 +633,13 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if reading.unit == "houses" and _IN_BEFORE.search(before[-40:]) \
             and text[end:reading.noun_end].rstrip().lower().endswith("shelters"):
         return None  # "took refuge in nearly 9,000 cyclone shelters": the buildings people went to
-    if _DIED.match(text, reading.noun_end) or reading.noun_term is None and reading.unit != "houses" \
+    if _DIED.match(text, reading.noun_end) or "," in text[reading.noun_end:reading.noun_end + 2] and (
+            (aside := _APPOSITIVE.match(text, reading.noun_end)) and _DIED.match(text, aside.end())) \
+            or reading.noun_term is None and reading.unit != "houses" \
             and _casualty_near(before, after):
-        # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people; but houses do not
-        # die ("1,391 people had died and 1.7 million houses had been damaged")
+        # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people, and "nine refugees,
+        # most of them children, have died"; but houses do not die ("1,391 people had died and 1.7 million houses
+        # had been damaged")
         return None
     if reading.noun_term is None and ("ffect" in before[-40:] and _AFFECTED_BEFORE.search(before[-40:])
                                       or "ffect" in text[reading.noun_end:reading.noun_end + 40]
