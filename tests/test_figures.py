@@ -618,6 +618,8 @@ def test_another_country_s_nationals_sheltered_abroad_are_refugees(text: str, te
     "\"We have nothing left,\" said Amina, 37, in Herat.",
     "In Herat, a farmer who lost his wife and three children said the village was gone.",
     "\"The houses are rubble,\" said Khalil, who returned to Sinjar with his wife and five children.",
+    "In Maban, two thirds of the refugees who arrived this week are under 18.",
+    "Many of those evacuated from Kherson were over 65 years old.",
 ])
 def test_ages_and_the_kin_someone_lost_are_no_figures(text: str, gaz) -> None:
     assert figures(text, gaz) == []

@@ -441,6 +441,9 @@ _FLOODED = re.compile(r"\s*(?:\w+\s+){0,3}?(?:flooded|inundated|submerged|under\
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z'\u2019-]+,\s*$")
 _SET_OFF = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
 _OLDEST = 120
+_AGE_LIMIT = re.compile(r"\b(?:are|were|is|was|aged|ages?)\s+(?:under|over|below|above|younger than|older than)\s*$",
+                        re.IGNORECASE)
+_YEARS = re.compile(r"\s+years?\b", re.IGNORECASE)
 # A number that ends a name: a capitalised word right before it, not opening the clause ("Another 900."), and
 # nothing it counts after it.
 _NAME_BEFORE = re.compile(r"\S\s+[A-Z][a-z][\w'\u2019-]* $")
@@ -460,6 +463,8 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     if num.value < _OLDEST and before.endswith((",", ", ")) and _AGE_AFTER_NAME.search(before[-30:]) \
             and _SET_OFF.match(after):
         return True  # "said Mohamed, 43, who lost his home"
+    if num.value < _OLDEST and _AGE_LIMIT.search(before[-30:]) and (_SET_OFF.match(after) or _YEARS.match(after)):
+        return True  # "70 per cent of the new arrivals are under 18": an age
     if num.value < _FAMILY and _FAMILY_BEFORE.search(before[-40:]):
         return True  # "who returned with his wife and five children": one family's story
     if num.value < _NAMED_NUMBER and before.endswith(" ") and _NAME_BEFORE.search(before[-30:]) \
