@@ -100,3 +100,75 @@ def test_a_blank_line_may_part_a_heading_from_its_rows(gaz) -> None:
             "Belet Weyne: 248,000 people\nJowhar: 72 500 people\n\nThe river is still rising.\n")
     result = extract(text, gaz)
     assert [(f.quantity, f.term) for f in result.figures] == [(248000, "displaced"), (72500, "displaced")]
+
+
+# Grids: a line of column names over rows of a place and its numbers.
+BARRED = """Displacement by district of origin (Provincial Disaster Office, 3 March)
+
+| District | Families | Individuals |
+|----------|----------|-------------|
+| Chiure   | 2,150    | 10,900      |
+| Ancuabe  | 780      | 3,950       |
+| Total    | 2,930    | 14,850      |
+"""
+
+ALIGNED = """Flood impact in Malawi, by district:
+
+District     Displaced people    Houses damaged    Deaths    People affected
+Chikwawa     24,600              5,120             11        88,000
+Nsanje       17,300              -                 4         61,500
+"""
+
+
+def test_a_grid_s_rows_are_its_cells_under_their_column_names() -> None:
+    rows = table_rows(BARRED)
+    assert [(BARRED[r.name_start:r.name_end], BARRED[r.number_start:].split()[0], r.unit) for r in rows] == [
+        ("Chiure", "2,150", "Families"), ("Chiure", "10,900", "Individuals"),
+        ("Ancuabe", "780", "Families"), ("Ancuabe", "3,950", "Individuals"),
+        ("", "2,930", "Families"), ("", "14,850", "Individuals"),  # a total row names no place
+    ]
+    assert {r.kind for r in rows} == {"District"}
+    assert all(r.heading.startswith("Displacement by district of origin") for r in rows)
+
+
+def test_cells_may_be_parted_by_tabs_or_runs_of_spaces() -> None:
+    tabbed = "Camp\tNew arrivals\nGoz Beida\t1,200\nFarchana\t3,400\n"
+    assert [tabbed[r.number_start:].split()[0] for r in table_rows(tabbed)] == ["1,200", "3,400"]
+    assert [ALIGNED[r.number_start:].split()[0] for r in table_rows(ALIGNED)] == [
+        "24,600", "5,120", "11", "88,000", "17,300", "4", "61,500"]  # no number under a dash
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said  the river  had risen overnight.\nNothing else  was reported.\n",  # spaced prose
+    "District | Status\nChiure | flooded\nAncuabe | cut off\n",  # no numbers in the cells
+    "District | Displaced | Houses\nChiure | 2,150\n",  # a row of fewer cells than the grid's columns
+])
+def test_lines_that_are_no_grid_have_no_rows(text: str) -> None:
+    assert table_rows(text) == ()
+
+
+def test_a_grid_column_says_its_term_and_unit_or_leaves_the_term_to_the_caption(gaz) -> None:
+    result = extract(f"Cabo Delgado, Mozambique: flash update\n\n{BARRED}", gaz)
+    found = [(f.quantity, f.unit, f.term, [result.places[i].name for i in f.places]) for f in result.figures]
+    assert found == [
+        (2150, "households", "displaced", ["Chiúre"]), (10900, "people", "displaced", ["Chiúre"]),
+        (780, "households", "displaced", ["Ancuabe"]), (3950, "people", "displaced", ["Ancuabe"]),
+        (2930, "households", "displaced", ["Chiúre", "Ancuabe"]),  # a total is about the rows' places together
+        (14850, "people", "displaced", ["Chiúre", "Ancuabe"]),
+    ]
+
+
+def test_a_grid_s_dead_and_affected_are_no_figures(gaz) -> None:
+    result = extract(ALIGNED, gaz)
+    found = [(f.quantity, f.unit, f.term, [result.places[i].name for i in f.places]) for f in result.figures]
+    assert found == [(24600, "people", "displaced", ["Chikwawa"]), (5120, "houses", "destroyed", ["Chikwawa"]),
+                     (17300, "people", "displaced", ["Nsanje"])]
+
+
+def test_a_grid_s_figures_share_the_source_its_caption_names(gaz) -> None:
+    text = ("Myanmar: displacement since February 2021, by state (UNHCR, as of 11 March)\n\n"
+            "State | IDPs | Houses burned\nSagaing | 1,122,400 | 62,300\nMagway | 205,800 | 14,800\n")
+    result = extract(text, gaz)
+    assert [(f.quantity, f.term, f.source) for f in result.figures] == [
+        (1122400, "displaced", "UNHCR"), (62300, "destroyed", "UNHCR"),
+        (205800, "displaced", "UNHCR"), (14800, "destroyed", "UNHCR")]

@@ -42,7 +42,7 @@ from .linking import place_indexes
 from .numbers import MULTIPLIERS, NumberMatch, find_numbers
 from .sentences import Sentence, split_sentences
 from .sources import ORGANISATIONS, find_source, is_title, named_officials
-from .tables import key_figures, table_rows
+from .tables import Row, key_figures, table_rows
 
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 _WINDOW = 40
@@ -881,9 +881,12 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     starts = ordered if ordered == sorted(ordered) else None
     figures: list[Figure] = []
     # What each table row's or key figure's number counts, as its heading or label says.
-    rows = key_figures(text)
-    # (a row's own word for what it counts says it as its heading would: "Chiure: 3,200 families")
-    rows.update((row.number_start, f"{row.heading} {row.unit}".rstrip()) for row in table_rows(text))
+    rows = {start: (label, "") for start, label in key_figures(text).items()}
+    # (a row's own word for what it counts says it as its heading would: "Chiure: 3,200 families"; a grid's
+    # column is read before the grid's caption)
+    grid = {row.number_start: row for row in table_rows(text) if row.kind}
+    rows.update((row.number_start, (row.heading, row.unit) if row.kind else (f"{row.heading} {row.unit}".rstrip(), ""))
+                for row in table_rows(text))
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
     officials: dict[str, str] | None = None  # read from the text when a title alone is a source
@@ -906,7 +909,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             if k == whole:
                 continue  # the whole of "500 of the 4,000 villagers" is not a figure; its part is
             if num.start in rows:
-                if (row := _row_figure(num, rows[num.start])) is not None:
+                if (row := _row_figure(num, *rows[num.start])) is not None:
                     found.append(row)
                 continue
             lo = in_sentence[k - 1].end - sentence.start if k else 0
@@ -943,7 +946,32 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                        quantity_max=upper.get(f.start), places=i)
                 for f, i in zip(found, linked, strict=True))
         prior = _Prior(prior.unit, prior.term, same_sentence=False) if prior and found else None
+    if grid:
+        _share_grid(figures, grid)
     return _dedupe(figures, text, places)
+
+
+def _share_grid(figures: list[Figure], grid: dict[int, Row]) -> None:
+    """What a grid says once holds for all its figures: the source its caption (or the text before it) names,
+    and a total row is about the places of the rows above it, together."""
+    tables: dict[int, list[int]] = {}
+    for index, figure in enumerate(figures):
+        if figure.start in grid:
+            tables.setdefault(grid[figure.start].table, []).append(index)
+    for members in tables.values():
+        source = next((figures[i].source for i in members if figures[i].source), None)
+        named = tuple(sorted({p for i in members if not _total(grid[figures[i].start]) for p in figures[i].places}))
+        for i in members:
+            figure = figures[i]
+            if _total(grid[figure.start]) and named:
+                figure = replace(figure, places=named)
+            if figure.source is None and source is not None:
+                figure = replace(figure, source=source)
+            figures[i] = figure
+
+
+def _total(row: Row) -> bool:
+    return row.name_end == row.name_start
 
 
 # "the region's disaster preparedness office": a body of the area the text has just named.
@@ -1012,19 +1040,37 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
 _HOUSEHOLD_HEAD = re.compile(r"\b(?:households|families)\b", re.IGNORECASE)
 
 
-def _row_figure(num: NumberMatch, heading: str) -> _Found | None:
+def _row_figure(num: NumberMatch, heading: str, column: str = "") -> _Found | None:
     """The figure of a table row whose heading says what its numbers count ("People displaced by district:",
-    then "Quelimane: 21,400"), or of a key figure's label ("Displaced: 581,638"): the heading's term, and its
-    unit (houses destroyed, else households if it names them, else people). A heading about the dead or hurt,
-    or without a term, makes no figures."""
-    if num.vague or _casualty_near(heading, ""):
+    then "Quelimane: 21,400"), of a key figure's label ("Displaced: 581,638"), or of a grid's cell, whose
+    column says it ("Displaced households"), or says only a unit ("Families") and leaves the term to the
+    grid's caption: the term, and the unit (houses destroyed, else households if named, else people). What
+    counts the dead or hurt, or has no term, makes no figures."""
+    said = column or heading
+    if num.vague or _casualty_near(said, ""):
         return None
-    found = _terms(heading)
+    found = _terms(said) or _noun_terms(said)
+    if not found and column and _BARE_UNIT.fullmatch(column) and not _casualty_near(heading, ""):
+        found = _terms(heading) or _noun_terms(heading)
     term = min(found, key=TERM_RANK.index) if found else None
     if term is None:
         return None
-    unit = "houses" if term == "destroyed" else "households" if _HOUSEHOLD_HEAD.search(heading) else "people"
+    # (the unit of a column "Displaced" in a grid of "Displaced families by district" is the caption's)
+    counted = column if _HEAD_UNIT.search(column) else f"{heading} {column}"
+    unit = "houses" if term == "destroyed" else "households" if _HOUSEHOLD_HEAD.search(counted) else "people"
     return _Found(num.value, unit, term, num.start, num.end, num.text, None, False)
+
+
+def _noun_terms(heading: str) -> dict[str, int]:
+    """The terms of a heading's nouns that are terms themselves ("Evacuees", "Returnees")."""
+    return {NOUN_TERMS[word]: 0 for word in _HEAD_WORD.findall(heading.lower()) if word in NOUN_TERMS}
+
+
+_HEAD_WORD = re.compile(r"[a-z-]+")
+_HEAD_UNIT = re.compile(r"\b(?:families|households|hhs?|individuals|people|persons|houses|homes|shelters)\b",
+                        re.IGNORECASE)
+# A column that names only what it counts: "Families", "No. of individuals", "Households (HH)".
+_BARE_UNIT = re.compile(rf"(?:(?:no\.?|number) of |total )?{_HEAD_UNIT.pattern}(?: \([^)]*\))?", re.IGNORECASE)
 
 
 def _sentence_source(sentences: list[Sentence], index: int, seen: dict[int, str | None]) -> str | None:

@@ -4,6 +4,12 @@
     - Quelimane: 21,400
     - Namacurra - 9,800
 
+grids, a line of column names and then rows of a place and a number per column, the cells parted by bars,
+tabs or runs of spaces (as reports lay them out, and as trafilatura writes a web page's tables),
+
+    District  | Displaced households | Houses destroyed
+    Quelimane | 4,280                | 1,130
+
 and key figures, a label that says what is counted and its number ("- Displaced: 581,638").
 """
 
@@ -27,20 +33,21 @@ _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*$")
 
 class Row(NamedTuple):
     name_start: int
-    name_end: int
+    name_end: int  # the name's start too in a grid's total row, which names no place
     number_start: int
-    heading: str  # the line above the table's rows, ending with a colon
+    heading: str  # the line above the table's rows, ending with a colon; a grid column's name (and its caption)
     table: int  # where the table's heading starts: rows with the same one are one table
-    unit: str = ""  # the word after the number, if the row has one ("families")
+    unit: str = ""  # the word after the number, if the row has one ("families"); a grid column's name
+    kind: str = ""  # what a grid's first column names ("District")
 
 
 @lru_cache(maxsize=4)  # places, localities and figures each read the same text's tables
 def table_rows(text: str) -> tuple[Row, ...]:
     """The rows of every table in text: the lines right after a line that ends with a colon (or after it and one
     blank line), as long as each is a name and a number alone."""
+    rows: list[Row] = list(_grid_rows(text)) if "|" in text or "\t" in text or "   " in text else []
     if ":" not in text:
-        return ()
-    rows: list[Row] = []
+        return tuple(rows)
     heading: tuple[int, str] | None = None
     start = 0
     listed = False  # whether the heading has a row yet
@@ -59,7 +66,99 @@ def table_rows(text: str) -> tuple[Row, ...]:
                 content = _LAST_SENTENCE.search(line.strip())  # a paragraph may end with the heading
                 heading = (start, content.group()) if content else None
         start = end + 1
-    return tuple(rows)
+    return tuple(sorted(rows))
+
+
+# The cells of a grid's line: parted by bars (an outer bar opens or closes the line), tabs, or two spaces or more.
+_BARS = re.compile(r"[ \t]*\|[ \t]*")
+_TABS = re.compile(r"[ \t]*\t[ \t]*")
+_SPACES = re.compile(r" {2,}")
+_RULE = re.compile(r"[\s|:+=-]*-{3}[\s|:+=-]*")  # "|------|-----|" under the column names
+_CELL_NUMBER = re.compile(r"\d(?:[\d,.\u202f\u00a0 ]*\d)?")
+_NO_NUMBER = re.compile(r"[-\u2013\u2014]|n/?a|N/?A|")  # a cell with nothing counted
+_ROW_NAME = re.compile(r"[A-Z][\w'\u2019.()/-]*(?: [\w'\u2019.()/-]+){0,5}?(?: ?[*\u2020]+)?")
+_TOTAL = re.compile(r"(?i:(?:grand |overall )?totals?|all)\b.*")
+_GRID_MARK = re.compile(r"[*\u2020]+$")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a line's cells, stripped, in order; empty if the line has no cell break."""
+    line = text[start:end]
+    parts = _BARS if "|" in line else _TABS if "\t" in line else _SPACES
+    cells: list[tuple[int, int]] = []
+    at = start
+    for gap in parts.finditer(text, start, end):
+        cells.append((at, gap.start()))
+        at = gap.end()
+    if at == start:
+        return []
+    cells.append((at, end))
+    cells = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip()))
+             for a, b in cells]
+    if parts is _BARS:  # the outer bars of "| Thiban | 2,900 |" leave empty cells at either end
+        cells = cells[1:] if cells and cells[0][0] >= cells[0][1] else cells
+        cells = cells[:-1] if cells and cells[-1][0] >= cells[-1][1] else cells
+    return cells
+
+
+def _grid_rows(text: str) -> list[Row]:
+    """The rows of every grid in text: under a line of column names, each line with as many cells, a name in the
+    first and numbers (or dashes) in the others. A column's figures are of what its name says they count, or,
+    if its name says no more than a unit ("Families"), of what the line above the grid says ("Displacement by
+    area of origin"). A total row's numbers are figures too; its name is no place."""
+    rows: list[Row] = []
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    index = 0
+    while index < len(lines) - 1:
+        header = _cells(text, *lines[index])
+        if len(header) < 2 or any(_CELL_NUMBER.fullmatch(text, a, b) for a, b in header):
+            index += 1
+            continue
+        first = index + 1
+        if _RULE.fullmatch(text, *lines[first]) and first + 1 < len(lines):
+            first += 1
+        body: list[list[tuple[int, int]]] = []
+        while first + len(body) < len(lines):
+            cells = _cells(text, *lines[first + len(body)])
+            if len(cells) != len(header) or not _ROW_NAME.fullmatch(text, *cells[0]) \
+                    or not all(_CELL_NUMBER.fullmatch(text, a, b) or _NO_NUMBER.fullmatch(text, a, b)
+                               for a, b in cells[1:]) \
+                    or not any(_CELL_NUMBER.fullmatch(text, a, b) for a, b in cells[1:]):
+                break
+            body.append(cells)
+        if not body:
+            index += 1
+            continue
+        caption = _caption(text, lines, index)
+        table = lines[index][0]
+        kind = text[slice(*header[0])]
+        for cells in body:
+            name_start, name_end = cells[0]
+            name = text[name_start:name_end]
+            if _TOTAL.fullmatch(name):
+                name_end = name_start
+            else:
+                name_end -= len(name) - len(_GRID_MARK.sub("", name).rstrip())  # "Rakhine *": a footnote's mark
+            for (a, b), (h_start, h_end) in zip(cells[1:], header[1:], strict=True):
+                if _CELL_NUMBER.fullmatch(text, a, b):
+                    column = text[h_start:h_end]
+                    rows.append(Row(name_start, name_end, a, f"{caption} {column}".strip(), table, column, kind))
+        index = first + len(body)
+    return rows
+
+
+def _caption(text: str, lines: list[tuple[int, int]], header: int) -> str:
+    """The last sentence of the line above a grid (past one blank line): what its numbers are of."""
+    for index in range(header - 1, max(-1, header - 3), -1):
+        line = text[slice(*lines[index])].strip()
+        if line:
+            content = _LAST_SENTENCE.search(line)
+            return content.group().strip() if content else ""
+    return ""
 
 
 # A key figure: a label of up to five words, a colon, and the number.
