@@ -166,6 +166,16 @@ def test_html_page_is_reduced_to_text_without_scripts(tmp_path: Path) -> None:
     assert "secret" not in article.text and "alert" not in article.text
 
 
+def test_an_html_table_is_kept_as_a_grid_of_cells(tmp_path: Path) -> None:
+    html = (b"<html><body><article><h1>Floods in Malawi</h1><p>Heavy rains in the south of Malawi forced families "
+            b"from their homes this week, the disaster agency said on Monday.</p><p>Displacement by district:</p>"
+            b"<table><tr><th>District</th><th>Displaced people</th></tr><tr><td>Chikwawa</td><td>24,600</td></tr>"
+            b"<tr><td>Nsanje</td><td>17,300</td></tr></table></article></body></html>")
+    text = read_article(write(tmp_path, "page.html", html)).text
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in text.splitlines() if "|" in line]
+    assert ["Chikwawa", "24,600"] in rows and ["Nsanje", "17,300"] in rows
+
+
 def test_html_pasted_as_text_is_recognised() -> None:
     article = article_from_text("<p>Some 300 families fled <b>Goma</b>.</p>")
     assert article.text == "Some 300 families fled Goma."

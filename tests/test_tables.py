@@ -172,3 +172,15 @@ def test_a_grid_s_figures_share_the_source_its_caption_names(gaz) -> None:
     assert [(f.quantity, f.term, f.source) for f in result.figures] == [
         (1122400, "displaced", "UNHCR"), (62300, "destroyed", "UNHCR"),
         (205800, "displaced", "UNHCR"), (14800, "destroyed", "UNHCR")]
+
+
+def test_a_web_page_s_table_gives_figures(gaz) -> None:
+    from displacement_monitor.ingest import article_from_text
+
+    html = ("<html><body><article><h1>Floods in Malawi</h1><p>Heavy rains in the south of Malawi forced families "
+            "from their homes this week, the disaster agency said on Monday.</p><p>Displacement by district:</p>"
+            "<table><tr><th>District</th><th>Displaced people</th></tr><tr><td>Chikwawa</td><td>24,600</td></tr>"
+            "<tr><td>Nsanje</td><td>17,300</td></tr></table></article></body></html>")
+    result = extract(article_from_text(html).text, gaz)
+    assert [(f.quantity, [result.places[i].name for i in f.places]) for f in result.figures] == [
+        (24600, ["Chikwawa"]), (17300, ["Nsanje"])]

@@ -159,7 +159,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     import trafilatura
 
     meta: dict[str, str] = {}
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
     info = trafilatura.extract_metadata(html)
     if info is not None:
         for key, attr in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url")):
