@@ -119,6 +119,9 @@ def test_find_numbers_reports_spans_values_and_vagueness() -> None:
         ("version v1.2.3", []),
         ("thousands fled", []),  # a vague word needs "of", "more" or a people noun after it
         ("no numbers here", []),
+        ("more than 16 hundred houses", [("16 hundred", 1_600)]),  # digits and a word, as some reports write
+        ("nearly two-thirds of the evacuees", []),  # a share, not two
+        ("three quarters of them", []),
     ],
 )
 def test_find_numbers_table(text: str, found: list[tuple[str, int]]) -> None:

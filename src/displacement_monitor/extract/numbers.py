@@ -16,7 +16,7 @@ from .lexicon import MONTHS, Caseless, alternation
 MULTIPLIERS = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "millions": 1_000_000, "m": 1_000_000,
     "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
-    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
+    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "hundred": 100,
 }
 FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "third": Decimal(1) / 3,
              "three quarters": Decimal("0.75"), "two thirds": Decimal(2) / 3}
@@ -42,7 +42,7 @@ _DIGITS = (r"\d{1,3},\d{1,2}(?=\s?(?:million|billion|mln|mio|mn|bn|m\b))"
 # thousands-grouped form, so "M23" or "covid19" stay words.
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d,])"
 # One-letter multipliers only when written against the number ("2.5m"); "2.5 m deep" is metres.
-_MULT = r"(?:\s?(?:thousand|million|millions|billion|mln|mio|mn|bn|lakhs?|crore)|(?:m|k))"
+_MULT = r"(?:\s?(?:thousand|million|millions|billion|mln|mio|mn|bn|lakhs?|crore)|\s(?:hundred)|(?:m|k))"
 _WORD = r"(?:" + "|".join(WORD_NUMBERS) + r")"
 _WORD_RUN = rf"{_WORD}(?:(?:\s+|-|\s+and\s+){_WORD})*"
 _FRACTION = r"(?:(?:a|one)\s+)?(?:half|quarter|third|three[- ]quarters|two[- ]thirds)(?:\s+of)?\s+(?:a|one)\s+million"
@@ -54,7 +54,8 @@ _NUMBER = (
     rf"|(?<![\d.,])(?:(?<![a-z])|(?<=[a-z]{{2}})(?={_GROUPED}))(?P<digits>{_DIGITS})(?:(?P<mult>{_MULT})\b)?"
     rf"|(?<![\w.])(?P<few>(?:several|a\s+few)\s+(?:dozen|hundred|thousand))\b"
     rf"|(?<![\w.])(?P<amult>an?\s+(?:hundred|thousand|million|billion))\b"
-    rf"|(?<![\w.])(?P<words>{_WORD_RUN})\b"
+    # ("two-thirds of the evacuees" is a share, not two)
+    rf"|(?<![\w.])(?P<words>{_WORD_RUN})\b(?![- ](?:thirds|quarters|fifths|tenths)\b)"
     rf"|(?<![\w.])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands|hundreds|millions|dozens|scores)"
     rf"(?=\s+(?:of\b|more\b|(?:\w+\s+){{0,2}}(?:people|families|households|homes|houses|residents"
     rf"|civilians|refugees|displaced|children|villagers|individuals)))"
