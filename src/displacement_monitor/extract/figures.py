@@ -58,7 +58,7 @@ _MOVED_BY_OTHERS = word_regex(r"\b(?:moved|moving|brought|flew|flown|flying|took
 # more than 900 people": a camp's or shelter's occupants.
 _CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;]{0,110}"
                        r"\b(?:holds?|held|holding|house[sd]?|housing|hosts?|hosted|hosting|shelters?|sheltering"
-                       r"|accommodat\w+|full with|crowded with|packed with|home to"
+                       r"|accommodat\w+|full with|crowded with|packed with|home to|stands? at|stood at"
                        r"|(?:swelled|swollen|grown|grew|risen|rose|doubled|tripled)(?: [\w ]{0,25})? to)"
                        r"\s+(?:\w+\s+){0,2}$")
 _CAPACITY_WORDS = ("camp", "shelter", "site", "cent", "settlement")  # one is in every _CAPACITY match
@@ -127,6 +127,10 @@ def _tail_start(text: str, chunks: int) -> int:
     return len(parts[0]) if len(parts) > chunks else 0
 
 
+_HEAD_NOUNS = (PEOPLE_NOUNS - {"more", "others"}) | HOUSEHOLD_NOUNS
+_INSTITUTIONS = {"care", "nursing", "retirement", "children's", "childrens", "foster", "old-age"}
+
+
 def _noun_follows(after: str, match: re.Match[str]) -> bool:
     rest = [w.lower() for w in _first_words(after[match.end():], 3)]
     return any(w in _COUNTED_NOUNS for w in rest)
@@ -173,10 +177,13 @@ def _read_noun(after: str, base: int) -> _Reading:
             return _Reading(None, None, end)  # ("350,000 may have fled": the verb, not the month)
         if raw[:1].isupper():
             if _is_plural_people(raw):  # "2,000 Syrians", "4,000 undocumented Afghans"
-                nxt = _first_words(after[match.end():], 1)
-                if not (nxt and nxt[0].lower() in _NOT_A_PEOPLE_NAME):
+                nxt = [w.lower() for w in _first_words(after[match.end():], 2)]
+                # ... but "2,400 Rohingya refugee households" are households
+                if not (nxt and nxt[0] in _NOT_A_PEOPLE_NAME) and not any(w in _HEAD_NOUNS for w in nxt):
                     return _Reading("people", adjective, end)
             continue
+        if word in _INSTITUTIONS and after[match.end():match.end() + 6].lower().startswith(" home"):
+            return _Reading(None, None, end)  # "two care homes": not where families live
         if word in SKIPPABLE or word.endswith("ly"):
             continue
         if not unknown and (word in IMPLICIT_STARTERS or _term_word(word)):
@@ -428,11 +435,20 @@ _STUCK_AFTER = re.compile(r",?\s+(?:(?:were|was|are|is|have been|had been|has be
 _STUCK_WORDS = ("strand", "trap", "maroon", "cut off", "isolat", "besieg", "encircl")  # one per _STUCK match
 _COUNT_WORDS = ("number", "total", "tally", "figure", "count")  # one is in every _COUNT_REFERENCE match
 _POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "inhabited by", "census", "of its",
-                     "of their")  # ... POPULATION
+                     "of their", "'s", "\u2019s", "which ha", "that ha")  # ... POPULATION
 _DENIAL_WORDS = ("deni", "deny", "rejected claim", "no evidence")  # ... DENIAL match
 _ABROAD_WORDS = ("countr", "abroad", "border", "kingdom")  # ... and ABROAD match
 _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
+_LET_BACK_BEFORE = re.compile(rf"\b(?:allowed|allowing|enabled|enabling|permitted|helped|helping)\s+{_HEDGES}$",
+                              re.IGNORECASE)
+_LET_BACK_AFTER = re.compile(r"\s+to (?:return|go back|go home)\b")
+# A building people stay in, and "where" its number of people sleep or stay.
+_FACILITY_WHERE = re.compile(rf"\b(?:schools?|gymnasiums?|gyms?|church(?:es)?|mosques?|stadiums?|halls?|classrooms?"
+                             rf"|centres?|centers?|camps?|shelters?|sites?|tents?|warehouses?|buildings?|monaster(?:y|ies)"
+                             rf"|temples?|hostels?)\b[^.;,]{{0,40}}\bwhere\s+{_HEDGES}$", re.IGNORECASE)
+_STAY_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:sleep|slept|sleeping|stay|stayed|staying|live|lived|living|remain"
+                         r"|remained|are crammed|are crowded)\b", re.IGNORECASE)
 
 
 # Houses the water got into: "were flooded", "remain under water".
@@ -614,9 +630,12 @@ _DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|has been|are|being|hav
                    r"(?:killed|injured|wounded|died|executed|massacred|drowned)\b")
 # A comma-enclosed aside right after the counted noun, with no term of its own before its closing comma.
 # (A comma inside a number is none of its own: ", including 9,000 children,".)
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|including|among|around|about|some|most|many|mostly|all|both|of"
+# (or one between dashes: "1.9 million people – 90 per cent of the population – were displaced")
+_APPOSITIVE = re.compile(r"(?:,\s+(?:the|a|an|including|among|around|about|some|most|many|mostly|all|both|of"
                          r"|\d[\d,]*)\b(?:[^,;:]|(?<=\d),(?=\d{3})){0,100}?,"
-                         r"(?=\s+(?:\w+\s+){0,2}?(?:were|was|have|had|has|are|is|fled|left)\b)")
+                         r"|\s+[-\u2013\u2014]{1,2}\s+[^-\u2013\u2014;:]{1,100}?\s+[-\u2013\u2014]{1,2})"
+                         r"(?=\s+(?:\w+\s+){0,2}?(?:were|was|have|had|has|are|is|fled|left|returning|returned"
+                         r"|arriving|arrived|fleeing)\b)")
 
 
 def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, following: list[NumberMatch],
@@ -678,6 +697,11 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         after_terms = None
     if after_terms is None:
         after_terms = _terms(after_text)
+    if not after_terms and _LET_BACK_AFTER.match(after_text) and _LET_BACK_BEFORE.search(before[-40:]):
+        after_terms = {"returned": 0}  # "a lull in fighting has allowed about 1,000 families to return"
+    elif not after_terms and "where" in before[-60:] and _STAY_AFTER.match(after_text) \
+            and _FACILITY_WHERE.search(before[-60:]):
+        after_terms = {"sheltered": 0}  # "a school gymnasium in Anamizu where about 400 people sleep"
     lowered = before.lower()
     # (A clause whose lowering differs gets the case-blind regex, which may match what its lowered text lacks.)
     may_refer = not before.isascii() or holds_any(lowered, _COUNT_WORDS)

@@ -12,7 +12,7 @@ PEOPLE_NOUNS = {
     "newcomers", "arrivals", "minors", "pupils", "students", "farmers", "herders", "pastoralists",
     "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
     "souls", "occupants", "tenants", "passengers", "pilgrims", "more", "displacements",
-    "tourists", "visitors", "holidaymakers", "vacationers", "campers", "guests",
+    "tourists", "visitors", "holidaymakers", "vacationers", "campers", "guests", "affectees",
 }
 # A direction that qualifies a place: "north-western Tigray", "the southeast" (with "-ern" where it is an adjective).
 DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -204,7 +204,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
                             # ("served as a makeshift shelter for up to 40,000 people", "the hall is housing 900")
                             r"|(?:a|as|makeshift|temporary) shelters? (?:for|to)|(?:is|are|was|were|been) housing"
-                            r"|(?:living|staying|live|lived|stay|stayed) in (?:\w+ )?(?:camps?|shelters?|tents?"
+                            r"|(?:living|staying|live|lived|stay|stayed)(?: now| still| currently| temporarily)? in"
+                            r" (?:\d[\d,]* )?(?:[\w-]+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings|dormitories|hostels"
                             r"|hotels|modular|temporary (?:housing|homes|accommodation)|container)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in(?! the (?:open|streets?))"
@@ -218,10 +219,12 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
     "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof|without (?:a )?homes?"
                            r"|(?:sleeping|slept|sleep|living|lived|camping|camped|spent (?:\w+ ){0,2}nights?)"
                            r" (?:outdoors|outside|rough"
-                           r"|in the open(?: air)?|in the streets?|on the streets?|under the (?:open )?sky))\b"),
+                           r"|in the open(?: air)?|in the streets?|on the streets?|under the (?:open )?sky"
+                           r"|under (?:tarpaulins?|plastic(?: sheets?| sheeting)?|trees|the trees|bridges))"
+                           r"|lost everything)\b"),
     "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|razing|flattened|burn(?:ed|t|ing)"
                             r"|torched|torching|set fire to|setting fire to|set ablaze"
-                            r"|demolished|bulldozed|washed away"
+                            r"|demolished|bulldozed|washed away|(?:declared |left |rendered |made )?uninhabitable"
                             r"|swept away|collapsed|levelled|leveled|roofs? (?:were |was )?(?:torn|blown|ripped) off"
                             r"|lost their roofs|unroofed|(?:blew|tore|ripped) (?:the )?roofs? off|buried|engulfed)\b"),
     # people "unable to leave" or who "cannot flee" are stranded, not displaced
@@ -256,7 +259,8 @@ FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to
                       r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|wants? to|intends? to|aims? to|hopes? to|seeks? to|to (?:assist|support|help|serve)"
                       r"|(?:have|has|need|needs) to be"
-                      r"|threaten\w*|fears?|feared|warned|warns|potentially|if)\b")
+                      r"|threaten\w*|fears?|feared|warned|warns|potentially|if"
+                      r"|(?:on|under) (?:an? )?(?:evacuation )?(?:alert|warning|notice|watch|standby))\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b(?!\s+to\b)")
 DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
 POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|stood at|climbed to|of|at|to)"
@@ -265,6 +269,13 @@ POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reache
                         # "about half of its 24,000 residents had fled": the town's people, of whom a part moved
                         r"|(?:half|a third|a quarter|most|many|some|all|the majority|two-thirds|three-quarters)"
                         r" of (?:its|their)\s+(?:estimated\s+)?"
+                        # "90 percent of the city's roughly 5,000 houses"
+                        r"|(?:half|a third|a quarter|two-thirds|three-quarters|\d+(?:\.\d+)? ?(?:per ?cent|%))"
+                        r" of (?:the|this) (?:city|town|village|district|island|camp|area)['\u2019]s"
+                        r"\s+(?:(?:estimated|roughly|about|around|some|nearly|approximately)\s+)?"
+                        # "Canoas, which has around 350 thousand inhabitants"
+                        r"|(?:which|that) (?:has|had)\s+(?:(?:some|about|around|nearly|roughly|almost|over"
+                        r"|more than)\s+)?"
                         # "a town of about 17,000", but not "the town of Obrenovac, 15,000 people were evacuated"
                         r"|(?:city|town) of\s+(?:(?:some|about|around|nearly|roughly|almost|over|more than"
                         r"|at least)\s+)?)$")
