@@ -94,6 +94,9 @@ def first(text: str, gaz):
          (1_700_000, "people", "displaced")),
         ("The centre in Qayyarah received 1,200 Iraqis, around 300 households, returning from Syria.",
          (1200, "people", "returned")),
+        ("Kaya received 900 new IDP households from Barsalogho last week.", (900, "households", "displaced")),
+        ("The town of Djibo is now home to more than 150,000 IDPs.", (150000, "people", "displaced")),
+        ("Raids have pushed 1,800 households from Kolofata to Mora.", (1800, "households", "displaced")),
     ],
 )
 def test_term_and_unit(text: str, expected: tuple[int, str, str], gaz) -> None:
@@ -278,6 +281,24 @@ def test_housing_units_count_houses_only_when_lost(text: str, expected, gaz) -> 
 ])
 def test_alerts_wholes_populations_and_institutions_are_no_figures(text: str, gaz) -> None:
     assert [f for f in figures(text, gaz) if f[0] != 1000] == []  # ("thousands" is vague, and not asked about)
+
+
+def test_more_people_in_the_next_sentence_are_of_the_same_kind(gaz) -> None:
+    text = "In Mauritania, the Mbera camp now shelters 90,000 refugees. An estimated 9,000 more live in villages."
+    assert figures(text, gaz) == [(90000, "people", "refugees"), (9000, "people", "refugees")]
+
+
+@pytest.mark.parametrize("text", [
+    "In Niger, 9,000 people were displaced near Tillaberi, and the army deployed 400 more troops there.",
+    "In Niger, 9,000 people are displaced around Tillaberi, where 1.1 million persons need humanitarian aid.",
+])
+def test_troops_and_people_in_need_beside_displaced_people_are_no_figures(text: str, gaz) -> None:
+    assert figures(text, gaz) == [(9000, "people", "displaced")]
+
+
+def test_a_town_s_former_population_is_no_figure(gaz) -> None:
+    text = "In Chad, 120,000 refugees live at the edge of Adre, a town that had fewer than 40,000 inhabitants."
+    assert figures(text, gaz) == [(120000, "people", "refugees")]
 
 
 def test_care_homes_are_not_where_families_live(gaz) -> None:

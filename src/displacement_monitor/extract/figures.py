@@ -49,7 +49,7 @@ _WINDOW = 40
 _BREAK_WORDS = ("but", "whereas", "although")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|\b(?:" + "|".join(_BREAK_WORDS) + r")\b")
 _PUNCTUATION = {",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "\"", "\u201c", "\u201d"}
-_MAYBE_NOUN = {"displaced", "homeless", "more"}  # nouns on their own, adjectives before a noun
+_MAYBE_NOUN = {"displaced", "homeless", "more", "idp"}  # nouns on their own, adjectives before a noun
 # A transitive verb right before the number moves the people it counts ("IOM moved 640 migrants").
 # "taken in" is hosting them, not moving them.
 _MOVED_BY_OTHERS = word_regex(r"\b(?:moved|moving|brought|flew|flown|flying|took(?! in\b)|taken(?! in\b)|bused"
@@ -133,7 +133,8 @@ _INSTITUTIONS = {"care", "nursing", "retirement", "children's", "childrens", "fo
 
 def _noun_follows(after: str, match: re.Match[str]) -> bool:
     rest = [w.lower() for w in _first_words(after[match.end():], 3)]
-    return any(w in _COUNTED_NOUNS for w in rest)
+    # ("500 more troops": what the word qualifies is no one displaced)
+    return any(w in _COUNTED_NOUNS for w in rest) or bool(rest) and rest[0] in OTHER_NOUNS
 
 
 def _is_plural_people(word: str) -> bool:
@@ -442,6 +443,11 @@ _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 _LET_BACK_BEFORE = re.compile(rf"\b(?:allowed|allowing|enabled|enabling|permitted|helped|helping)\s+{_HEDGES}$",
                               re.IGNORECASE)
+_PUSHED = re.compile(rf"\b(?:pushed|driven|drove)\s+{_HEDGES}$", re.IGNORECASE)
+_MORE_OF_THEM = re.compile(r"\s+(?:more|others|other people)")
+# The verb right after the people: "2.2 million persons need humanitarian assistance" counts no one moved.
+_IN_NEED = re.compile(r"\s+(?:\w+\s+){0,2}?(?:need|needs|needed|needing|require|requires|required|in need"
+                      r"|in urgent need)\b", re.IGNORECASE)
 _LET_BACK_AFTER = re.compile(r"\s+to (?:return|go back|go home)\b")
 # A building people stay in, and "where" its number of people sleep or stay.
 _FACILITY_WHERE = re.compile(rf"\b(?:schools?|gymnasiums?|gyms?|church(?:es)?|mosques?|stadiums?|halls?|classrooms?"
@@ -470,8 +476,9 @@ _FAMILY_BEFORE = re.compile(r"\b(?:his|her|my|our)\s+(?:[a-z-]+\s+){0,2}$")
 _FAMILY = 20
 
 
-def _excluded(before: str, after: str, num: NumberMatch) -> bool:
-    """Money, percentages, ratios, dates, years, ages, day ranges, population counts."""
+def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) -> bool:
+    """Money, percentages, ratios, dates, years, ages, day ranges, population counts (unless the people counted
+    are moved ones: moved, as "home to more than 190,000 IDPs")."""
     if _EXCLUDED_AFTER.match(after) or _DAY_RANGE.match(after):
         return True
     if _YEAR.fullmatch(num.text) and 1900 <= num.value <= 2100:
@@ -497,7 +504,7 @@ def _excluded(before: str, after: str, num: NumberMatch) -> bool:
     if "for" in before[-30:] and _BUILT_FOR.search(before[-40:]):
         return True  # "the transit centre, designed for 3,000 people, now hosts 12,000": what it can hold
     window = before[-60:].lower()
-    if not (holds_any(window, _POPULATION_WORDS) and POPULATION.search(window)):
+    if moved or not (holds_any(window, _POPULATION_WORDS) and POPULATION.search(window)):
         return False
     # A camp's people are a figure ("Kutupalong, the largest of the camps, is home to 600,000 people").
     around = before[-CAPACITY_WINDOW:].lower()
@@ -652,7 +659,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if start >= 2 and text[start - 1] == ":" and text[start - 2].isdigit():
         return None  # the minutes of a time, "at 14:45" (whose hour _excluded turns down)
     before = _clause_before(text, start)
-    if _excluded(before, after, num):
+    if _excluded(before, after, num, reading.noun_term is not None):
         return None
     if reading.unit == "houses" and _IN_BEFORE.search(before[-40:]) \
             and text[end:reading.noun_end].rstrip().lower().endswith("shelters"):
@@ -669,6 +676,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
                                       or "ffect" in text[reading.noun_end:reading.noun_end + 40]
                                       and _AFFECTED_AFTER.match(text, reading.noun_end)):
         return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
+    if reading.noun_term is None and _IN_NEED.match(text, reading.noun_end):
+        return None  # "where 2.2 million persons need humanitarian assistance": in need, not moved
     if reading.noun_term is None and holds_any(text.lower(), _STUCK_WORDS) and _stuck(text, before, reading.noun_end):
         return None  # "the floods stranded 1.2 million families and forced 500,000 into shelters": the second moved
     hi = _share_end(article, sentence, num, following)
@@ -713,6 +722,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
     if _MOVED_BY_OTHERS.search(before[-40:].lower()):
         before_terms["evacuated"] = 0
+    elif holds_any(before[-40:], ("pushed", "driven", "drove")) and _PUSHED.search(before[-40:]):
+        before_terms["displaced"] = 0  # "Boko Haram incursions have pushed 2,100 households from Kolofata"
     else:
         window = before[-CAPACITY_WINDOW:].lower()
         if holds_any(window, _CAPACITY_WORDS) and _CAPACITY.search(window):
@@ -730,8 +741,11 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         after_terms.pop("sheltered", None)
         before_terms.pop("sheltered", None)
     term = _choose_term(reading.noun_term, after_terms, before_terms, before) or inherited
-    if term is None and prior is not None and prior.same_sentence:
-        term = prior.term  # "3,633 Egyptians home ... and 1,450 more", "1,500 families, or 9,000 people"
+    if term is None and prior is not None and (prior.same_sentence or _MORE_OF_THEM.fullmatch(
+            text, end, reading.noun_end)):
+        # "3,633 Egyptians home ... and 1,450 more", "1,500 families, or 9,000 people"; "The camp shelters
+        # 100,000 refugees. An estimated 12,000 more live in villages"
+        term = prior.term
     if term == "sheltered" and reading.noun_term is None and prior is not None and prior.term == "refugees" \
             and (prior.same_sentence or _CONTINUES.search(before[-25:])):
         term = "refugees"  # "..., while 159,000 have squeezed into camps", "Another 21,000 are with host families"

@@ -33,7 +33,7 @@ NOUN_TERMS = {"refugees": "refugees", "returnees": "returned", "evacuees": "evac
 ADJECTIVE_TERMS = {"displaced": "displaced", "damaged": "destroyed", "destroyed": "destroyed",
                    "flattened": "destroyed", "evacuated": "evacuated", "returning": "returned",
                    "returned": "returned", "homeless": "homeless", "refugee": "refugees", "uprooted": "displaced",
-                   "burned": "destroyed", "burnt": "destroyed"}
+                   "burned": "destroyed", "burnt": "destroyed", "idp": "displaced"}
 # Nouns that end the search: the number counts something that is not displaced people.
 OTHER_NOUNS = {
     "killed", "dead", "deaths", "died", "casualties", "wounded", "injured", "bodies", "victims",
@@ -275,7 +275,7 @@ POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reache
                         r"\s+(?:(?:estimated|roughly|about|around|some|nearly|approximately)\s+)?"
                         # "Canoas, which has around 350 thousand inhabitants"
                         r"|(?:which|that) (?:has|had)\s+(?:(?:some|about|around|nearly|roughly|almost|over"
-                        r"|more than)\s+)?"
+                        r"|more than|fewer than|less than|under)\s+)?"
                         # "a town of about 17,000", but not "the town of Obrenovac, 15,000 people were evacuated"
                         r"|(?:city|town) of\s+(?:(?:some|about|around|nearly|roughly|almost|over|more than"
                         r"|at least)\s+)?)$")
