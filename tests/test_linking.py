@@ -449,3 +449,10 @@ def test_homes_there_are_in_the_place_just_named(gaz) -> None:
     text = ("In Guatemala, the central department of Alta Verapaz was the worst hit. CONRED said about 5,200 homes "
             "there had been damaged. In Coban, families slept in churches.")
     assert linked(text, gaz)[5200] == ["Alta Verapaz Province"]
+
+
+@pytest.mark.parametrize("heading", ["AMHARA", "Amhara Region:", "AMHARA (north-west)"])
+def test_a_place_heading_a_section_is_where_its_figures_are(heading: str, gaz) -> None:
+    text = ("Ethiopia: flash update\n\nOROMIA\nDrought has displaced 26,000 people in Borena zone.\n\n"
+            f"{heading}\nFloods have forced 9,400 people from their homes since Monday, officials said.\n")
+    assert linked(text, gaz)[9400] == ["Amhara Region"]

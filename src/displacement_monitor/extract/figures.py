@@ -929,6 +929,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     sources: dict[int, str | None] = {}
     officials: dict[str, str] | None = None  # read from the text when a title alone is a source
     demonyms = {p.start: p for p in places if p.demonym}  # nationalities a figure may count ("2,000 Syrians")
+    headings = _place_headings(text, places)
     cursor = 0
     # The story is told after the headline: a figure there is not the one before the body's first.
     body = _headline_end(text)
@@ -974,6 +975,11 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             # (Not a table row's: the text after a table is about more than its last row.)
             previous = figures[-1].places if figures and figures[-1].start > body \
                 and figures[-1].start not in rows else None
+            # A place heading a section ("Gaza Strip", "AFAR") is where the section's figures are, when they
+            # name no place, rather than where the figure before the heading was.
+            heading = next((h for h in reversed(headings) if h[0] < sentence.start), None)
+            if heading is not None and (not figures or figures[-1].start < heading[0]):
+                previous = (heading[1],)
             linked = place_indexes(found, sentence, places, text, previous, starts)
             found = [f._replace(term="refugees") if _foreigners(f, i, sentence, places, text, demonyms) else f
                      for f, i in zip(found, linked, strict=True)]
@@ -987,6 +993,24 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     if grid:
         _share_grid(figures, grid)
     return _dedupe(figures, text, places)
+
+
+# What may follow a place's name on a line that heads a section: "KARENNI (KAYAH)", "Afar Region:".
+_HEADING_REST = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*(?:region|state|province|governorate|district)?\s*:?\s*",
+                           re.IGNORECASE)
+
+
+def _place_headings(text: str, places: Sequence[PlaceMention]) -> list[tuple[int, int]]:
+    """(offset, place index) of each line that is a place's name alone, in order: the heading of a section."""
+    found = []
+    for index, place in enumerate(places):
+        if place.kind == "country" or (place.start and text[place.start - 1] != "\n"):
+            continue
+        line_end = text.find("\n", place.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if _HEADING_REST.fullmatch(text, place.end, line_end):
+            found.append((place.start, index))
+    return found
 
 
 def _share_grid(figures: list[Figure], grid: dict[int, Row]) -> None:
