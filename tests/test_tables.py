@@ -184,3 +184,10 @@ def test_a_web_page_s_table_gives_figures(gaz) -> None:
     result = extract(article_from_text(html).text, gaz)
     assert [(f.quantity, [result.places[i].name for i in f.places]) for f in result.figures] == [
         (24600, ["Chikwawa"]), (17300, ["Nsanje"])]
+
+
+def test_a_grid_whose_first_column_names_provinces_has_provinces(gaz) -> None:
+    text = "Cyclone update for Mozambique\n\nProvince  Displaced\nSofala  110,000\nManica  32,500\n"
+    result = extract(text, gaz)
+    assert [[result.places[i].name for i in f.places] for f in result.figures] == [
+        ["Sofala Province"], ["Manica Province"]]

@@ -637,8 +637,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     # (Every match of _ADMIN_OF_ANY holds a plural admin word: a text without one is not scanned for it.)
     admin_of = admin_lists and _ADMIN_OF_ANY.search(text) is not None  # "the provinces of Rumonge and Makamba"
     storms = any(word in lowered for word in _STORM_WORDS)
-    # The places of a table whose heading names provinces ("People displaced by province:") are provinces.
-    area_rows = {row.name_start for row in table_rows(text) if _AREA_HEADING.search(row.heading)}
+    # The places of a table whose heading names provinces ("People displaced by province:"), or of a grid whose
+    # first column does ("District"), are such areas.
+    area_rows = {row.name_start for row in table_rows(text) if _AREA_HEADING.search(row.kind or row.heading)}
     for start, end, key_id in _longest_matches(gaz, folded, text):
         key = gaz.keys[key_id]
         # Most matches are lower-case words: rejected first, without a call or splitting the match.

@@ -45,7 +45,7 @@ class Row(NamedTuple):
 def table_rows(text: str) -> tuple[Row, ...]:
     """The rows of every table in text: the lines right after a line that ends with a colon (or after it and one
     blank line), as long as each is a name and a number alone."""
-    rows: list[Row] = list(_grid_rows(text)) if "|" in text or "\t" in text or "   " in text else []
+    rows: list[Row] = list(_grid_rows(text)) if "|" in text or "\t" in text or "  " in text else []
     if ":" not in text:
         return tuple(rows)
     heading: tuple[int, str] | None = None
