@@ -456,3 +456,9 @@ def test_a_place_heading_a_section_is_where_its_figures_are(heading: str, gaz) -
     text = ("Ethiopia: flash update\n\nOROMIA\nDrought has displaced 26,000 people in Borena zone.\n\n"
             f"{heading}\nFloods have forced 9,400 people from their homes since Monday, officials said.\n")
     assert linked(text, gaz)[9400] == ["Amhara Region"]
+
+
+def test_a_place_that_a_clause_says_hosts_people_is_where_they_are(gaz) -> None:
+    text = ("In Yemen, some 2,000 families from Harib have arrived in Al-Jufainah camp alone, which was already "
+            "hosting more than 9,800 families.")
+    assert linked(text, gaz) == {2000: ["Harib"], 9800: ["Al-Jufainah camp"]}

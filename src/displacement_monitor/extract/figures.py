@@ -981,6 +981,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             if heading is not None and (not figures or figures[-1].start < heading[0]):
                 previous = (heading[1],)
             linked = place_indexes(found, sentence, places, text, previous, starts)
+            if "which" in sentence.text:
+                linked = [_antecedent(f, places, text) or i for f, i in zip(found, linked, strict=True)]
             found = [f._replace(term="refugees") if _foreigners(f, i, sentence, places, text, demonyms) else f
                      for f, i in zip(found, linked, strict=True)]
             figures.extend(
@@ -993,6 +995,23 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     if grid:
         _share_grid(figures, grid)
     return _dedupe(figures, text, places)
+
+
+# "Al-Jufainah camp, which was already hosting more than 9,800 families": the place the clause is about.
+_WHICH_HOSTS = re.compile(rf"(?:\s+(?:alone|itself))?,?\s+which\s+"
+                          rf"(?:(?:is|was|has|had|have|been|already|now|still|currently)\s+)*"
+                          rf"(?:hosting|hosts|hosted|sheltering|shelters|sheltered|houses|housing|home to"
+                          rf"|accommodat\w+)\s+{_HEDGES}", re.IGNORECASE)
+
+
+def _antecedent(figure: _Found, places: Sequence[PlaceMention], text: str) -> tuple[int, ...] | None:
+    """The place a relative clause holding the figure is about, when the clause says the place hosts the
+    figure's people ("Al-Jufainah camp, which was already hosting 9,800 families"); else None."""
+    index = bisect.bisect_left(places, figure.start, key=lambda p: p.start) - 1
+    if index < 0 or places[index].kind == "country" or not _WHICH_HOSTS.fullmatch(text, places[index].end,
+                                                                                    figure.start):
+        return None
+    return (index,)
 
 
 # What may follow a place's name on a line that heads a section: "KARENNI (KAYAH)", "Afar Region:".
