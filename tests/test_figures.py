@@ -97,6 +97,8 @@ def first(text: str, gaz):
         ("Kaya received 900 new IDP households from Barsalogho last week.", (900, "households", "displaced")),
         ("The town of Djibo is now home to more than 150,000 IDPs.", (150000, "people", "displaced")),
         ("Raids have pushed 1,800 households from Kolofata to Mora.", (1800, "households", "displaced")),
+        ("Around 2,000 people a day are arriving in Lviv from the east.", (2000, "people", "displaced")),
+        ("The transit centre in Renk has received 3,400 people this week.", (3400, "people", "displaced")),
     ],
 )
 def test_term_and_unit(text: str, expected: tuple[int, str, str], gaz) -> None:
@@ -278,6 +280,7 @@ def test_housing_units_count_houses_only_when_lost(text: str, expected, gaz) -> 
     "In Suzu, about 90 percent of the city's roughly 5,000 houses were destroyed.",  # the whole, not a figure
     "Thousands left Canoas, which has around 350 thousand inhabitants.",  # the city's people
     "In Wajima, nearly two-thirds of the evacuees are elderly.",
+    "In Goma, 5,000 families received food aid.",
 ])
 def test_alerts_wholes_populations_and_institutions_are_no_figures(text: str, gaz) -> None:
     assert [f for f in figures(text, gaz) if f[0] != 1000] == []  # ("thousands" is vague, and not asked about)

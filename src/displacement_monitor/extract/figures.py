@@ -443,7 +443,7 @@ _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 _LET_BACK_BEFORE = re.compile(rf"\b(?:allowed|allowing|enabled|enabling|permitted|helped|helping)\s+{_HEDGES}$",
                               re.IGNORECASE)
-_PUSHED = re.compile(rf"\b(?:pushed|driven|drove)\s+{_HEDGES}$", re.IGNORECASE)
+_PUSHED = re.compile(rf"\b(?:pushed|driven|drove|received|receiving|receives)\s+{_HEDGES}$", re.IGNORECASE)
 _MORE_OF_THEM = re.compile(r"\s+(?:more|others|other people)")
 # The verb right after the people: "2.2 million persons need humanitarian assistance" counts no one moved.
 _IN_NEED = re.compile(r"\s+(?:\w+\s+){0,2}?(?:need|needs|needed|needing|require|requires|required|in need"
@@ -722,8 +722,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
     if _MOVED_BY_OTHERS.search(before[-40:].lower()):
         before_terms["evacuated"] = 0
-    elif holds_any(before[-40:], ("pushed", "driven", "drove")) and _PUSHED.search(before[-40:]):
-        before_terms["displaced"] = 0  # "Boko Haram incursions have pushed 2,100 households from Kolofata"
+    elif holds_any(before[-40:], ("pushed", "driven", "drove", "receiv")) and _PUSHED.search(before[-40:]):
+        # "Boko Haram incursions have pushed 2,100 households from Kolofata"; "the crossing has received more
+        # than 4,500 people": arrivals
+        before_terms["displaced"] = 0
     else:
         window = before[-CAPACITY_WINDOW:].lower()
         if holds_any(window, _CAPACITY_WORDS) and _CAPACITY.search(window):

@@ -236,12 +236,13 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|scale|curtail|ration|limit|end|pay|sell|work|fight|join|marry|resign|withdraw|retreat"
                             r"|surrender|accept|borrow|skip|drop)\b)"
                             r"|driven|drove|pushed out"
-                            r"|escaped|abandon\w*|idps?|on the move|arrived|moved to|arrivals|made their way|headed"
+                            r"|escaped|abandon\w*|idps?|on the move|arrived|arriving|arrive|arrives|moved to|arrivals"
+                            r"|made their way|headed"
                             r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased|entered"
                             r"|(?:out of|away from) (?:their )?homes?)\b"),
 }
 # A crossing into or out of a country makes displaced people refugees ("fled into Turkey").
-CROSSING_VERB = word_regex(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|entered"
+CROSSING_VERB = word_regex(r"\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing|gone|went|arrived|arriving|entered"
                            r"|sought refuge"
                            r"|taken refuge|headed|waded|wading|leave|left|leaving)\b", re.IGNORECASE)
 ABROAD = word_regex(r"\b(?:their country|the country's borders|abroad|neighbouring countries"
