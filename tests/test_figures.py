@@ -98,6 +98,7 @@ def first(text: str, gaz):
         ("The town of Djibo is now home to more than 150,000 IDPs.", (150000, "people", "displaced")),
         ("Raids have pushed 1,800 households from Kolofata to Mora.", (1800, "households", "displaced")),
         ("Around 2,000 people a day are arriving in Lviv from the east.", (2000, "people", "displaced")),
+        ("About 6,000 people have moved east to Fafin from Afrin.", (6000, "people", "displaced")),
         ("The transit centre in Renk has received 3,400 people this week.", (3400, "people", "displaced")),
     ],
 )
@@ -297,6 +298,16 @@ def test_more_people_in_the_next_sentence_are_of_the_same_kind(gaz) -> None:
 ])
 def test_troops_and_people_in_need_beside_displaced_people_are_no_figures(text: str, gaz) -> None:
     assert figures(text, gaz) == [(9000, "people", "displaced")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighting in Beni displaced 2,000 people and could displace 5,000 more.", [(2000, "people", "displaced")]),
+    ("In Uganda, the Bidibidi settlement is already home to 170,000 refugees and is expected to reach 200,000.",
+     [(170000, "people", "refugees")]),
+    ("In Beni, the floods could displace 3,000 people and destroy 500 homes.", []),
+])
+def test_a_forecast_in_the_next_clause_is_not_the_first_number_s(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
 
 
 def test_a_town_s_former_population_is_no_figure(gaz) -> None:

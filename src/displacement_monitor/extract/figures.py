@@ -443,6 +443,8 @@ _DAY_RANGE = re.compile(r"\s*[-\u2013/]\s*\d{1,2}\b(?!,\d)")
 _YEAR = re.compile(r"\d{4}")
 _LET_BACK_BEFORE = re.compile(rf"\b(?:allowed|allowing|enabled|enabling|permitted|helped|helping)\s+{_HEDGES}$",
                               re.IGNORECASE)
+_COMMA_OR_AND = re.compile(r"[,;]|\band\b")
+_NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|though)\s+(?!(?:\w+\s+){0,3}\d)")
 _PUSHED = re.compile(rf"\b(?:pushed|driven|drove|received|receiving|receives)\s+{_HEDGES}$", re.IGNORECASE)
 _MORE_OF_THEM = re.compile(r"\s+(?:more|others|other people)")
 # The verb right after the people: "2.2 million persons need humanitarian assistance" counts no one moved.
@@ -779,10 +781,16 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     # Only the number's share of the clause says whether it is a forecast: "2,500 have fled, and 3,400 more are at
     # risk" forecasts the second number only; a number with no verb of its own is told by what follows it too.
     share = after[:max(0, hi - end)]
+    # (a verb right before the number, in its own clause: not "2.5m people have fled their homes, and 3.4 mln")
+    governed = any(d <= GOVERNING_DISTANCE for d in before_terms.values()) \
+        and not _COMMA_OR_AND.search(before, max(0, len(before) - GOVERNING_DISTANCE))
+    if governed and _NEXT_CLAUSE.match(share, reading.noun_end - end):
+        # "Fighting displaced 2,000 people and could displace 5,000 more": the modal is the next clause's
+        share = share[:reading.noun_end - end]
     # "up to 1.5 million refugees and 2 million displaced people could return": one verb for both numbers
     shared = share.endswith((" and ", " or ")) and _SHARED_VERB.fullmatch(share) is not None
     if _forecast(before, share, bool(after_terms)) or shared and _forecast(before, after, True) \
-            or not after_terms and _forecast(before, share[:40], True) \
+            or not after_terms and not governed and _forecast(before, share[:40], True) \
             or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]

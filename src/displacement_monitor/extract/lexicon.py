@@ -236,7 +236,9 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|scale|curtail|ration|limit|end|pay|sell|work|fight|join|marry|resign|withdraw|retreat"
                             r"|surrender|accept|borrow|skip|drop)\b)"
                             r"|driven|drove|pushed out"
-                            r"|escaped|abandon\w*|idps?|on the move|arrived|arriving|arrive|arrives|moved to|arrivals"
+                            r"|escaped|abandon\w*|idps?|on the move|arrived|arriving|arrive|arrives|arrivals"
+                            r"|moved(?: (?:east|west|north|south|north-?east|north-?west|south-?east|south-?west"
+                            r"|further|inland|deeper))? to"
                             r"|made their way|headed"
                             r"|heading|exodus|run from|ran from|poured|gone|deported|expelled|chased|entered"
                             r"|(?:out of|away from) (?:their )?homes?)\b"),
