@@ -310,6 +310,19 @@ def test_a_forecast_in_the_next_clause_is_not_the_first_number_s(text: str, expe
     assert figures(text, gaz) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Nigeria, 1.4 million of the 1.7 million internally displaced people are in Borno.",
+     [(1_400_000, "people", "displaced"), (1_700_000, "people", "displaced")]),  # a whole of moved people
+    ("In Syria, 500 of the 4,000 villagers had left Foua.", [(500, "people", "displaced")]),  # of a population
+])
+def test_the_whole_of_a_part_is_a_figure_when_its_people_were_moved(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
+def test_a_plan_is_no_figure(gaz) -> None:
+    assert figures("In Bangladesh, the plan is to relocate 100,000 refugees to Bhasan Char.", gaz) == []
+
+
 def test_a_town_s_former_population_is_no_figure(gaz) -> None:
     text = "In Chad, 120,000 refugees live at the edge of Adre, a town that had fewer than 40,000 inhabitants."
     assert figures(text, gaz) == [(120000, "people", "refugees")]

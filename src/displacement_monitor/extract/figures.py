@@ -844,6 +844,13 @@ def _read_part(article: str, sentence: Sentence, part: NumberMatch, whole: Numbe
                            vague=part.vague, qualifier=_qualifier(before, ""))
 
 
+def _moved_whole(sentence: Sentence, whole: NumberMatch) -> bool:
+    """Whether the whole of a part counts people its own noun says were moved ("the 1.7 million internally
+    displaced people", "the 90,000 refugees"), not a population of whom only the part moved."""
+    end = whole.end - sentence.start
+    return _read_noun(_clause_after(sentence.text, end), end).noun_term is not None
+
+
 _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")
 _BETWEEN = re.compile(r"\bbetween(?:\s+(?:\w+\s+){0,2})?$")  # "between159,000" lost its space
 _DATE_BEFORE = re.compile(r"\b(?:" + _MONTH_RE + r")\.?\s*$", re.IGNORECASE)
@@ -965,6 +972,8 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
             if k + 1 < len(in_sentence) and _PARTITIVE.fullmatch(text, num.end, in_sentence[k + 1].start):
                 whole = k + 1
                 figure = _read_part(text, sentence, num, in_sentence[whole], lo, in_sentence[k + 2:], prior, countries)
+                if _moved_whole(sentence, in_sentence[whole]):
+                    whole = -1  # "1.4 million of the 1.7 million internally displaced people": both are figures
             else:
                 figure = _read_figure(text, sentence, num, lo, in_sentence[k + 1:], prior, countries)
                 if figure is None and k + 1 < len(in_sentence) \

@@ -259,7 +259,8 @@ CASUALTY = word_regex(r"\b(?:killed|kill|killing|dead|died|die|deaths?|injured|i
 CASUALTY_WORDS = ("kill", "dea", "die", "injur", "wound", "missing", "casualt", "toll", "massacre", "execut", "slain",
                   "murder", "drown", "buri", "bodies", "burned", "lost")
 FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to|likely to|set to|projected"
-                      r"|forecast|plans? to|planning|prepar\w+ (?:for|to)|contingency|at risk|risk of"
+                      r"|forecast|plans? to|(?:plan|aim|goal|intention) (?:is|was) to|planning"
+                      r"|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|wants? to|intends? to|aims? to|hopes? to|seeks? to|to (?:assist|support|help|serve)"
                       r"|(?:have|has|need|needs) to be"
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if"
