@@ -319,6 +319,26 @@ def test_the_whole_of_a_part_is_a_figure_when_its_people_were_moved(text: str, e
     assert figures(text, gaz) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Nigeria, 300 refugees came back to Banki, bringing to 2,610 the number returned since December.",
+     [(300, "people", "returned"), (2610, "people", "returned")]),
+    ("In Mozambique, the floods raised to 12,000 the number of families displaced in Beira.",
+     [(12000, "households", "displaced")]),
+])
+def test_what_a_number_brought_to_counts_comes_after_it(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Sindh, most of the town's 300,000 residents left after the breach.", []),
+    ("In Nepal, the army airlifted 470 people from Langtang, including 118 foreign trekkers.",
+     [(470, "people", "evacuated"), (118, "people", "evacuated")]),
+    ("In Chautara, around 1,800 families are camping on the open ground.", [(1800, "households", "homeless")]),
+])
+def test_shares_of_a_town_trekkers_and_open_ground(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
 def test_a_plan_is_no_figure(gaz) -> None:
     assert figures("In Bangladesh, the plan is to relocate 100,000 refugees to Bhasan Char.", gaz) == []
 

@@ -444,6 +444,11 @@ _YEAR = re.compile(r"\d{4}")
 _LET_BACK_BEFORE = re.compile(rf"\b(?:allowed|allowing|enabled|enabling|permitted|helped|helping)\s+{_HEDGES}$",
                               re.IGNORECASE)
 _COMMA_OR_AND = re.compile(r"[,;]|\band\b")
+_BRINGING = re.compile(r"\b(?:bringing|brought|bring|brings|raising|raised|taking|took|pushing|pushed)\s+"
+                       r"(?:it\s+)?to\s+(?:(?:some|about|around|nearly|more than|over|at least|an estimated)\s+)?$",
+                       re.IGNORECASE)
+_THE_NUMBER = re.compile(r"\s+the\s+(?:total\s+)?(?:number|total)\s+(?:of\s+(?:\w+\s+)?(?P<noun>[a-z-]+)\s+)?"
+                         r"(?:who\s+)?(?:(?:have|had|has)\s+)?(?:been\s+)?", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|though)\s+(?!(?:\w+\s+){0,3}\d)")
 _PUSHED = re.compile(rf"\b(?:pushed|driven|drove|received|receiving|receives)\s+{_HEDGES}$", re.IGNORECASE)
 _MORE_OF_THEM = re.compile(r"\s+(?:more|others|other people)")
@@ -655,6 +660,12 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     start, end = num.start - sentence.start, num.end - sentence.start
     after = _clause_after(text, end)
     reading = _read_noun(after, end)
+    if reading.unit is None and after.startswith(" the ") and (counted := _THE_NUMBER.match(after)) \
+            and _BRINGING.search(text, max(0, start - 30), start):
+        # "bringing to 2,610 the number returned to Banki": what the number counts comes after it
+        noun = (counted.group("noun") or "people").lower()
+        counts = "households" if noun in HOUSEHOLD_NOUNS else "people" if noun in PEOPLE_NOUNS else None
+        reading = _Reading(counts, NOUN_TERMS.get(noun), end + counted.end())
     # The cheaper tests first: each of them alone rules the number out.
     if reading.unit is None or reading.unit == "implicit" and num.value < 10:
         return None

@@ -12,7 +12,8 @@ PEOPLE_NOUNS = {
     "newcomers", "arrivals", "minors", "pupils", "students", "farmers", "herders", "pastoralists",
     "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
     "souls", "occupants", "tenants", "passengers", "pilgrims", "more", "displacements",
-    "tourists", "visitors", "holidaymakers", "vacationers", "campers", "guests", "affectees",
+    "tourists", "visitors", "holidaymakers", "vacationers", "campers", "guests", "affectees", "trekkers",
+    "hikers", "climbers", "mountaineers",
 }
 # A direction that qualifies a place: "north-western Tigray", "the southeast" (with "-ern" where it is an adjective).
 DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -220,6 +221,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|(?:sleeping|slept|sleep|living|lived|camping|camped|spent (?:\w+ ){0,2}nights?)"
                            r" (?:outdoors|outside|rough"
                            r"|in the open(?: air)?|in the streets?|on the streets?|under the (?:open )?sky"
+                           r"|on (?:the )?open ground"
                            r"|under (?:tarpaulins?|plastic(?: sheets?| sheeting)?|trees|the trees|bridges))"
                            r"|lost everything)\b"),
     "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|razing|flattened|burn(?:ed|t|ing)"
@@ -274,7 +276,8 @@ POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reache
                         r"|(?:half|a third|a quarter|most|many|some|all|the majority|two-thirds|three-quarters)"
                         r" of (?:its|their)\s+(?:estimated\s+)?"
                         # "90 percent of the city's roughly 5,000 houses"
-                        r"|(?:half|a third|a quarter|two-thirds|three-quarters|\d+(?:\.\d+)? ?(?:per ?cent|%))"
+                        r"|(?:half|a third|a quarter|most|many|some|all|the majority|two-thirds|three-quarters"
+                        r"|\d+(?:\.\d+)? ?(?:per ?cent|%))"
                         r" of (?:the|this) (?:city|town|village|district|island|camp|area)['\u2019]s"
                         r"\s+(?:(?:estimated|roughly|about|around|some|nearly|approximately)\s+)?"
                         # "Canoas, which has around 350 thousand inhabitants"
