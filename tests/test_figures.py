@@ -339,6 +339,11 @@ def test_shares_of_a_town_trekkers_and_open_ground(text: str, expected, gaz) -> 
     assert figures(text, gaz) == expected
 
 
+def test_a_county_home_to_a_city_that_reports_people_in_shelters_gives_a_figure(gaz) -> None:
+    text = "In Florida, Hillsborough County, home to Tampa, said 12,000 people were in its 47 shelters."
+    assert figures(text, gaz) == [(12000, "people", "sheltered")]
+
+
 def test_a_plan_is_no_figure(gaz) -> None:
     assert figures("In Bangladesh, the plan is to relocate 100,000 refugees to Bhasan Char.", gaz) == []
 

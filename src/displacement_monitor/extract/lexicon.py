@@ -271,7 +271,7 @@ PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|al
 DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
 POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reached|stood at|climbed to|of|at|to)"
                         r"|home to|population (?:\w+ ){0,2}(?:of|at)|populations? (?:is|was|of)|inhabited by"
-                        r"|pre-war population|census)\W*(?:\w+\W+){0,2}"
+                        r"|pre-war population|census)[^\w,;]*(?:\w+[^\w,;]+){0,2}"
                         # "about half of its 24,000 residents had fled": the town's people, of whom a part moved
                         r"|(?:half|a third|a quarter|most|many|some|all|the majority|two-thirds|three-quarters)"
                         r" of (?:its|their)\s+(?:estimated\s+)?"
