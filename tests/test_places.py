@@ -504,3 +504,8 @@ def test_countries_are_known_by_their_iso_names_too(text: str, code: str, gaz) -
 def test_a_transit_centre_named_after_a_place_is_a_camp_called_so(gaz) -> None:
     places, _ = extract_places("In Uganda, the Nyakabande transit centre received 1,430 refugees last week.", gaz)
     assert ("Nyakabande transit centre", "camp") in [(p.name, p.kind) for p in places]
+
+
+def test_a_name_after_a_title_s_abbreviation_is_a_person_not_a_place(gaz) -> None:
+    text = "In North Carolina, 1,600 people are still in shelters, Gov. Roy Cooper said."
+    assert "Cooper" not in names(text, gaz)

@@ -35,7 +35,7 @@ from .localities import (
     on_road,
     repeats,
 )
-from .sentences import is_dateline, is_venue, sentence_around
+from .sentences import ends_with_abbreviation, is_dateline, is_venue, sentence_around
 from .tables import table_rows
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
@@ -187,7 +187,9 @@ _TOKEN_BACKWARDS = re.compile(r"[^\W_](?:[^\W_]|['\u2019])*+(?<=[^\W\d_])")
 
 
 def _sentence_starts(text: str) -> set[int]:
-    starts = {m.end() for m in _SENTENCE_START.finditer(text)}
+    # (not after a title's stop: in "Gov. Roy Cooper said", Roy opens no sentence)
+    starts = {m.end() for m in _SENTENCE_START.finditer(text)
+              if text[m.start()] != "." or not ends_with_abbreviation(text, m.start())}
     first = _FIRST_START.match(text)
     if first:
         starts.add(first.end())  # the text's first sentence

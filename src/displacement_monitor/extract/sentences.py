@@ -24,7 +24,7 @@ class Sentence(NamedTuple):
     text: str
 
 
-def _ends_with_abbreviation(text: str, dot: int) -> bool:
+def ends_with_abbreviation(text: str, dot: int) -> bool:
     word = _LAST_WORD.search(text[max(0, dot - 12):dot])
     if word is None:
         return False
@@ -45,7 +45,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     pos = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group().startswith(".") and _ends_with_abbreviation(text, match.start()):
+        if match.group().startswith(".") and ends_with_abbreviation(text, match.start()):
             continue
         _add(sentences, text, pos, match.start() + len(match.group().rstrip()))
         pos = match.end()
