@@ -462,3 +462,9 @@ def test_a_place_that_a_clause_says_hosts_people_is_where_they_are(gaz) -> None:
     text = ("In Yemen, some 2,000 families from Harib have arrived in Al-Jufainah camp alone, which was already "
             "hosting more than 9,800 families.")
     assert linked(text, gaz) == {2000: ["Harib"], 9800: ["Al-Jufainah camp"]}
+
+
+def test_the_prefecture_refers_back_to_the_last_one_named(gaz) -> None:
+    text = ("In Japan, Ishikawa prefecture said 30,000 people were in shelters in Wajima and Suzu. The prefecture "
+            "said it had confirmed more than 1,000 houses collapsed or damaged.")
+    assert linked(text, gaz)[1000] == ["Ishikawa Prefecture"]

@@ -40,7 +40,7 @@ _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|, and|or|&)\s*|,?\s+(?:and|or)\s+the\s+
                        r"(?:town|city|village|camp|settlement|area|district|province|region|state|county|governorate)"
                        r"\s+of\s+|['\u2019]s\s+)$")
 ANAPHORA = {"the city": CITY, "the town": CITY, "the camp": "camp", "the province": ADMIN1, "the governorate": ADMIN1,
-            "the region": ADMIN1, "the state": ADMIN1}
+            "the region": ADMIN1, "the state": ADMIN1, "the prefecture": ADMIN1}
 
 
 class Span(Protocol):
