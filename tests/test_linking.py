@@ -468,3 +468,8 @@ def test_the_prefecture_refers_back_to_the_last_one_named(gaz) -> None:
     text = ("In Japan, Ishikawa prefecture said 30,000 people were in shelters in Wajima and Suzu. The prefecture "
             "said it had confirmed more than 1,000 houses collapsed or damaged.")
     assert linked(text, gaz)[1000] == ["Ishikawa Prefecture"]
+
+
+def test_people_from_so_many_families_are_one_figure_with_one_set_of_places(gaz) -> None:
+    text = "Kerala's revenue minister said 9,328 people from 2,514 families were staying in 91 relief camps in Wayanad."
+    assert linked(text, gaz) == {9328: ["Wayanad"], 2514: ["Wayanad"]}

@@ -374,7 +374,12 @@ def _in_clause(figure: Span, at: int, text: str) -> bool:
     """Whether offset at is in the figure's clause: no comma or semicolon parts them."""
     start, end = (figure.end, at) if figure.end <= at else (at, figure.start)
     return not _PARTED.search(text, start, end)
-_RESTATED = re.compile(r"\s+\w+,\s+or\s+(?:about\s+|some\s+|nearly\s+|around\s+)?|\s+\w+\s+\(", re.IGNORECASE)
+
+
+# One figure said twice: "278,380 people, or 55,676 families", "125 families (800 people)", "9,328 people from
+# 2,514 families".
+_RESTATED = re.compile(r"\s+\w+,\s+or\s+(?:about\s+|some\s+|nearly\s+|around\s+)?|\s+\w+\s+\("
+                       r"|\s+(?:people|persons|individuals)\s+(?:from|in)\s+", re.IGNORECASE)
 
 
 _THE_COUNTRYS = re.compile(r"\bthe (?:country|nation)['\u2019]s\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
