@@ -424,6 +424,11 @@ _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+")
 
 # A move before the locative: "were displaced from Bakala and Ndassima to Bambari", "fled to Kouitown".
 _MOVED_BEFORE = re.compile(r"\b(?:displaced|fled|evacuated|returned|relocated|moved|arrived|uprooted|homes)\s+$")
+# ... or a move and the people it moved: "displaced 234 families from Ain Zara and Souq al-Juma".
+_MOVED_PEOPLE_BEFORE = re.compile(r"\b(?:displaced|evacuated|uprooted|relocated|forced|drove|driven|pushed|moved)\s+"
+                                  r"(?:(?:some|about|around|nearly|more than|over|at least|an estimated)\s+)?"
+                                  r"\d[\d,.]*(?:\s+(?:million|thousand))?\s+(?:\w+\s+)?(?:people|families"
+                                  r"|households|residents|persons|civilians|villagers|individuals)\s+$")
 # ... unless a group follows the names: "fled from Janjaweed militias".
 _GROUP_AFTER = re.compile(r"\s+(?:militias?|fighters|rebels|forces|troops|gunmen|attacks?|raids?|clashes|fighting"
                           r"|offensive|insurgents|groups?)\b", re.IGNORECASE)
@@ -437,7 +442,8 @@ _AND_REACH = 60
 
 def _moved_between(text: str, locative: re.Match[str]) -> bool:
     """Whether a list after a locative says where people moved from or to: what follows a move is a place."""
-    return _MOVED_BEFORE.search(text, max(0, locative.start() - 15), locative.start()) is not None \
+    return (_MOVED_BEFORE.search(text, max(0, locative.start() - 15), locative.start()) is not None
+            or _MOVED_PEOPLE_BEFORE.search(text, max(0, locative.start() - 60), locative.start()) is not None) \
         and _GROUP_AFTER.match(text, locative.end()) is None
 
 
