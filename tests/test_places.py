@@ -509,3 +509,13 @@ def test_a_transit_centre_named_after_a_place_is_a_camp_called_so(gaz) -> None:
 def test_a_name_after_a_title_s_abbreviation_is_a_person_not_a_place(gaz) -> None:
     text = "In North Carolina, 1,600 people are still in shelters, Gov. Roy Cooper said."
     assert "Cooper" not in names(text, gaz)
+
+
+def test_a_namesake_in_the_country_its_own_sentence_names_wins(gaz) -> None:
+    text = ("Wildfires in Algeria forced 1,500 people from villages in Bejaia and Bouira provinces, and 80 houses "
+            "burned near Jijel.\n\nIn Lebanon, some 2,000 people fled clashes in a refugee camp on the outskirts of "
+            "Saida.\n\nRussian troops advanced on Pokrovsk in the Donetsk region of Ukraine.")
+    places, _ = extract_places(text, gaz)
+    found = {(p.name, p.country) for p in places if p.kind != "country"}
+    assert ("Sidon", "LB") in found  # not Algeria's Saida, though the article is about Algeria too
+    assert ("Donetsk Region", "UA") in found  # "Russian troops" names no country the region is in

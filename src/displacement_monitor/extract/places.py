@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -35,7 +36,7 @@ from .localities import (
     on_road,
     repeats,
 )
-from .sentences import ends_with_abbreviation, is_dateline, is_venue, sentence_around
+from .sentences import ends_with_title, is_dateline, is_venue, sentence_around
 from .tables import table_rows
 
 # Words after a name that make it an administrative area ("Saada province", "Borno State").
@@ -187,9 +188,9 @@ _TOKEN_BACKWARDS = re.compile(r"[^\W_](?:[^\W_]|['\u2019])*+(?<=[^\W\d_])")
 
 
 def _sentence_starts(text: str) -> set[int]:
-    # (not after a title's stop: in "Gov. Roy Cooper said", Roy opens no sentence)
+    # (not after a title's stop: in "Gov. Roy Cooper said", Roy opens no sentence; but "zones A, B and C." ends one)
     starts = {m.end() for m in _SENTENCE_START.finditer(text)
-              if text[m.start()] != "." or not ends_with_abbreviation(text, m.start())}
+              if text[m.start()] != "." or not ends_with_title(text, m.start())}
     first = _FIRST_START.match(text)
     if first:
         starts.add(first.end())  # the text's first sentence
@@ -483,6 +484,19 @@ def _mention(gaz: Gazetteer, cand: _Candidate, record: int, text: str, end: int)
     )
 
 
+def _in_sentence_country(gaz: Gazetteer, cand: _Candidate, best: int, evidence: _Evidence, text: str,
+                         named_at: list[tuple[int, str]]) -> int:
+    """Of a name's namesakes in several countries, one in a country its own sentence names, when the article's
+    choice is in none of them: "Ain al-Hilweh, the largest refugee camp in Lebanon, on the outskirts of Saida"
+    is Lebanon's Saida in an article that is also about Algeria's fires."""
+    first, last = sentence_around(text, cand.start, cand.end)
+    here = {code for at, code in named_at[bisect.bisect_left(named_at, (first, "")):] if at < last}
+    if not here or gaz.countries[best] in here:
+        return best
+    others = tuple(r for r in cand.records if gaz.countries[r] in here)
+    return (_resolve(gaz, replace(cand, records=others), evidence) if others else None) or best
+
+
 def _country_named(gaz: Gazetteer, code: str) -> int | None:
     """The record of the country with ISO code code."""
     name = gaz.country_names.get(code)
@@ -728,11 +742,14 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
 
     resolved: dict[tuple, int | None] = {}
     borders = "border with" in text
+    named_at = sorted((m.start, m.country) for m in mentions if m.kind == COUNTRY and not m.demonym)
     for cand in pending:
         memo = cand.memo
         if memo not in resolved:
             resolved[memo] = _resolve(gaz, cand, evidence)
         best = resolved[memo]
+        if best is not None and named_at and len({gaz.countries[r] for r in cand.records}) > 1:
+            best = _in_sentence_country(gaz, cand, best, evidence, text, named_at)
         if best is not None and borders and (beyond := _bordering(gaz, text, cand.end)) == gaz.countries[best]:
             # "Rafah, on the border with Egypt" is the Rafah that is not in Egypt, if there is one
             others = tuple(r for r in cand.records if gaz.countries[r] != beyond)

@@ -24,11 +24,19 @@ class Sentence(NamedTuple):
     text: str
 
 
-def ends_with_abbreviation(text: str, dot: int) -> bool:
+def _word_before(text: str, dot: int) -> str:
     word = _LAST_WORD.search(text[max(0, dot - 12):dot])
-    if word is None:
-        return False
-    token = word.group(1).lower()
+    return word.group(1).lower() if word else ""
+
+
+def ends_with_title(text: str, dot: int) -> bool:
+    """Whether the full stop at dot ends an abbreviation of a title or a word ("Gov.", "Dr.", "Sept."), not an
+    initial or a letter ("Camp A.")."""
+    return _word_before(text, dot) in ABBREVIATIONS
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    token = _word_before(text, dot)
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
@@ -45,7 +53,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     pos = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group().startswith(".") and ends_with_abbreviation(text, match.start()):
+        if match.group().startswith(".") and _ends_with_abbreviation(text, match.start()):
             continue
         _add(sentences, text, pos, match.start() + len(match.group().rstrip()))
         pos = match.end()
