@@ -53,6 +53,7 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"In Mali, families reached {VILLAGE}, near the border, from Mopti.",
     f"On {VILLAGE} island, near Mopti in Mali, 300 families sheltered.",
     f"In Mali, clashes near Mopti displaced 234 families from {VILLAGE} and {OTHER}.",
+    f"In Mali, the worst-hit areas near Mopti are {VILLAGE} and {OTHER} sub-counties.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
     found = localities(sentence, gaz)

@@ -35,16 +35,18 @@ _LIST = rf"{_NAME}(?:{_LIST_GAP}{_NAME})*"
 
 _SETTLEMENT = "town|village|city|island|settlement|hamlet|oasis|valley"
 _PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipality|sub-district|subdistrict"
-         "|quarter|area|township|territory|parish|upazila|woreda|tehsil|taluka|chiefdom|zone|local government area")
+         "|quarter|area|township|territory|parish|upazila|woreda|tehsil|taluka|chiefdom|zone|local government area"
+         "|sub-county|subcounty")
 _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
            "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas|zones|townships"
-           "|counties|departments|prefectures|cercles")
+           "|counties|departments|prefectures|cercles|sub-counties|subcounties")
 # A kind word after a name that makes it a part of a province: "the West Garo Hills district", "Horo Guduru zone".
 _PART_AFTER = re.compile(r"\s+(?:district|districts|zone|zones|county|counties|woreda|woredas|territory|territories"
                          r"|upazila|upazilas|tehsil|tehsils|taluka|commune|communes|municipality|municipalities"
-                         r"|local government areas?|LGAs?|sub-district|subdistrict|department|prefecture)\b")
+                         r"|local government areas?|LGAs?|sub-district|subdistrict|department|prefecture"
+                         r"|sub-count(?:y|ies)|subcount(?:y|ies))\b")
 
 
 def _either_case(words: str) -> str:
@@ -96,10 +98,10 @@ _TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
 _NAME_CHARS = re.compile(r"[\w'\u2019\s,-]*")
 _WORD_CHARS = re.compile(r"[\w'\u2019]+")
 _CAPITAL = re.compile(f"[{_UPPER}]")
-# Where the singular and the plural kind cues below may match: every word of _PLURAL but six starts with one of
+# Where the singular and the plural kind cues below may match: every word of _PLURAL but eight starts with one of
 # _SINGULAR, so their occurrences, found once, serve both (a cue is tried where its word is not, and fails there).
 _KIND_WORDS = (*_SINGULAR.split("|"), "localities", "municipalities", "counties", "departments", "prefectures",
-               "cercles")
+               "cercles", "sub-counties", "subcounties")
 _ADMIN_FORMS = tuple(w for a in _ADMIN.split("|") for w in (a, a.title()))  # "province", "Province"
 # Cues of a space and a keyword are found from where their words occur (see _keyword_matches); cues without
 # words are scanned for.
