@@ -450,7 +450,7 @@ _BRINGING = re.compile(r"\b(?:bringing|brought|bring|brings|raising|raised|takin
 _THE_NUMBER = re.compile(r"\s+the\s+(?:total\s+)?(?:number|total)\s+(?:of\s+(?:\w+\s+)?(?P<noun>[a-z-]+)\s+)?"
                          r"(?:who\s+)?(?:(?:have|had|has)\s+)?(?:been\s+)?", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|though)\s+(?!(?:\w+\s+){0,3}\d)")
-_PUSHED = re.compile(rf"\b(?:pushed|driven|drove|received|receiving|receives)\s+{_HEDGES}$", re.IGNORECASE)
+_PUSHED_OR_RECEIVED = re.compile(rf"\b(?:pushed|driven|drove|received|receiving|receives)\s+{_HEDGES}$", re.IGNORECASE)
 _MORE_OF_THEM = re.compile(r"\s+(?:more|others|other people)")
 # The verb right after the people: "2.2 million persons need humanitarian assistance" counts no one moved.
 _IN_NEED = re.compile(r"\s+(?:\w+\s+){0,2}?(?:need|needs|needed|needing|require|requires|required|in need"
@@ -735,7 +735,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     before_terms = _terms(before[-reach:] if reach > 0 else "", reverse=True)
     if _MOVED_BY_OTHERS.search(before[-40:].lower()):
         before_terms["evacuated"] = 0
-    elif holds_any(before[-40:], ("pushed", "driven", "drove", "receiv")) and _PUSHED.search(before[-40:]):
+    elif holds_any(before[-40:], ("pushed", "driven", "drove", "receiv")) and _PUSHED_OR_RECEIVED.search(before[-40:]):
         # "Boko Haram incursions have pushed 2,100 households from Kolofata"; "the crossing has received more
         # than 4,500 people": arrivals
         before_terms["displaced"] = 0
@@ -1037,7 +1037,7 @@ _WHICH_HOSTS = re.compile(rf"(?:\s+(?:alone|itself))?,?\s+which\s+"
 def _antecedent(figure: _Found, places: Sequence[PlaceMention], text: str) -> tuple[int, ...] | None:
     """The place a relative clause holding the figure is about, when the clause says the place hosts the
     figure's people ("Al-Jufainah camp, which was already hosting 9,800 families"); else None."""
-    index = bisect.bisect_left(places, figure.start, key=lambda p: p.start) - 1
+    index = max((i for i, p in enumerate(places) if p.end <= figure.start), key=lambda i: places[i].end, default=-1)
     if index < 0 or places[index].kind == "country" or not _WHICH_HOSTS.fullmatch(text, places[index].end,
                                                                                     figure.start):
         return None
