@@ -1034,3 +1034,15 @@ def test_a_number_of_camps_may_come_between_people_and_the_camps_they_are_in(gaz
 ])
 def test_two_numbers_sharing_a_forecast_verb_are_both_no_figure(text: str, gaz) -> None:
     assert figures(text, gaz) == []
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    # refugees moved within the country they live in were displaced again
+    ("The raid on Jenin has displaced an estimated 40,000 Palestine refugees.", "displaced"),
+    ("In Kenya, some 3,000 refugees in Kakuma were uprooted again by floods.", "displaced"),
+    # refugees who crossed a border or arrived are refugees
+    ("The offensive forced 12,000 refugees to flee into Uganda.", "refugees"),
+    ("In Chad, officials said 8,000 refugees arrived in Adre.", "refugees"),
+])
+def test_refugees_a_displacement_moved_again_are_displaced(text: str, term: str, gaz) -> None:
+    assert [f[2] for f in figures(text, gaz)] == [term]

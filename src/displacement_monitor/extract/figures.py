@@ -452,6 +452,11 @@ _THE_NUMBER = re.compile(r"\s+the\s+(?:total\s+)?(?:number|total)\s+(?:of\s+(?:\
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|though)\s+(?!(?:\w+\s+){0,3}\d)")
 _PUSHED_OR_RECEIVED = re.compile(rf"\b(?:pushed|driven|drove|received|receiving|receives)\s+{_HEDGES}$", re.IGNORECASE)
 _MORE_OF_THEM = re.compile(r"\s+(?:more|others|other people)")
+# Refugees whom a displacement moved again, within the country they live in: "the raid displaced an estimated
+# 40,000 Palestine refugees", "3,000 refugees in Kakuma were uprooted again by floods".
+_DISPLACED_BEFORE = re.compile(rf"\b(?:displac|uproot)\w*\s+{_HEDGES}$", re.IGNORECASE)
+_DISPLACED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:were|was|have been|has been|had been|are|is|being)\s+"
+                              r"(?:\w+\s+)?(?:displaced|uprooted)\b", re.IGNORECASE)
 # The verb right after the people: "2.2 million persons need humanitarian assistance" counts no one moved.
 _IN_NEED = re.compile(r"\s+(?:\w+\s+){0,2}?(?:need|needs|needed|needing|require|requires|required|in need"
                       r"|in urgent need)\b", re.IGNORECASE)
@@ -773,6 +778,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         term = "destroyed"  # "1,000 homes were flooded": damaged
     if term is None or unit is None:
         return None
+    if term == "refugees" and reading.noun_term == "refugees" and (
+            _DISPLACED_BEFORE.search(before[-40:]) or _DISPLACED_AFTER.match(after_text)):
+        term = "displaced"  # (and refugees again if they were driven across a border, as below)
     # Only up to the next figure's number: "3.7 million remain displaced and 6.5 million have fled abroad".
     if term in ("displaced", "sheltered") and (_crosses_border(after[:hi - end], countries) or _abroad_too(
             after, prior, countries)):
