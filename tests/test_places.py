@@ -519,3 +519,52 @@ def test_a_namesake_in_the_country_its_own_sentence_names_wins(gaz) -> None:
     found = {(p.name, p.country) for p in places if p.kind != "country"}
     assert ("Sidon", "LB") in found  # not Algeria's Saida, though the article is about Algeria too
     assert ("Donetsk Region", "UA") in found  # "Russian troops" names no country the region is in
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Florida's county, not New Hampshire's, nor the North Carolina town of Hillsborough's state
+    ("In Florida, Hillsborough County opened shelters near Tampa.", ("Hillsborough County", "Florida", 28.0)),
+    ("In the US state of Florida, residents of Sarasota County went to shelters.",
+     ("Sarasota County", "Florida", 27.2)),
+    ("In New Hampshire, Hillsborough County warned of flooding near Manchester.",
+     ("Hillsborough County", "New Hampshire", 42.9)),
+    ("Louisiana ordered people out of Tangipahoa Parish.", ("Tangipahoa Parish", "Louisiana", 30.6)),
+])
+def test_a_us_county_is_the_county_in_its_state(text: str, expected, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    county = next(p for p in places if p.kind == "admin2")
+    assert (county.name, county.admin1) == expected[:2]
+    assert county.lat == pytest.approx(expected[2], abs=0.5)
+
+
+def test_a_county_is_named_with_its_kind_word_only(gaz) -> None:
+    # "Harris" alone is a person here, whatever county of Texas is named after one
+    places, _ = extract_places("In Houston, Texas, Harris said the shelters were full.", gaz)
+    assert all(p.kind != "admin2" for p in places)
+
+
+def test_a_storm_named_again_is_the_storm_not_a_town(gaz) -> None:
+    text = "Hurricane Milton neared Tampa, Florida. Milton was expected to make landfall near Siesta Key."
+    assert names(text, gaz) == {"Florida State", "Tampa", "Siesta Key"}
+    # a town that shares a storm's name is still named, with the state it is in
+    text = "Hurricane Florence flooded Florence, South Carolina."
+    assert "Florence" in names(text, gaz)
+
+
+@pytest.mark.parametrize(("text", "camp"), [
+    ("In Far'a camp in the West Bank, most residents returned.", "Far'a camp"),
+    ("At Kalma camp near Nyala, 3,000 people arrived.", "Kalma camp"),
+])
+def test_a_word_opening_the_sentence_is_no_part_of_a_camp_name(text: str, camp: str, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    assert camp in {p.name for p in places if p.kind == "camp"}
+
+
+def test_camps_in_an_area_are_not_a_camp_named_after_it(gaz) -> None:
+    text = "In the West Bank, displacement from the northern West Bank camps is the worst since 1967, the " \
+           "Palestinian ministry said."
+    places, _ = extract_places(text, gaz)
+    assert [(p.name, p.kind) for p in places if p.kind != "country"] == [("West Bank", "admin1")]
+    # a camp named as a province of another country is (Markazi is one of Iran's)
+    places, _ = extract_places("In Djibouti, refugees from Yemen stay in the Markazi camp near Obock.", gaz)
+    assert "Markazi camp" in {p.name for p in places}

