@@ -1046,3 +1046,14 @@ def test_two_numbers_sharing_a_forecast_verb_are_both_no_figure(text: str, gaz) 
 ])
 def test_refugees_a_displacement_moved_again_are_displaced(text: str, term: str, gaz) -> None:
     assert [f[2] for f in figures(text, gaz)] == [term]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the Central African Republic, about 36,000 people are crammed into the Catholic mission in Bossangoa.",
+     [(36000, "people", "sheltered")]),
+    ("In Chad, 5,000 people were packed into a stadium in Abeche.", [(5000, "people", "sheltered")]),
+    # going to one school is no shelter
+    ("In Chad, 300 children went to school in Abeche.", []),
+])
+def test_a_crowd_packed_into_one_building_is_sheltered(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected

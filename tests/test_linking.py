@@ -473,3 +473,9 @@ def test_the_prefecture_refers_back_to_the_last_one_named(gaz) -> None:
 def test_people_from_so_many_families_are_one_figure_with_one_set_of_places(gaz) -> None:
     text = "Kerala's revenue minister said 9,328 people from 2,514 families were staying in 91 relief camps in Wayanad."
     assert linked(text, gaz) == {9328: ["Wayanad"], 2514: ["Wayanad"]}
+
+
+def test_the_city_is_never_where_someone_spoke(gaz) -> None:
+    text = ("Fighting spread through Bangui, the agency's spokesman told reporters in Geneva. More than 10,000 "
+            "people are sheltering at a monastery in the north of the city.")
+    assert linked(text, gaz) == {10000: ["Bangui"]}

@@ -170,8 +170,12 @@ def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 _SHELTERS = r"(?:(?:[\w'\u2019]+|\d[\d,.]*) ){0,6}?(?:camps?|sites?|shelters|bases?|compounds?|centres|centers" \
             r"|churches|mosques|tent cities|tent camps)"
 # Where people go to shelter, which they may also be in for other reasons ("5,000 children in schools").
-_GONE_SHELTERS = _SHELTERS[:-1] + r"|schools|stadiums|public buildings)"
-_GONE_TO = r"(?:moved|crowded|squeezed|packed|flocked|streamed|poured|went|gone|headed|fled|forced|driven)"
+_GONE_SHELTERS = _SHELTERS[:-1] + r"|schools|stadiums|public buildings|missions|monasteries|halls|warehouses)"
+_GONE_TO = r"(?:moved|crowded|squeezed|packed|crammed|flocked|streamed|poured|went|gone|headed|fled|forced|driven)"
+# Where a crowd is packed: one building will do ("crammed into the Catholic mission", "packed into a stadium").
+_CROWDED_INTO = r"(?:crowded|squeezed|packed|crammed) into " + _SHELTERS[:-1] + \
+    r"|schools?|stadiums?|public buildings|church|mosque|missions?|monaster(?:y|ies)|cathedrals?|convents?|halls?" \
+    r"|gymnasiums?|hangars?|warehouses?)"
 
 # Order is specificity: when several terms fit a clause, the earlier one wins.
 TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "destroyed", "displaced")
@@ -201,6 +205,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|taken refuge|taking refuge"
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
                             rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_GONE_SHELTERS}|into {_GONE_SHELTERS}"
+                            rf"|{_CROWDED_INTO}"
                             r"|spent (?:\w+ ){0,2}nights? in(?! the open| the streets?)"
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
                             # ("served as a makeshift shelter for up to 40,000 people", "the hall is housing 900")

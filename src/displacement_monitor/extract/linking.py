@@ -184,12 +184,14 @@ def _main_place(places: Sequence[PlaceMention], text: str) -> int | None:
     return None
 
 
-def _last_before(places: Sequence[PlaceMention], kind: str, offset: int, starts: Sequence[int] | None) -> int | None:
-    """The index of the last place of a kind that starts before offset; starts (the places' sorted start
-    offsets) lets a long text skip the places after it."""
+def _last_before(places: Sequence[PlaceMention], kind: str, offset: int, starts: Sequence[int] | None,
+                 text: str) -> int | None:
+    """The index of the last place of a kind that starts before offset, but for where someone spoke ("told
+    reporters in Geneva"); starts (the places' sorted start offsets) lets a long text skip the places after it."""
     end = bisect.bisect_left(starts, offset) if starts is not None else len(places)
     for i in range(end - 1, -1, -1):
-        if places[i].kind == kind and places[i].start < offset:
+        if places[i].kind == kind and places[i].start < offset and not is_venue(text, places[i].start,
+                                                                                 places[i].end):
             return i
     return None
 
@@ -223,12 +225,13 @@ def _there(sentence: Sentence, places: Sequence[PlaceMention], text: str) -> int
     return None
 
 
-def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None) -> int | None:
+def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None,
+             text: str) -> int | None:
     lowered = sentence.text.lower()
     for phrase, kind in ANAPHORA.items():
         if phrase in lowered and any(not _MODIFIER_AFTER.match(lowered, m.end())
                                      for m in re.finditer(rf"\b{phrase}\b", lowered)):
-            earlier = _last_before(places, kind, sentence.start, starts)
+            earlier = _last_before(places, kind, sentence.start, starts, text)
             if earlier is not None:
                 return earlier
     return None
@@ -259,23 +262,24 @@ def _may_refer_back(sentence: str) -> bool:
 
 
 def _moved_within(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None,
-                  own: list[tuple[list[tuple[int, PlaceMention]], list[str]]]) -> list[list[tuple[int, PlaceMention]]]:
+                  own: list[tuple[list[tuple[int, PlaceMention]], list[str]]],
+                  text: str) -> list[list[tuple[int, PlaceMention]]]:
     """The town people moved within, when a figure's own places are only where they went and the sentence
     refers back to the town ("left their neighbourhoods for safer parts of the town and for the Kalma and Otash
     camps on its outskirts": Nyala's)."""
     if not own or not _may_refer_back(sentence.text):
         return []
-    town = _anaphor(sentence, places, starts)
+    town = _anaphor(sentence, places, starts, text)
     return [[(town, places[town])]] if town is not None else []
 
 
 def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention],
-                      starts: Sequence[int] | None) -> tuple[int, int] | None:
+                      starts: Sequence[int] | None, text: str) -> tuple[int, int] | None:
     """'350 families from the city': the city named last before this sentence, and where the sentence says so."""
     found = _ANAPHORIC_ORIGIN.search(sentence.text)
     if not found:
         return None
-    referent = _last_before(places, ANAPHORA[found.group(1).lower()], sentence.start, starts)
+    referent = _last_before(places, ANAPHORA[found.group(1).lower()], sentence.start, starts, text)
     return None if referent is None else (referent, sentence.start + found.start())
 
 
@@ -486,7 +490,7 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             clauses = [(_clause_figure(figures, at, text), at) for at in _nationwide(sentence)]
             national |= {k for k, at in clauses if _in_clause(figures[k], at, text)}
     # Most sentences say neither "from the city" nor "which": those tests run only where they can match.
-    referent = _anaphoric_origin(sentence, places, starts) if _may_refer_back(sentence.text) else None
+    referent = _anaphoric_origin(sentence, places, starts, text) if _may_refer_back(sentence.text) else None
     relative = "which" in sentence.text or "where" in sentence.text or "that" in sentence.text
     found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
@@ -506,7 +510,7 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             or [g for g, r in own if "origin" in r] \
             or ([[(referent[0], places[referent[0]])]] if referent and _in_clause(fig, referent[1], text) else []) \
             or neutral or _origins_of_the_same(sentence_origins, figures, fig) \
-            or _moved_within(sentence, places, starts, own) \
+            or _moved_within(sentence, places, starts, own, text) \
             or [g for g, r in own if "locator" not in r] or [g for g, r in own]
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
@@ -516,7 +520,7 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         elif not indexes and k > 0:
             indexes = list(found[-1])  # "3.7 million remain displaced, while 6.5 million are refugees"
         elif not indexes:
-            fallback = _anaphor(sentence, places, starts)
+            fallback = _anaphor(sentence, places, starts, text)
             if fallback is None and " there" in sentence.text:
                 fallback = _there(sentence, places, text)  # "17,000 people there": in the place just named
             # A total ("brought the number of displaced households to 2,725") or "the capital" is about more

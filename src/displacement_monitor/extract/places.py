@@ -414,8 +414,11 @@ def _score(gaz: Gazetteer, record: int, context: dict[str, int], want_admin: boo
     kind = gaz.kinds[record]
     # A region in the table is one the news names often (Luzon, Darfur): it outweighs a village named so.
     score = math.log10((REGION_WEIGHT if kind == REGION else gaz.populations[record]) + 10)
-    if _bare_key(gaz.names[record]) == key.replace("'", "") or kind == ADMIN1 and area_named:
+    main = _bare_key(gaz.names[record])
+    if main == key.replace("'", "") or kind == ADMIN1 and area_named:
         score += 1.5  # named by its main name, not one of many alternates ("Hatay" the province, not Antakya)
+    elif skeleton(main) == skeleton(key):
+        score += 0.75  # its main name spelled otherwise ("Sloviansk" is Slovyansk, not Nikopol, once called so)
     score += 4.0 * min(context.get(gaz.countries[record], 0), 3) ** 0.5
     if points:
         # Of two namesakes, the one near the article's other places (Islahiye by Gaziantep, not by Ankara).
@@ -820,6 +823,9 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         mentions = [m for m in mentions if m.start not in covered] + camps
         # "the Nguenyyiel and Kule camps. Nguenyyiel, already hosting 80,000": the camp, named again alone
         bare = {camp.name.rsplit(" ", 1)[0]: camp for camp in camps}
+        # ("refugees were staying at Markazi": Djibouti's camp again, not the province of Iran named so)
+        mentions = [m for m in mentions if m.kind == "camp" or m.surface not in bare
+                    or m.country == bare[m.surface].country]
         mentions += repeats(text, bare, [(m.start, m.end) for m in mentions])
     # With no country named, the places say which country the text is about ("fled Chibok" is Nigeria).
     if not countries:
