@@ -1057,3 +1057,35 @@ def test_refugees_a_displacement_moved_again_are_displaced(text: str, term: str,
 ])
 def test_a_crowd_packed_into_one_building_is_sheltered(text: str, expected, gaz) -> None:
     assert figures(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Kenya, the river rose, forcing an estimated fifteen thousand people from their homes in Garissa.",
+     [(15000, "people", "displaced")]),
+    ("In Kenya, the strike is forcing 300 schools to close.", []),
+])
+def test_forcing_people_from_their_homes_displaces_them(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
+def test_a_modal_before_a_far_verb_makes_a_forecast(gaz) -> None:
+    text = ("In Ecuador, officials warned that as many as 20,000 more people living along the Esmeraldas and "
+            "Chone rivers could be forced to leave.")
+    assert figures(text, gaz) == []
+    text = ("In Ecuador, 20,000 people living along the Esmeraldas and Chone rivers in the north have been "
+            "forced to leave since Monday, officials said, and more could follow.")
+    assert figures(text, gaz) == [(20000, "people", "displaced")]
+
+
+def test_what_a_number_did_to_people_counted_after_it_is_their_verb(gaz) -> None:
+    text = "In French Polynesia, nine houses were flooded on Tahiti, forcing about 35 people to evacuate."
+    assert (9, "households", "displaced") not in figures(text, gaz)
+    assert (35, "people", "evacuated") in figures(text, gaz)
+
+
+@pytest.mark.parametrize("text", [
+    "In Rwanda, 1,200 people had been registered at a transit centre in Rubavu district.",
+    "In the Philippines, 3,000 people are at an evacuation center in Legazpi.",
+])
+def test_people_at_a_transit_or_evacuation_centre_are_sheltered(text: str, gaz) -> None:
+    assert [f[2] for f in figures(text, gaz)] == ["sheltered"]

@@ -67,9 +67,13 @@ AFTER_WINDOW = 70
 RELATIVE_CLAUSE = 50  # how much further the words after a number are read past what the people are or do
 BEFORE_WINDOW = 60
 GOVERNING_DISTANCE = 25
+FORECAST_REACH = 120  # how far after a number its verb may be and still be read for a modal before it
 _HOUSING = re.compile(rf"\b(?:{'|'.join(sorted(HOUSE_NOUNS))}|housing|roofs?)\b", re.IGNORECASE)
 # "destroyed the homes of (about) 1,200 families": the number counts the homes' occupants.
 _HOMES_OF = re.compile(rf"\b(?:{'|'.join(sorted(HOUSE_NOUNS))})\s+of\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+# What one thing did to other people, who are counted after it: ", forcing about 35 people to evacuate".
+_CONSEQUENCE = re.compile(r",\s+(?:forcing|forced|prompting|leaving|causing|sending|driving|displacing)\s+"
+                          r"(?:[\w-]+\s+){0,3}?\d", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _COUNTED_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | HOUSE_NOUNS
 _NOT_A_PEOPLE_NAME = OTHER_NOUNS | PEOPLE_NOUNS  # 'Syrians fled' names people, 'Syrian refugees' is an adjective
@@ -547,9 +551,11 @@ def _casualty_near(before: str, after: str) -> bool:
     return bool(CASUALTY.search(near.lower()))
 
 
-def _forecast(before: str, after: str, verb_after: bool) -> bool:
-    """'could displace 200,000', '200,000 may flee', 'at risk': not an event that happened."""
-    written = after[:60] if verb_after else before[-50:]
+def _forecast(before: str, after: str, verb_after: bool, verb_at: int = 0) -> bool:
+    """'could displace 200,000', '200,000 may flee', 'at risk': not an event that happened. The words after the
+    number are read up to its verb (verb_at, where it is known), however far: "20,000 more people living along
+    the Esmeraldas and Chone rivers could be forced to leave"."""
+    written = after[:max(60, min(verb_at, FORECAST_REACH))] if verb_after else before[-50:]
     span = written.lower()
     word = FORECAST.search(span)  # most spans hold no forecast word
     # "May" is the month ("have left since May").
@@ -701,6 +707,11 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     hi = _share_end(article, sentence, num, following)
     stop = min(hi, end + len(after))
     after_text = text[reading.noun_end:stop][:AFTER_WINDOW]
+    if ", " in after_text and (cut := _CONSEQUENCE.search(text, reading.noun_end, stop + 40)) \
+            and cut.start() < reading.noun_end + len(after_text):
+        # "Nine houses were flooded, forcing about 35 people to evacuate": the verb of the number after
+        stop = cut.start()
+        after_text = text[reading.noun_end:stop]
     after_terms: dict[str, int] | None = None  # the terms of after_text, once they are read
     if " who " in after_text and "," not in after_text.partition(" who ")[0] \
             or "," not in after_text and not (after_terms := _terms(after_text)):
@@ -714,8 +725,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         # not what they all did
         after_text = _SOME_OF_THEM.split(after_text, maxsplit=1)[0]
         after_terms = None
+    after_from = reading.noun_end  # where after_text starts
     aside = _APPOSITIVE.match(text, reading.noun_end)
     if aside:  # "150 people, the whole population of X, were displaced": the verb comes after the aside
+        after_from = aside.end()
         after_text = text[aside.end():aside.end() + AFTER_WINDOW]
         after_terms = None
     elif (where := _WHERE_AFTER.match(text, reading.noun_end, stop)) and len(where.group()) > AFTER_WINDOW // 2:
@@ -808,7 +821,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         share = share[:reading.noun_end - end]
     # "up to 1.5 million refugees and 2 million displaced people could return": one verb for both numbers
     shared = share.endswith((" and ", " or ")) and _SHARED_VERB.fullmatch(share) is not None
-    if _forecast(before, share, bool(after_terms)) or shared and _forecast(before, after, True) \
+    # (a number with a verb of its own before it is not read up to some other verb after it)
+    verb_at = 0 if governed else after_from - end + min(after_terms.values(), default=0)
+    if _forecast(before, share, bool(after_terms), verb_at) or shared and _forecast(before, after, True) \
             or not after_terms and not governed and _forecast(before, share[:40], True) \
             or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None

@@ -168,7 +168,7 @@ def word_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # centres"): a place to go to alone is no shelter yet ("plans to move them to new sites"). Up to six words may
 # describe the shelter ("in Juba's UN protection of civilians sites", "in more than 1,000 camps").
 _SHELTERS = r"(?:(?:[\w'\u2019]+|\d[\d,.]*) ){0,6}?(?:camps?|sites?|shelters|bases?|compounds?|centres|centers" \
-            r"|churches|mosques|tent cities|tent camps)"
+            r"|(?:transit|reception|evacuation) cent(?:re|er)|churches|mosques|tent cities|tent camps)"
 # Where people go to shelter, which they may also be in for other reasons ("5,000 children in schools").
 _GONE_SHELTERS = _SHELTERS[:-1] + r"|schools|stadiums|public buildings|missions|monasteries|halls|warehouses)"
 _GONE_TO = r"(?:moved|crowded|squeezed|packed|crammed|flocked|streamed|poured|went|gone|headed|fled|forced|driven)"
@@ -239,7 +239,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|fleeing|left(?!\s+(?:bank|side|wing|behind|over|hand|alone|unattended))"
                             r"|leave(?<!unable to leave)(?<!not leave)(?<!cannot leave)|leaving|uproot\w*"
                             # ("forced to halt food aid" moved no one)
-                            r"|forced(?!\s+to\s+(?:halt|stop|suspend|close|shut|cancel|cut|reduce|delay|postpone|pause"
+                            r"|(?:forced|forcing)(?!\s+to\s+(?:halt|stop|suspend|close|shut|cancel|cut|reduce|delay|postpone|pause"
                             r"|scale|curtail|ration|limit|end|pay|sell|work|fight|join|marry|resign|withdraw|retreat"
                             r"|surrender|accept|borrow|skip|drop)\b)"
                             r"|driven|drove|pushed out"
