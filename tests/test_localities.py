@@ -510,3 +510,19 @@ def test_more_kinds_of_area_name_places(text: str, names: list[str], gaz) -> Non
 def test_a_road_river_or_work_near_a_town_is_no_place(feature: str, gaz) -> None:
     text = f"In Pakistan, thousands of families are camped along the {feature} near Dadu."
     assert feature not in localities(text, gaz)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Syria, fighting raged in Aleppo. 750 people were brought out of Foua and Kefraya, two Shi'ite villages "
+     "in Idlib.", {("Foua", "Idlib"), ("Kefraya", "Idlib")}),
+    ("In Nigeria, gunmen attacked Dogo Nahawa and Zot, two villages south of Jos.",
+     {("Dogo Nahawa", "Jos"), ("Zot", "Jos")}),
+])
+def test_names_said_to_be_so_many_villages_are_villages_where_the_text_puts_them(text: str, expected, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    assert {(p.name, p.near) for p in places if p.kind == "locality"} == expected
+
+
+def test_a_faith_or_a_people_before_a_kind_word_is_no_place(gaz) -> None:
+    places, _ = extract_places("In Syria, rebels besieged two Shi'ite villages and three Druze towns.", gaz)
+    assert [p.name for p in places] == ["Syria"]

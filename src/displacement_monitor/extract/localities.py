@@ -125,6 +125,9 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
                 rf"(?:\s+{_ABOUT}{_DISTANCE}\s+{_BEARING}\s+of\s+"
                 r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|on|about|some|around|roughly|just|north|south|east|west|where"
                 r"|which|that|close|outside|along|across)\b|\d)))"), (), _TAIL_NAME, True),
+    # "Foua and Kefraya, two Shi'ite villages in Idlib": names, then how many of what kind they are
+    (re.compile(rf",\s+(?:both|two|three|four|five|six)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_PLURAL})\b"
+                r"(?:\s+(?:in|of|near|outside)\s+(?:the\s+)?)?"), (), _TAIL_LIST, True),
     # "on Siargao island", "in Kpalobendu village": a kind word after a name that a locative introduces
     (re.compile(rf"\s+(?:{_SINGULAR})\b(?!\s+of\b)"), _KIND_WORDS, _TAIL_LOCATIVE_NAME, False),
     # "Debdeb, on Algeria's border with Libya", "Qaa, near the border": the country that owns the border, if
@@ -295,6 +298,10 @@ _NOT_PLACE_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "islamic", "state", "reuters", "associated", "press", "the", "but", "and", "in", "on", "at", "a",
+    # faiths and peoples: "two Shi'ite villages", "Fulani settlements"
+    "shi'ite", "shiite", "shia", "sunni", "alawite", "druze", "yazidi", "christian", "muslim", "catholic",
+    "orthodox", "jewish", "hindu", "buddhist", "ismaili", "assyrian", "chaldean", "turkmen", "kurdish", "bedouin",
+    "rohingya", "fulani", "tuareg", "hausa", "hutu", "tutsi", "dinka", "nuer", "shilluk", "murle", "masalit",
 }
 # The last word of a name that is a road, a river or a work, not a settlement: "the Indus Highway near Dadu".
 _FEATURE_WORDS = {"highway", "road", "street", "avenue", "motorway", "expressway", "railway", "bridge", "canal",
