@@ -526,3 +526,9 @@ def test_names_said_to_be_so_many_villages_are_villages_where_the_text_puts_them
 def test_a_faith_or_a_people_before_a_kind_word_is_no_place(gaz) -> None:
     places, _ = extract_places("In Syria, rebels besieged two Shi'ite villages and three Druze towns.", gaz)
     assert [p.name for p in places] == ["Syria"]
+
+
+def test_a_people_s_name_may_be_part_of_a_place_name(gaz) -> None:
+    text = "In South Sudan, residents of Malakal crossed the White Nile to Wau Shilluk and other villages."
+    places, _ = extract_places(text, gaz)
+    assert "Wau Shilluk" in {p.name for p in places}

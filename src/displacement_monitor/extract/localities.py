@@ -298,7 +298,10 @@ _NOT_PLACE_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "islamic", "state", "reuters", "associated", "press", "the", "but", "and", "in", "on", "at", "a",
-    # faiths and peoples: "two Shi'ite villages", "Fulani settlements"
+}
+# Faiths and peoples, which name no place on their own ("two Shi'ite villages", "Fulani settlements") but may
+# be part of a name ("Wau Shilluk").
+_PEOPLE_WORDS = {
     "shi'ite", "shiite", "shia", "sunni", "alawite", "druze", "yazidi", "christian", "muslim", "catholic",
     "orthodox", "jewish", "hindu", "buddhist", "ismaili", "assyrian", "chaldean", "turkmen", "kurdish", "bedouin",
     "rohingya", "fulani", "tuareg", "hausa", "hutu", "tutsi", "dinka", "nuer", "shilluk", "murle", "masalit",
@@ -339,7 +342,7 @@ def _plausible(name: str, gaz: Gazetteer) -> bool:
     if any(w in _NOT_PLACE_WORDS for w in lowered) or name.isupper() or lowered and lowered[-1] in _FEATURE_WORDS:
         return False
     content = [w for w in lowered if w not in _PARTICLES]
-    if not content or all(w in gaz.english_words for w in content):
+    if not content or all(w in gaz.english_words or w in _PEOPLE_WORDS for w in content):
         return False
     # "Pakistan Meteorological (Department)" is a body of a country, not a place in it.
     return not any(_is_country_word(gaz, w) for w in content) and fold(name) not in gaz.demonym_keys
