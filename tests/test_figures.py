@@ -1089,3 +1089,8 @@ def test_what_a_number_did_to_people_counted_after_it_is_their_verb(gaz) -> None
 ])
 def test_people_at_a_transit_or_evacuation_centre_are_sheltered(text: str, gaz) -> None:
     assert [f[2] for f in figures(text, gaz)] == ["sheltered"]
+
+
+def test_a_span_of_years_is_no_range_of_people(gaz) -> None:
+    assert figures("In Nigeria, most buildings in Bama were destroyed in 2014-2015, officials said.", gaz) == []
+    assert figures("In Nigeria, 1500-2000 people fled Bama.", gaz) == [(1500, "people", "displaced")]

@@ -580,3 +580,8 @@ def test_a_camp_named_again_alone_is_the_camp_not_a_province_abroad(gaz) -> None
     places, _ = extract_places(text, gaz)
     assert {(p.surface, p.kind) for p in places if p.kind != "country"} == {
         ("Markazi camp", "camp"), ("Markazi", "camp"), ("Obock", "city")}
+
+
+def test_a_protection_of_civilians_site_is_no_camp_named_civilians(gaz) -> None:
+    places, _ = extract_places("In South Sudan, 30,000 people are in UN Protection of Civilians sites in Juba.", gaz)
+    assert [p.kind for p in places] == ["country", "city"]

@@ -911,7 +911,8 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
             lower = _shared_multiplier(num, nxt) if joined else 0  # most numbers are no range's lower end
             if joined and _FROM_BEFORE.search(text, max(0, num.start - 8), num.start):
                 continue  # "rose from 100,000 to 150,000": the number before is gone, the one after is the figure
-            if joined and lower < nxt.value <= 20 * lower and not _dated(text, num.start):
+            if joined and lower < nxt.value <= 20 * lower and not _dated(text, num.start) \
+                    and not _years(num, nxt):
                 upper[num.start] = nxt.value
                 skip = i + 1
                 num = NumberMatch(num.start, nxt.end, text[num.start:nxt.end], lower)
@@ -920,6 +921,12 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _years(num: NumberMatch, nxt: NumberMatch) -> bool:
+    """Whether two numbers are a span of years ("destroyed in 2014-2015"), not a range of people."""
+    return all(_YEAR.fullmatch(n.text) and 1900 <= n.value <= 2100 for n in (num, nxt)) \
+        and nxt.value - num.value <= 30
 
 
 _TRAILING_MULTIPLIER = re.compile(r"(?:\d|\s)(thousand|million|millions|billion|mln|mio|mn|bn|lakhs?|crore|m|k)$",

@@ -551,7 +551,8 @@ _CAMPS_NAMED = re.compile(rf"camps\b(?:\s+(?:on|in|near|around|outside)\s+(?:(?!
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _OWNER_WORDS = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['\u2019]s\s+(?=\S)")
 _NOT_CAMP_NAMES = {"idp", "un", "refugee", "the", "a", "transit", "army", "military", "displacement", "new", "main",
-                   "largest", "official", "informal", "protection", "makeshift", "tent", "boot", "training", "prison"}
+                   "largest", "official", "informal", "protection", "makeshift", "tent", "boot", "training", "prison",
+                   "civilians", "civilian"}  # ("the Protection of Civilians site")
 
 
 def _camp_names(text: str) -> Iterator[tuple[int, int, str, str]]:
