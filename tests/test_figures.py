@@ -1094,3 +1094,81 @@ def test_people_at_a_transit_or_evacuation_centre_are_sheltered(text: str, gaz) 
 def test_a_span_of_years_is_no_range_of_people(gaz) -> None:
     assert figures("In Nigeria, most buildings in Bama were destroyed in 2014-2015, officials said.", gaz) == []
     assert figures("In Nigeria, 1500-2000 people fled Bama.", gaz) == [(1500, "people", "displaced")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Iraq, some 1,800 families were taken to camps near Karbala, officials said.",
+     [(1800, "households", "sheltered")]),
+    ("In Iraq, 640 people were transferred to shelters in Baghdad on Monday.", [(640, "people", "sheltered")]),
+    ("In Iraq, 26 people were taken to hospital in Baghdad on Monday.", []),
+])
+def test_people_taken_to_camps_are_sheltered(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In Kenya, at least 30 people, 12 of them children, were burned to death when a church was set alight.",
+    "In Kenya, at least 30 people, 12 of whom were children, were slain when their homes were set on fire.",
+])
+def test_a_part_of_the_dead_is_no_figure(text: str, gaz) -> None:
+    assert [f for f in figures(text, gaz) if f[1] == "people"] == []
+
+
+def test_a_showground_s_people_are_sheltered(gaz) -> None:
+    assert figures("In Kenya, the Nakuru showground is now home to about 9,000 people.", gaz) == [
+        (9000, "people", "sheltered")]
+
+
+def test_some_of_the_refugees_in_a_camp_are_refugees(gaz) -> None:
+    text = ("UNHCR said 9,500 Burundians had crossed into Tanzania since April. About 2,000 of them are at a "
+            "reception centre in Kigoma.")
+    assert figures(text, gaz) == [(9500, "people", "refugees"), (2000, "people", "refugees")]
+
+
+def test_a_subject_with_a_term_that_passes_a_number_is_a_figure(gaz) -> None:
+    result = extract("Syrian refugees in Lebanon passed one million in April, the UN said.", gaz)
+    assert [(f.quantity, f.term, f.qualifier) for f in result.figures] == [(1000000, "refugees", "more than")]
+    assert figures("The road passed 3,000 metres above the valley.", gaz) == []
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("In Nigeria, 1,500 families from Guma crossed into neighbouring Nasarawa State.", "displaced"),
+    ("In Nigeria, 1,500 families crossed into the neighbouring state over the weekend.", "displaced"),
+    ("In Nigeria, 1,500 families crossed into Cameroon's Far North region.", "refugees"),
+])
+def test_crossing_into_a_province_of_one_s_own_country_is_no_flight_abroad(text: str, term: str, gaz) -> None:
+    assert [f[2] for f in figures(text, gaz)] == [term]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Bangladesh, about 8,000 people have put up shelters of bamboo on a hillside near Teknaf.",
+     [(8000, "people", "sheltered")]),
+    ("In Bangladesh, aid groups put up 300 shelters for families near Teknaf.", []),
+    ("In Bangladesh, about 5,000 people came ashore at Teknaf on Sunday.", [(5000, "people", "displaced")]),
+])
+def test_people_who_put_up_shelters_or_came_ashore_moved(text: str, expected, gaz) -> None:
+    assert figures(text, gaz) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In Iraq, boys over the age of 15 are screened before they can join their families.",
+    "In Pakistan, it is one of the largest displacements in years, officials said.",
+    "In Angola, a new site near Dundo is meant to hold up to 25,000 people.",
+    "In Angola, the camp is designed to house 12,000 refugees.",
+])
+def test_ages_phrases_and_capacities_are_no_figures(text: str, gaz) -> None:
+    assert figures(text, gaz) == []
+
+
+def test_families_who_had_gone_home_returned(gaz) -> None:
+    text = "In Congo, about 800 families who fled clashes in March had gone home, the governor said."
+    assert figures(text, gaz) == [(800, "households", "returned")]
+
+
+def test_numbers_listed_after_a_colon_count_who_the_clause_before_names(gaz) -> None:
+    text = ("In Chad, most of the refugees are staying in two camps near Adre: about 6,200 at Ourang and some "
+            "3,900 at Arkoum, UNHCR said.")
+    assert figures(text, gaz) == [(6200, "people", "refugees"), (3900, "people", "refugees")]
+    text = "In Chad, the displaced families live in three sites: 420 in Bol and 310 in Baga Sola."
+    assert [f[:2] for f in figures(text, gaz)] == [(420, "households"), (310, "households")]
+    assert figures("In Chad, the meeting opens at 10:30 in N'Djamena.", gaz) == []

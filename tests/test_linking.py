@@ -479,3 +479,12 @@ def test_the_city_is_never_where_someone_spoke(gaz) -> None:
     text = ("Fighting spread through Bangui, the agency's spokesman told reporters in Geneva. More than 10,000 "
             "people are sheltering at a monastery in the north of the city.")
     assert linked(text, gaz) == {10000: ["Bangui"]}
+
+
+def test_where_a_part_came_from_in_its_own_clause_is_the_part_s(gaz) -> None:
+    text = ("In Syria, aid workers counted about 6,000 people at the Mabrouka camp in Hasakah province, among them "
+            "hundreds of families who had come from Deir ez-Zor.")
+    found = linked(text, gaz)
+    assert "Mabrouka camp" in found[6000]
+    assert not any("Deir" in name for name in found[6000])
+    assert any("Deir" in name for name in found[100])

@@ -532,3 +532,28 @@ def test_a_people_s_name_may_be_part_of_a_place_name(gaz) -> None:
     text = "In South Sudan, residents of Malakal crossed the White Nile to Wau Shilluk and other villages."
     places, _ = extract_places(text, gaz)
     assert "Wau Shilluk" in {p.name for p in places}
+
+
+def test_what_a_bearing_is_taken_from_is_a_place(gaz) -> None:
+    # The gazetteer spells it Ra's al 'Ayn; the text's spelling is found through the bearing.
+    text = "In Syria, about 4,000 people live in a camp west of Ras al-Ain, aid workers said."
+    places, _ = extract_places(text, gaz)
+    assert any(p.country == "SY" and p.kind == "city" and p.name.startswith("Ra") for p in places)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("In Iraq, families were bussed to Amiriyat al-Fallujah, about 25 km to the south, officials said.",
+     "Amiriyat al-Fallujah"),
+    ("In Bangladesh, boats landed at Shah Porir Dwip, an island at the southern tip of Teknaf.", "Shah Porir Dwip"),
+    ("In Congo, 470 people crossed from Kamako, a Congolese border town where soldiers clashed.", "Kamako"),
+])
+def test_a_place_described_after_its_name_is_a_locality(text: str, name: str, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    assert name in {p.name for p in places if p.kind == "locality"}
+
+
+def test_another_spelling_must_share_most_vowels_as_well_as_consonants(gaz) -> None:
+    # Mulanda (Uganda) has the consonants of Malindi (Kenya), not its vowels.
+    text = "In Uganda, some 2,000 Kenyans are at a transit camp at Mulanda, near the Kenyan border."
+    places, _ = extract_places(text, gaz)
+    assert "Malindi" not in {p.name for p in places}

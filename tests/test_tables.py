@@ -191,3 +191,44 @@ def test_a_grid_whose_first_column_names_provinces_has_provinces(gaz) -> None:
     result = extract(text, gaz)
     assert [[result.places[i].name for i in f.places] for f in result.figures] == [
         ["Sofala Province"], ["Manica Province"]]
+
+
+def test_a_grid_may_have_a_column_of_names_and_rows_with_blank_cells(gaz) -> None:
+    # A camp, the district it is in, and its people; "Other sites" leaves the district blank.
+    text = ("Flooding in Sindh: people in relief camps, provincial disaster authority\n\n"
+            "Camp          District     Displaced persons\n"
+            "Sehwan        Jamshoro     12,480\n"
+            "Mehar         Dadu          7,310\n"
+            "Other sites                 2,905\n"
+            "Total                      22,695\n")
+    rows = table_rows(text)
+    assert [text[r.name_start:r.name_end] for r in rows] == ["Sehwan", "Mehar", "Other sites", ""]
+    assert [[text[a:b] for a, b in r.names] for r in rows] == [["Jamshoro"], ["Dadu"], [], []]
+    result = extract(text, gaz)
+    figures = [(f.quantity, f.term) for f in result.figures]
+    # the displaced of a grid of camps are sheltered
+    assert figures == [(12480, "sheltered"), (7310, "sheltered"), (2905, "sheltered"), (22695, "sheltered")]
+
+
+def test_a_blank_cell_is_read_under_the_column_it_lies_below() -> None:
+    text = ("Area      Displaced   Returned\n"
+            "Zinder        4,100      1,200\n"
+            "Maradi                     950\n")
+    rows = table_rows(text)
+    assert [(text[r.name_start:r.name_end], r.unit, text[r.number_start:].split()[0]) for r in rows] == [
+        ("Zinder", "Displaced", "4,100"), ("Zinder", "Returned", "1,200"), ("Maradi", "Returned", "950")]
+
+
+def test_a_heading_s_rows_may_part_name_and_number_by_spaces_and_name_where_a_place_lies(gaz) -> None:
+    text = ("New refugee arrivals by settlement, according to UNHCR:\n\n"
+            "Palorinya (Moyo)       21,400\n"
+            "Kiryandongo             8,900\n"
+            "Total                  30,300\n")
+    rows = table_rows(text)
+    assert [text[r.name_start:r.name_end] for r in rows] == ["Palorinya", "Kiryandongo", ""]
+    assert [[text[a:b] for a, b in r.names] for r in rows] == [["Moyo"], [], []]
+    result = extract(text, gaz)
+    places = [sorted(result.places[i].name for i in f.places) for f in result.figures]
+    # the total row is about all the rows' places
+    assert places[-1] == sorted({name for row in places[:-1] for name in row})
+    assert [f.source for f in result.figures] == ["UNHCR"] * 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import difflib
 import functools
 import gzip
 import hashlib
@@ -343,12 +344,17 @@ class Gazetteer:
                 found.extend(i for i in self.key_records[value] if i not in found)
         return found
 
-    def similar(self, name: str) -> list[int]:
+    def similar(self, name: str, alike: float = 0.0) -> list[int]:
         """Records whose names share the consonant skeleton of name (see skeleton): candidates only,
-        for a name the text has already shown to be a place."""
+        for a name the text has already shown to be a place. With alike, only names whose spellings, vowels
+        and all, are at least that alike (difflib's ratio): "Mulanda" is no spelling of Malindi."""
         key = fold(name)
         shape = skeleton(key)
         kids = self.skeletons.get(shape if len(shape) >= MIN_SKELETON else f"{shape} {spelling(key)}", ())
+        if alike:
+            spelled = spelling(key)
+            kids = tuple(kid for kid in kids
+                         if difflib.SequenceMatcher(None, spelled, spelling(self.keys[kid])).ratio() >= alike)
         found: list[int] = []
         for kid in kids:
             found.extend(i for i in self.key_records[kid] if i not in found)

@@ -56,12 +56,12 @@ _MOVED_BY_OTHERS = word_regex(r"\b(?:moved|moving|brought|flew|flown|flying|took
                               r"|bussed|airlifted|relocated|transferred)\s+(?:\w+\s+){0,3}$")
 # "the Kablewa camp, which was already close to full with almost 10,000 people", "shelters that now hold
 # more than 900 people": a camp's or shelter's occupants.
-_CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;]{0,110}"
+_CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?|showgrounds?)\b[^.;]{0,110}"
                        r"\b(?:holds?|held|holding|house[sd]?|housing|hosts?|hosted|hosting|shelters?|sheltering"
                        r"|accommodat\w+|full with|crowded with|packed with|home to|stands? at|stood at"
                        r"|(?:swelled|swollen|grown|grew|risen|rose|doubled|tripled)(?: [\w ]{0,25})? to)"
                        r"\s+(?:\w+\s+){0,2}$")
-_CAPACITY_WORDS = ("camp", "shelter", "site", "cent", "settlement")  # one is in every _CAPACITY match
+_CAPACITY_WORDS = ("camp", "shelter", "site", "cent", "settlement", "showground")  # one is in every _CAPACITY match
 CAPACITY_WINDOW = 150
 AFTER_WINDOW = 70
 RELATIVE_CLAUSE = 50  # how much further the words after a number are read past what the people are or do
@@ -402,7 +402,7 @@ _EXCLUDED_AFTER = re.compile(
 )
 _NOT_COUNT_WORDS = ("aged", "age", "ages", "no.", "number", "resolution", "article", "phase", "category", "level",
                     "route", "highway", "chapter", "section", "kilometre", "km", "mile", "room", "flight", "page",
-                    "bodies of", "mother of", "father of", "every",  # ("one latrine for every 4,000 people")
+                    "age of", "bodies of", "mother of", "father of", "every",  # ("one latrine for every 4,000 people")
                     "camp", "block", "sector", "ward", "plot", "gate")  # a label: "Camp 11 in Balukhali"
 _DIGIT_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
@@ -499,6 +499,8 @@ def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) ->
         return True
     if _YEAR.fullmatch(num.text) and 1900 <= num.value <= 2100:
         return True
+    if num.value == 1 and after.startswith(" of the "):
+        return True  # "one of the largest displacements": a phrase, not a count
     if num.value < _OLDEST and before.endswith((",", ", ")) and _AGE_AFTER_NAME.search(before[-30:]) \
             and _SET_OFF.match(after):
         return True  # "said Mohamed, 43, who lost his home"
@@ -517,7 +519,7 @@ def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) ->
         return True
     if "out of" in before[-30:] and _OUT_OF.search(before[-30:]):
         return True  # "2,200 homes had been washed away, out of about 6,000 buildings": the whole, not a figure
-    if "for" in before[-30:] and _BUILT_FOR.search(before[-40:]):
+    if ("for" in before[-30:] or " to " in before[-30:]) and _BUILT_FOR.search(before[-40:]):
         return True  # "the transit centre, designed for 3,000 people, now hosts 12,000": what it can hold
     window = before[-60:].lower()
     if moved or not (holds_any(window, _POPULATION_WORDS) and POPULATION.search(window)):
@@ -528,8 +530,9 @@ def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) ->
 
 
 _OUT_OF = re.compile(rf"\bout of\s+(?:the\s+|a total of\s+)?{_HEDGES}$", re.IGNORECASE)
-_BUILT_FOR = re.compile(rf"\b(?:designed|built|meant|intended|planned|equipped|made|capacity|room|space) for\s+"
-                        rf"{_HEDGES}$", re.IGNORECASE)
+_BUILT_FOR = re.compile(rf"\b(?:(?:designed|built|meant|intended|planned|equipped|made|capacity|room|space) for"
+                        rf"|(?:designed|built|meant|intended|planned|able|expected) to (?:hold|house|accommodate|take"
+                        rf"|shelter))\s+{_HEDGES}$", re.IGNORECASE)
 
 
 def _casualty_near(before: str, after: str) -> bool:
@@ -603,6 +606,11 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     return False
 
 
+# A crossing into a province or district, not a country: "crossed into neighbouring Nasarawa State" (but "crossed
+# into Uganda's West Nile region" is abroad).
+_CROSSED_INTO_AREA = re.compile(r"\bcross(?:ed|ing)\s+(?:over\s+)?into\s+(?:(?:neighbou?ring|nearby|the)\s+){0,2}"
+                                r"(?:(?:[A-Z][\w-]+\s+){1,3}(?:State|Province|Region|Governorate|District|County|Oblast)"
+                                r"|(?:state|province|region|governorate|district|county|oblast)\b)")
 # Where a share of refugees went: "(including) 250,000 to Egypt".
 _TO_WHERE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|into|in)\s+(?:neighbou?ring\s+)?")
 
@@ -651,8 +659,10 @@ def _share_end(article: str, sentence: Sentence, num: NumberMatch, following: li
 
 # "11,000 people had been affected": counted as touched by a disaster, not as moved by it.
 _AFFECTED_AFTER = re.compile(r"\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?affected\b")
+_PART_AFTER = re.compile(r"\s+of (?:them|whom)\b")
 _DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|has been|are|being|have|had|has)\s+)?(?:\w+ly\s+)?"
-                   r"(?:killed|injured|wounded|died|executed|massacred|drowned)\b")
+                   r"(?:killed|injured|wounded|died|executed|massacred|drowned|slain|murdered"
+                   r"|burn(?:ed|t) (?:to death|alive))\b")
 # A comma-enclosed aside right after the counted noun, with no term of its own before its closing comma.
 # (A comma inside a number is none of its own: ", including 9,000 children,".)
 # (or one between dashes: "1.9 million people – 90 per cent of the population – were displaced")
@@ -689,7 +699,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
             and text[end:reading.noun_end].rstrip().lower().endswith("shelters"):
         return None  # "took refuge in nearly 9,000 cyclone shelters": the buildings people went to
     if _DIED.match(text, reading.noun_end) or "," in text[reading.noun_end:reading.noun_end + 2] and (
-            (aside := _APPOSITIVE.match(text, reading.noun_end)) and _DIED.match(text, aside.end())) \
+            (aside := _APPOSITIVE.match(text, reading.noun_end)) and _DIED.match(text, aside.end())
+            # "19 people, 11 of them children, were burned to death": a part of the dead, in an aside
+            or before.endswith(", ") and _PART_AFTER.match(after) and _DIED.match(text, reading.noun_end + 1)) \
             or reading.noun_term is None and reading.unit != "houses" \
             and _casualty_near(before, after):
         # "264 civilians killed"; "90 IDPs were killed" even though IDPs are displaced people, and "nine refugees,
@@ -747,6 +759,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     may_refer = not before.isascii() or holds_any(lowered, _COUNT_WORDS)
     references = list(_COUNT_REFERENCE.finditer(before)) if may_refer else []
     reference = references[-1] if references else None
+    if reference is None and holds_any(lowered[-_SUBJECT_REACH:], _REACHED_WORDS):
+        # "South Sudanese refugees in neighbouring countries passed one million": the subject says what is counted
+        reference = _SUBJECT_COUNT.search(before, max(0, len(before) - _SUBJECT_REACH))
     if reference is not None and "affect" in lowered[reference.start():]:
         return None  # "put the number affected at 1.8 million": touched by the disaster, not moved by it
     reach = min(BEFORE_WINDOW, start - lo) if reference is None else len(before) - reference.start()
@@ -766,6 +781,16 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if unit == "people" and prior is not None and prior.same_sentence and prior.unit != "people" \
             and text[end:reading.noun_end].rstrip().lower().endswith(("more", "others")):
         unit = prior.unit  # "destroyed 6,000 homes and damaged 35,000 more": more homes
+    if unit == "implicit" and ":" in text[max(0, start - _LISTED_REACH):start] \
+            and (listed := _LISTED.search(text, max(0, start - _LISTED_REACH - _LEAD_REACH), start)):
+        # "Most of the refugees are staying at two reception centres in Dundo: about 8,700 at Cacanda and some
+        # 5,400 at Mussungue": the clause before the colon says who they are and what they did
+        nouns = _LISTED_NOUN.findall(listed.group("lead").lower())  # "the displaced families": the last
+        unit = "households" if nouns[-1] in HOUSEHOLD_NOUNS else "people"
+        noun = "refugees" if "refugees" in nouns else nouns[-1]
+        before_terms = {term: 0 for term in _terms(listed.group("lead"))}
+        if noun == "refugees" and "sheltered" in before_terms:
+            before_terms = {"refugees": 0}  # refugees in camps are refugees still
     if unit == "implicit":
         unit, inherited = _implicit_unit(reference, after_terms, before_terms, prior, start)
         if unit is None:
@@ -780,8 +805,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         # 100,000 refugees. An estimated 12,000 more live in villages"
         term = prior.term
     if term == "sheltered" and reading.noun_term is None and prior is not None and prior.term == "refugees" \
-            and (prior.same_sentence or _CONTINUES.search(before[-25:])):
-        term = "refugees"  # "..., while 159,000 have squeezed into camps", "Another 21,000 are with host families"
+            and (prior.same_sentence or _CONTINUES.search(before[-25:]) or _PART_AFTER.match(text, end)):
+        # "..., while 159,000 have squeezed into camps", "Another 21,000 are with host families", "About 3,000 of
+        # them are at a transit camp"
+        term = "refugees"
     if term == "destroyed" and unit != "houses" and not _HOUSING.search(text, max(lo, start - len(before)), hi):
         # "30,000 people were displaced after two dams collapsed": what was destroyed was not their homes
         after_terms.pop("destroyed", None)
@@ -794,6 +821,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if term == "refugees" and reading.noun_term == "refugees" and (
             _DISPLACED_BEFORE.search(before[-40:]) or _DISPLACED_AFTER.match(after_text)):
         term = "displaced"  # (and refugees again if they were driven across a border, as below)
+    if term == "refugees" and reading.noun_term != "refugees" and "cross" in text[end:hi] \
+            and _CROSSED_INTO_AREA.search(text, end, hi):
+        term = "displaced"  # "2,000 families had crossed into neighbouring Nasarawa State": still in their country
     # Only up to the next figure's number: "3.7 million remain displaced and 6.5 million have fled abroad".
     if term in ("displaced", "sheltered") and (_crosses_border(after[:hi - end], countries) or _abroad_too(
             after, prior, countries)):
@@ -832,6 +862,21 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
 
 
 # A number that adds to the one before: "Another 21,000 are staying with host families".
+# A list after a colon, of numbers with no noun, and the clause before it with the people they count: "Most of the
+# refugees are staying at two reception centres: about 8,700 at Cacanda and some 5,400 at Mussungue".
+_LISTED_NOUN = re.compile(r"\b(?:refugees|idps|displaced|evacuees|returnees|people|persons|families|households)\b")
+_LISTED = re.compile(rf"(?P<lead>{_LISTED_NOUN.pattern}[^.;:]{{0,120}}):\s+(?:[^.;:]{{0,60}}?(?:,|\band\b)\s+)?"
+                     + _HEDGES + "$", re.IGNORECASE)
+_LISTED_REACH = 80  # how far before the number the colon may be
+_LEAD_REACH = 130  # and how far before the colon the noun of the clause it ends
+# A subject that has a term, then a verb of reaching a number: "refugees in neighbouring countries passed one
+# million", "the displaced now number 45,000".
+_REACHED_WORDS = ("pass", "top", "exceed", "surpass", "reach", "hit", "rose", "risen", "climb", "number", "total")
+_SUBJECT_COUNT = re.compile(rf"\b(?P<noun>refugees|idps|displaced|evacuees|returnees)\b(?:[\w'\u2019 -]{{0,60}}?)\s+"
+                            rf"(?:now\s+|had\s+|has\s+|have\s+)?(?:passed|topped|exceeded|surpassed|reached|hit"
+                            rf"|(?:rose|risen|climbed) to|number|numbered|totall?ed|total)\s+{_HEDGES}$",
+                            re.IGNORECASE)
+_SUBJECT_REACH = 100
 _CONTINUES = re.compile(rf"\b(?:another|a further|an additional)\s+{_HEDGES}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(rf"\b(?:in|into|at|across|to)\s+{_HEDGES}$", re.IGNORECASE)
 
@@ -977,11 +1022,12 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     starts = ordered if ordered == sorted(ordered) else None
     figures: list[Figure] = []
     # What each table row's or key figure's number counts, as its heading or label says.
-    rows = {start: (label, "") for start, label in key_figures(text).items()}
+    rows = {start: (label, "", "") for start, label in key_figures(text).items()}
     # (a row's own word for what it counts says it as its heading would: "Chiure: 3,200 families"; a grid's
     # column is read before the grid's caption)
-    grid = {row.number_start: row for row in table_rows(text) if row.kind}
-    rows.update((row.number_start, (row.heading, row.unit) if row.kind else (f"{row.heading} {row.unit}".rstrip(), ""))
+    grid = {row.number_start: row for row in table_rows(text)}
+    rows.update((row.number_start, (row.heading, row.unit, row.kind) if row.kind
+                 else (f"{row.heading} {row.unit}".rstrip(), "", ""))
                 for row in table_rows(text))
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
@@ -1093,8 +1139,8 @@ def _place_headings(text: str, places: Sequence[PlaceMention]) -> list[tuple[int
 
 
 def _share_grid(figures: list[Figure], grid: dict[int, Row]) -> None:
-    """What a grid says once holds for all its figures: the source its caption (or the text before it) names,
-    and a total row is about the places of the rows above it, together."""
+    """What a table says once holds for all its figures: the source its caption or heading (or the text before
+    it) names, and a total row is about the places of the rows above it, together."""
     tables: dict[int, list[int]] = {}
     for index, figure in enumerate(figures):
         if figure.start in grid:
@@ -1181,12 +1227,13 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
 _HOUSEHOLD_HEAD = re.compile(r"\b(?:households|families)\b", re.IGNORECASE)
 
 
-def _row_figure(num: NumberMatch, heading: str, column: str = "") -> _Found | None:
+def _row_figure(num: NumberMatch, heading: str, column: str = "", kind: str = "") -> _Found | None:
     """The figure of a table row whose heading says what its numbers count ("People displaced by district:",
     then "Quelimane: 21,400"), of a key figure's label ("Displaced: 581,638"), or of a grid's cell, whose
     column says it ("Displaced households"), or says only a unit ("Families") and leaves the term to the
     grid's caption: the term, and the unit (houses destroyed, else households if named, else people). What
-    counts the dead or hurt, or has no term, makes no figures."""
+    counts the dead or hurt, or has no term, makes no figures. The displaced in a grid of camps or sites (its
+    first column says so) are sheltered."""
     said = column or heading
     if num.vague or _casualty_near(said, ""):
         return None
@@ -1196,6 +1243,8 @@ def _row_figure(num: NumberMatch, heading: str, column: str = "") -> _Found | No
     term = min(found, key=TERM_RANK.index) if found else None
     if term is None:
         return None
+    if term == "displaced" and _SHELTER_KIND.search(kind):
+        term = "sheltered"
     # (the unit of a column "Displaced" in a grid of "Displaced families by district" is the caption's)
     counted = column if _HEAD_UNIT.search(column) else f"{heading} {column}"
     unit = "houses" if term == "destroyed" else "households" if _HOUSEHOLD_HEAD.search(counted) else "people"
@@ -1208,6 +1257,9 @@ def _noun_terms(heading: str) -> dict[str, int]:
 
 
 _HEAD_WORD = re.compile(r"[a-z-]+")
+# A grid's first column that names where people shelter: "Camp", "IDP site", "Collective centre", "Shelter".
+_SHELTER_KIND = re.compile(r"\b(?:camps?|sites?|settlements?|shelters?|(?:collective|evacuation) cent(?:re|er)s?)\b",
+                           re.IGNORECASE)
 _HEAD_UNIT = re.compile(r"\b(?:families|households|hhs?|individuals|people|persons|houses|homes|shelters)\b",
                         re.IGNORECASE)
 # A column that names only what it counts: "Families", "No. of individuals", "Households (HH)".

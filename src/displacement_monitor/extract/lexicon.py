@@ -171,7 +171,8 @@ _SHELTERS = r"(?:(?:[\w'\u2019]+|\d[\d,.]*) ){0,6}?(?:camps?|sites?|shelters|bas
             r"|(?:transit|reception|evacuation) cent(?:re|er)|churches|mosques|tent cities|tent camps)"
 # Where people go to shelter, which they may also be in for other reasons ("5,000 children in schools").
 _GONE_SHELTERS = _SHELTERS[:-1] + r"|schools|stadiums|public buildings|missions|monasteries|halls|warehouses)"
-_GONE_TO = r"(?:moved|crowded|squeezed|packed|crammed|flocked|streamed|poured|went|gone|headed|fled|forced|driven)"
+_GONE_TO = (r"(?:moved|crowded|squeezed|packed|crammed|flocked|streamed|poured|went|gone|headed|fled|forced|driven"
+            r"|taken|transferred)")
 # Where a crowd is packed: one building will do ("crammed into the Catholic mission", "packed into a stadium").
 _CROWDED_INTO = r"(?:crowded|squeezed|packed|crammed) into " + _SHELTERS[:-1] + \
     r"|schools?|stadiums?|public buildings|church|mosque|missions?|monaster(?:y|ies)|cathedrals?|convents?|halls?" \
@@ -180,7 +181,8 @@ _CROWDED_INTO = r"(?:crowded|squeezed|packed|crammed) into " + _SHELTERS[:-1] + 
 # Order is specificity: when several terms fit a clause, the earlier one wins.
 TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "destroyed", "displaced")
 TERM_PATTERNS: dict[str, re.Pattern[str]] = {
-    "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|have gone home|go home"
+    "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|(?:have|has|had) gone home"
+                           r"|went home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back|come back"
                            r"|comes back|moved back|moving back"
                            r"|headed home|heading home|(?:left|leaving) (?:\w+ ){0,6}to return"
@@ -217,7 +219,10 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|took in|taking in|accommodated|lodged|sleeping in(?! the (?:open|streets?))"
                             r"|(?:been|were|was|are|is) settled"
                             r"|camped(?! (?:outdoors|outside|rough|in the open|in the streets?|on the streets?))"
-                            r"|guests)\b"),
+                            r"|guests"
+                            # ("had put up shelters of bamboo and plastic sheeting"; not "put up 300 shelters")
+                            r"|(?:put up|built|building|erected|pitched|set up)(?: (?:makeshift|improvised|rough"
+                            r"|temporary))? (?:shelters|tents|huts)(?! for))\b"),
     "refugees": word_regex(r"\b(?:refugees?(?!\s+(?:agency|council|commission|chief|affairs|law))|crossed(?! back)"
                            r"|waded across|wading across|swam across|crossing into|crossing the border|sought asylum"
                            r"|asylum|(?:fled|pushed|driven|forced|chased) (?:across|over) the border|fled abroad)\b"),
@@ -244,6 +249,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|surrender|accept|borrow|skip|drop)\b)"
                             r"|driven|drove|pushed out"
                             r"|escaped|abandon\w*|idps?|on the move|arrived|arriving|arrive|arrives|arrivals"
+                            r"|c[oa]me ashore|coming ashore"
                             r"|moved(?: (?:east|west|north|south|north-?east|north-?west|south-?east|south-?west"
                             r"|further|inland|deeper))? to"
                             r"|made their way|headed"
@@ -295,7 +301,8 @@ COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)(?:\s+|[,:]\
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
                              r"|returnees|civilians|residents|homes|houses|dwellings|buildings)\b)?", re.IGNORECASE)
 QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
-    ("more than", word_regex(r"\b(?:more than|over|upwards of|in excess of|above|exceeding|exceeded|top|topped)"
+    ("more than", word_regex(r"\b(?:more than|over|upwards of|in excess of|above|exceeding|exceeded|top|topped|passed"
+                             r"|surpassed)"
                              r"\s*$")),
     ("at least", word_regex(r"\b(?:at least|no fewer than|no less than|a minimum of|minimum)\s*$")),
     ("nearly", word_regex(r"\b(?:nearly|almost|close to|just under|just short of|approaching|a little under)"

@@ -163,6 +163,9 @@ def _owner(group: list[tuple[int, PlaceMention]], figures: Sequence[Span], text:
 _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_WHO = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+
+
 def _whole(k: int, figures: Sequence[Span], text: str) -> int:
     """The figure that figure k is a part of, if the text says it is one ("including 530 children"); else k."""
     while k > 0 and _PART_OF.search(text, max(figures[k - 1].end, figures[k].start - 25), figures[k].start):
@@ -461,7 +464,11 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             roles[k + 1] = [roles[k][-1] if role == "neutral" else role for role in roles[k + 1]]
             roles[k] = ["locator"] * len(roles[k])
     # Each group of places belongs to the figure nearest to it, or to the whole of which that figure is a part.
-    owner = [_whole(_owner(g, figures, text), figures, text) for g in groups]
+    owner = [_owner(g, figures, text) for g in groups]
+    # (but "among them 300 families who had come from Deir al-Zor": a relative clause says the part's own origin)
+    owner = [k if k != NO_FIGURE and figures[k].end <= g[0][1].start
+             and _WHO.search(text, figures[k].end, g[0][1].start) else _whole(k, figures, text)
+             for g, k in zip(groups, owner, strict=True)]
     if NO_FIGURE in owner:  # places in a clause with no figure are no figure's: set them aside
         kept = [k for k, o in enumerate(owner) if o != NO_FIGURE]
         groups, roles, owner = [groups[k] for k in kept], [roles[k] for k in kept], [owner[k] for k in kept]

@@ -121,9 +121,10 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
                 rf"{_BEARING}\s+of\s+"), (), _TAIL_NAME, True),
     # "Tawila, a town about 60 km away", "Hammam al-Alil, the riverside town 25 km south of Mosul": what the
     # name is, said after it; the word after the kind shows it is not "a village elder" or "a town hall".
-    (re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART})"
+    # ("Kamako, a Congolese border town where ...": a nationality may say whose it is)
+    (re.compile(rf",\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART})"
                 rf"(?:\s+{_ABOUT}{_DISTANCE}\s+{_BEARING}\s+of\s+"
-                r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|on|about|some|around|roughly|just|north|south|east|west|where"
+                r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|on|at|about|some|around|roughly|just|north|south|east|west|where"
                 r"|which|that|close|outside|along|across)\b|\d)))"), (), _TAIL_NAME, True),
     # "Foua and Kefraya, two Shi'ite villages in Idlib": names, then how many of what kind they are
     (re.compile(rf",\s+(?:both|two|three|four|five|six)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_PLURAL})\b"
@@ -138,8 +139,9 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     (re.compile(r"\s+and\s+(?:the\s+)?(?:neighbouring|neighboring|nearby|surrounding|adjacent|other)\s+"
                 r"(?:villages|communities|towns|areas|settlements|localities|hamlets|districts|neighbourhoods)\b"),
      ("and ",), _TAIL_NAME, False),
-    # "Toumour, about 30 km away"
-    (re.compile(rf",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?{_DISTANCE}\s+(?:away|from\s+)"), (),
+    # "Toumour, about 30 km away", "Amiriyat al-Fallujah, about 25 km to the south"
+    (re.compile(rf",\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?{_DISTANCE}\s+"
+                rf"(?:away|from\s+|to\s+the\s+{_BEARING}\b)"), (),
      _TAIL_NAME, True),
 )
 # A name right before one of these and a known place is a place near it ("Mantripukhri on the outskirts
@@ -383,7 +385,10 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     nationals = {m.end: m.start for m in known if m.kind == COUNTRY}
     for of in _matches_at(_OF_CAPITAL, text, (m.start() for m in _OF_WORD.finditer(text))):
         kind = _WORD_BEFORE.search(text, max(0, of.start() - 30), of.start())
-        found = _LIST_AT.match(text, of.end()) if kind and kind.group(1).lower() in _KIND_OF else None
+        word = kind.group(1).lower() if kind else ""
+        # "the village of Ogossagou"; "the Mabrouka camp west of Ras al-Ain": what a bearing is taken from
+        found = _LIST_AT.match(text, of.end()) if word in _KIND_OF \
+            else _NAME_RE.match(text, of.end()) if word in _BEARINGS else None
         if found:
             at = _container(text, found.end(), ends)
             if at is None and kind:  # "the Lebanese border village of Qaa": in Lebanon
@@ -423,6 +428,7 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     for rows in tables.values():
         cued = len(rows) >= _LONG_LIST or any(row.name_start in known_starts for row in rows)
         spans.extend((row.name_start, row.name_end, None, cued) for row in rows)
+        spans.extend({(s, e, None, cued) for row in rows for s, e in row.names})  # a column of names ("LGA")
     # "other towns in North Wollo", "villages in Kiremu": what holds towns is a place
     for inside in _matches_at(_HOLDS_TOWNS, text, found_at[_KIND_WORDS]):
         spans.extend((s, e, None, True) for s, e in _names(inside.group(1), inside.start(1)))
@@ -844,6 +850,9 @@ def _sentence_countries(known: Sequence[PlaceMention], text: str, start: int, en
     return {m.country for m in known if first <= m.start < last and m.country}
 
 
+_SAME_SPELLING = 0.6  # how alike (difflib's ratio) two spellings of one name are, vowels and all
+
+
 def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries: set[str]) -> int | None:
     """The gazetteer place a name is another transliteration of ("Salahuddin" for Salah ad Din,
     "Khormaksar" for Khawr Maksar): same consonant skeleton, in a country the article is about (see
@@ -857,7 +866,8 @@ def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries
         words.pop()
         admin = True
     shape = skeleton(fold(" ".join(words)))
-    records = [r for r in gaz.similar(" ".join(words)) if gaz.countries[r] in countries and gaz.kinds[r] != COUNTRY]
+    records = [r for r in gaz.similar(" ".join(words), _SAME_SPELLING)
+               if gaz.countries[r] in countries and gaz.kinds[r] != COUNTRY]
     if not records:
         return None
 

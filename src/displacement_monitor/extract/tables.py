@@ -24,9 +24,11 @@ _MARKER = r"[ \t]*(?:[-*\u2022][ \t]*)?"
 _NUMBER = r"[ \t]*(?P<number>\d(?:[\d.,\u202f\u00a0 ]*\d)?)[ \t]*"
 # What a row's number may be followed by: the word for what it counts ("Chiure: 31,200 people").
 _UNIT = r"(?:(?P<unit>people|persons|individuals|households|families|IDPs|houses|homes)\b[ \t]*)?"
-# A row: a name of up to five words, a colon or dash, and the number.
+# A row: a name of up to five words, maybe the place it lies in between brackets ("Bidi Bidi (Yumbe)"), a colon
+# or dash, or a tab or a run of spaces, and the number.
 _ROW = re.compile(rf"{_MARKER}(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){{0,4}}?)"
-                  rf"[ \t]*[:\u2013\u2014-]{_NUMBER}{_UNIT}")
+                  rf"(?:[ \t]*\((?P<within>[A-Z][\w'\u2019. -]{{0,40}})\))?"
+                  rf"(?:[ \t]*[:\u2013\u2014-]|\t|  )[ \t]*{_NUMBER}{_UNIT}")
 
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*$")
 
@@ -39,6 +41,7 @@ class Row(NamedTuple):
     table: int  # where the table's heading starts: rows with the same one are one table
     unit: str = ""  # the word after the number, if the row has one ("families"); a grid column's name
     kind: str = ""  # what a grid's first column names ("District")
+    names: tuple[tuple[int, int], ...] = ()  # a grid row's other names, in columns of names ("Guma", its LGA)
 
 
 @lru_cache(maxsize=4)  # places, localities and figures each read the same text's tables
@@ -54,8 +57,10 @@ def table_rows(text: str) -> tuple[Row, ...]:
     for line in text.split("\n"):
         end = start + len(line)
         if heading is not None and (row := _ROW.fullmatch(text, start, end)):
-            rows.append(Row(row.start("name"), row.end("name"), row.start("number"), heading[1], heading[0],
-                            row.group("unit") or ""))
+            within = ((row.start("within"), row.end("within")),) if row.group("within") else ()
+            name_end = row.start("name") if _TOTAL.fullmatch(row.group("name")) else row.end("name")  # no place
+            rows.append(Row(row.start("name"), name_end, row.start("number"), heading[1], heading[0],
+                            row.group("unit") or "", names=within))
             listed = True
         elif heading is not None and not listed and not line.strip():
             pass  # a blank line between a heading and its first row, as reports set them out
@@ -102,10 +107,11 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _grid_rows(text: str) -> list[Row]:
-    """The rows of every grid in text: under a line of column names, each line with as many cells, a name in the
-    first and numbers (or dashes) in the others. A column's figures are of what its name says they count, or,
-    if its name says no more than a unit ("Families"), of what the line above the grid says ("Displacement by
-    area of origin"). A total row's numbers are figures too; its name is no place."""
+    """The rows of every grid in text: under a line of column names, each line a name in the first cell and
+    numbers (or dashes) or more names in the others. A column's figures are of what its name says they count,
+    or, if its name says no more than a unit ("Families"), of what the line above the grid says ("Displacement
+    by area of origin"). A column of names ("LGA") says where each row's place lies. A total row's numbers are
+    figures too; its name is no place."""
     rows: list[Row] = []
     lines: list[tuple[int, int]] = []
     start = 0
@@ -123,11 +129,8 @@ def _grid_rows(text: str) -> list[Row]:
             first += 1
         body: list[list[tuple[int, int]]] = []
         while first + len(body) < len(lines):
-            cells = _cells(text, *lines[first + len(body)])
-            if len(cells) != len(header) or not _ROW_NAME.fullmatch(text, *cells[0]) \
-                    or not all(_CELL_NUMBER.fullmatch(text, a, b) or _NO_NUMBER.fullmatch(text, a, b)
-                               for a, b in cells[1:]) \
-                    or not any(_CELL_NUMBER.fullmatch(text, a, b) for a, b in cells[1:]):
+            cells = _row_cells(text, lines[first + len(body)], header, lines[index][0])
+            if cells is None:
                 break
             body.append(cells)
         if not body:
@@ -143,12 +146,54 @@ def _grid_rows(text: str) -> list[Row]:
                 name_end = name_start
             else:
                 name_end -= len(name) - len(_GRID_MARK.sub("", name).rstrip())  # "Rakhine *": a footnote's mark
+            names = tuple((a, b) for a, b in cells[1:] if b > a and _ROW_NAME.fullmatch(text, a, b))
             for (a, b), (h_start, h_end) in zip(cells[1:], header[1:], strict=True):
                 if _CELL_NUMBER.fullmatch(text, a, b):
                     column = text[h_start:h_end]
-                    rows.append(Row(name_start, name_end, a, f"{caption} {column}".strip(), table, column, kind))
+                    rows.append(Row(name_start, name_end, a, f"{caption} {column}".strip(), table, column, kind,
+                                    names))
         index = first + len(body)
     return rows
+
+
+def _row_cells(text: str, line: tuple[int, int], header: list[tuple[int, int]],
+               header_start: int) -> list[tuple[int, int]] | None:
+    """A grid row's cells, one per column of the header (an empty span where a cell is blank), or None if the
+    line is no row: a name first, then numbers, dashes or names, and one number at least. Cells parted by
+    spaces may leave a column blank ("Three others        9,781"): each goes under the column it lies below."""
+    cells = _cells(text, *line)
+    if len(cells) < len(header) and len(cells) >= 2 and "|" not in text[slice(*line)] \
+            and "\t" not in text[slice(*line)]:
+        cells = _aligned(cells, header, line[0], header_start)
+    if len(cells) != len(header) or not _ROW_NAME.fullmatch(text, *cells[0]):
+        return None
+    numbers = 0
+    for a, b in cells[1:]:
+        if _CELL_NUMBER.fullmatch(text, a, b):
+            numbers += 1
+        elif not (a == b or _NO_NUMBER.fullmatch(text, a, b) or _ROW_NAME.fullmatch(text, a, b)):
+            return None
+    return cells if numbers else None
+
+
+def _aligned(cells: list[tuple[int, int]], header: list[tuple[int, int]], line_start: int,
+             header_start: int) -> list[tuple[int, int]]:
+    """cells put under the header's columns by where they lie on the line (a number set flush right may
+    start before or after its column's name); blank columns get an empty span. Empty if two cells fall under
+    one column, or the first cell is not under the first column."""
+    columns = [(a - header_start, b - header_start) for a, b in header]
+    placed: list[tuple[int, int]] = []
+    for a, b in cells:
+        left, right = a - line_start, b - line_start
+        # the column the cell overlaps most; failing that, the one nearest to it
+        column = max(range(len(columns)), key=lambda c: (min(right, columns[c][1]) - max(left, columns[c][0]),
+                                                          -abs(left - columns[c][0])))
+        if placed and column <= len(placed) - 1 or not placed and column:
+            return []
+        placed.extend((a, a) for _ in range(column - len(placed)))
+        placed.append((a, b))
+    placed.extend((line_start, line_start) for _ in range(len(columns) - len(placed)))
+    return placed
 
 
 def _caption(text: str, lines: list[tuple[int, int]], header: int) -> str:
