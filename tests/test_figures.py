@@ -1172,3 +1172,14 @@ def test_numbers_listed_after_a_colon_count_who_the_clause_before_names(gaz) -> 
     text = "In Chad, the displaced families live in three sites: 420 in Bol and 310 in Baga Sola."
     assert [f[:2] for f in figures(text, gaz)] == [(420, "households"), (310, "households")]
     assert figures("In Chad, the meeting opens at 10:30 in N'Djamena.", gaz) == []
+
+
+def test_a_slide_burying_houses_destroys_them(gaz) -> None:
+    assert figures("In Brazil, a landslide hit the hillside, burying about 60 houses, officials said.", gaz) == [
+        (60, "houses", "destroyed")]
+
+
+def test_people_moved_out_of_houses_at_risk_were_moved(gaz) -> None:
+    assert figures("In Brazil, about 900 people were moved out of houses at risk of more slides.", gaz) == [
+        (900, "people", "evacuated")]
+    assert figures("In Brazil, about 900 people are at risk of being moved out of their houses.", gaz) == []

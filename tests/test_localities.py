@@ -557,3 +557,16 @@ def test_another_spelling_must_share_most_vowels_as_well_as_consonants(gaz) -> N
     text = "In Uganda, some 2,000 Kenyans are at a transit camp at Mulanda, near the Kenyan border."
     places, _ = extract_places(text, gaz)
     assert "Malindi" not in {p.name for p in places}
+
+
+def test_a_province_made_an_adjective_is_no_place(gaz) -> None:
+    text = "In Ethiopia, a farmer fled Mai Kadra, the Tigrayan town where hundreds were killed."
+    places, _ = extract_places(text, gaz)
+    assert "Mai Kadra" in {p.name for p in places}
+    assert "Tigrayan" not in {p.name for p in places}
+
+
+def test_a_camp_described_after_its_name_is_a_locality(gaz) -> None:
+    text = "In Sudan, refugees were moved to Um Rakuba, a camp about 80 km inland, by Monday."
+    places, _ = extract_places(text, gaz)
+    assert "Um Rakuba" in {p.name for p in places if p.kind == "locality"}

@@ -561,12 +561,17 @@ def _forecast(before: str, after: str, verb_after: bool, verb_at: int = 0) -> bo
     written = after[:max(60, min(verb_at, FORECAST_REACH))] if verb_after else before[-50:]
     span = written.lower()
     word = FORECAST.search(span)  # most spans hold no forecast word
-    # "May" is the month ("have left since May").
-    while word is not None and word.group() == "may" and written[word.start()] == "M":
+    # "May" is the month ("have left since May"); "moved out of houses at risk of further slides": the houses
+    # the people left are at risk, not the people.
+    while word is not None and (word.group() == "may" and written[word.start()] == "M"
+                                or word.group().startswith(("at risk", "risk of"))
+                                and _PLACE_AT_RISK.search(span, 0, word.start())):
         word = FORECAST.search(span, word.end())
     return word is not None and not PERFECT_AFTER_MODAL.search(span)
 
 
+_PLACE_AT_RISK = re.compile(r"\b(?:of|from|in|near)\s+(?:the\s+)?(?:houses|homes|areas|zones|buildings|slopes|villages)"
+                            r"\s+(?:at\s+)?$")
 # The word before a country's name, past "the" and "neighbouring": "fled to neighbouring Chad".
 _WORD_BEFORE_COUNTRY = re.compile(r"(\w+)\s+(?:the\s+)?(?:neighbou?ring\s+)?$")
 

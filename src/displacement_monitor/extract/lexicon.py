@@ -238,7 +238,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|torched|torching|set fire to|setting fire to|set ablaze"
                             r"|demolished|bulldozed|washed away|(?:declared |left |rendered |made )?uninhabitable"
                             r"|swept away|collapsed|levelled|leveled|roofs? (?:were |was )?(?:torn|blown|ripped) off"
-                            r"|lost their roofs|unroofed|(?:blew|tore|ripped) (?:the )?roofs? off|buried|engulfed)\b"),
+                            r"|lost their roofs|unroofed|(?:blew|tore|ripped) (?:the )?roofs? off|buried|burying"
+                            r"|engulfed)\b"),
     # people "unable to leave" or who "cannot flee" are stranded, not displaced
     "displaced": word_regex(r"\b(?:displac\w+|fled|flee(?<!unable to flee)(?<!not flee)(?<!cannot flee)|flees"
                             r"|fleeing|left(?!\s+(?:bank|side|wing|behind|over|hand|alone|unattended))"

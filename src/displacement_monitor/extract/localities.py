@@ -122,7 +122,7 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     # "Tawila, a town about 60 km away", "Hammam al-Alil, the riverside town 25 km south of Mosul": what the
     # name is, said after it; the word after the kind shows it is not "a village elder" or "a town hall".
     # ("Kamako, a Congolese border town where ...": a nationality may say whose it is)
-    (re.compile(rf",\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART})"
+    (re.compile(rf",\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART}|camp)"
                 rf"(?:\s+{_ABOUT}{_DISTANCE}\s+{_BEARING}\s+of\s+"
                 r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|on|at|about|some|around|roughly|just|north|south|east|west|where"
                 r"|which|that|close|outside|along|across)\b|\d)))"), (), _TAIL_NAME, True),
@@ -347,12 +347,27 @@ def _plausible(name: str, gaz: Gazetteer) -> bool:
     if not content or all(w in gaz.english_words or w in _PEOPLE_WORDS for w in content):
         return False
     # "Pakistan Meteorological (Department)" is a body of a country, not a place in it.
-    return not any(_is_country_word(gaz, w) for w in content) and fold(name) not in gaz.demonym_keys
+    return not any(_is_country_word(gaz, w) for w in content) and fold(name) not in gaz.demonym_keys \
+        and not (len(content) == 1 and _is_area_adjective(gaz, content[0]))
 
 
 def _is_country_word(gaz: Gazetteer, word: str) -> bool:
     kid = gaz.key_id(fold(word))
     return kid is not None and any(gaz.kinds[r] == COUNTRY for r in gaz.key_records[kid])
+
+
+# Endings that make an adjective of a place's name: "Tigrayan", "Kasaian", "Sudanese", "Iraqi".
+_ADJECTIVE_ENDINGS = ("ian", "an", "n", "ese", "i")
+
+
+def _is_area_adjective(gaz: Gazetteer, word: str) -> bool:
+    """Whether word is a province's or country's name made an adjective ("the Tigrayan town of Mai Kadra")."""
+    for ending in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            kid = gaz.key_id(fold(word[:-len(ending)]))
+            if kid is not None and any(gaz.kinds[r] in AREAS or gaz.kinds[r] == COUNTRY for r in gaz.key_records[kid]):
+                return True
+    return False
 
 
 def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int, int | None, bool]]:
