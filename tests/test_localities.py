@@ -570,3 +570,9 @@ def test_a_camp_described_after_its_name_is_a_locality(gaz) -> None:
     text = "In Sudan, refugees were moved to Um Rakuba, a camp about 80 km inland, by Monday."
     places, _ = extract_places(text, gaz)
     assert "Um Rakuba" in {p.name for p in places if p.kind == "locality"}
+
+
+def test_a_name_then_a_comma_and_near_a_known_place_is_a_place_near_it(gaz) -> None:
+    text = "In Cameroon, more than 70 houses were burned in Kembong, near Mamfe, in December."
+    places, _ = extract_places(text, gaz)
+    assert ("Kembong", "Mamfe") in {(p.name, p.near) for p in places if p.kind == "locality"}

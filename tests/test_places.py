@@ -585,3 +585,9 @@ def test_a_camp_named_again_alone_is_the_camp_not_a_province_abroad(gaz) -> None
 def test_a_protection_of_civilians_site_is_no_camp_named_civilians(gaz) -> None:
     places, _ = extract_places("In South Sudan, 30,000 people are in UN Protection of Civilians sites in Juba.", gaz)
     assert [p.kind for p in places] == ["country", "city"]
+
+
+def test_a_district_named_after_a_foreign_village_is_not_that_village_s_province(gaz) -> None:
+    # Meme is a village of Côte d'Ivoire; Meme division is in Cameroon, which the text is about.
+    places, _ = extract_places("Families fled villages around Kumba, the main town of Meme division.", gaz)
+    assert {p.country for p in places} == {"CM"}

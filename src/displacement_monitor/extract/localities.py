@@ -147,7 +147,7 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
 # A name right before one of these and a known place is a place near it ("Mantripukhri on the outskirts
 # of Imphal", "Ain Zara near Tripoli").
 _BESIDE_WORDS = ("on the outskirts of", "outside", "near", "close to", "just outside", "next to")
-_BESIDE = re.compile(rf"\s+(?:{'|'.join(_BESIDE_WORDS)})\s+(?:the\s+)?")
+_BESIDE = re.compile(rf",?\s+(?:{'|'.join(_BESIDE_WORDS)})\s+(?:the\s+)?")  # ("in Kembong, near Mamfe")
 # What lies between a name and the place it is measured from: "(, about) 50 km north-west of", or a
 # journey's time: "two hours' drive west of".
 _MEASURE = re.compile(r"(?:(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)"
@@ -254,7 +254,9 @@ def _keyword_matches(pattern: re.Pattern[str], text: str, occurrences: list[int]
         start = at
         while start > end and text[start - 1].isspace():
             start -= 1
-        if start < at and (match := pattern.match(text, start)):
+        # (a pattern may open with a comma: ", near Mamfe")
+        comma = start < at and start - 1 >= end and text[start - 1] == ","
+        if start < at and (match := comma and pattern.match(text, start - 1) or pattern.match(text, start)):
             end = match.end()
             yield match
 

@@ -473,6 +473,8 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
             or cand.after in DISTRICT_WORDS and any(gaz.kinds[r] == ADMIN2 for r in places)
         best = max(places, key=lambda r: _score(gaz, r, context, want_admin, cand.key, points, area_named))
     if cand.admin_word and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
+        if context and not context.get(gaz.countries[best]):
+            return None  # "Meme division" in Cameroon is no province of the Ivorian village Meme is in
         best = gaz.admin1_record[best]
     weight = context.get(gaz.countries[best], 0)
     if gaz.kinds[best] == ADMIN2 and not weight and gaz.admin1_record[best] not in evidence.areas:
