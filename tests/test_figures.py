@@ -1183,3 +1183,20 @@ def test_people_moved_out_of_houses_at_risk_were_moved(gaz) -> None:
     assert figures("In Brazil, about 900 people were moved out of houses at risk of more slides.", gaz) == [
         (900, "people", "evacuated")]
     assert figures("In Brazil, about 900 people are at risk of being moved out of their houses.", gaz) == []
+
+
+def test_houses_set_on_fire_or_alight_are_destroyed(gaz) -> None:
+    assert figures("In Libya, some 240 homes in the town were looted and set on fire.", gaz) == [
+        (240, "houses", "destroyed")]
+    assert figures("In Kenya, about 90 houses were set alight overnight.", gaz) == [(90, "houses", "destroyed")]
+
+
+def test_hurt_people_listed_after_the_counted_ones_do_not_make_them_casualties(gaz) -> None:
+    text = "In Libya, the IOM evacuated over 3,000 migrant workers and wounded Libyans from Misrata by ship."
+    assert figures(text, gaz) == [(3000, "people", "evacuated")]
+    assert figures("In Libya, about 300 people were killed and wounded in Misrata.", gaz) == []
+
+
+def test_people_waiting_to_be_rescued_have_not_moved(gaz) -> None:
+    assert figures("In Ukraine, about 600 people were still waiting on rooftops to be rescued.", gaz) == []
+    assert figures("In Ukraine, about 600 people were rescued from rooftops.", gaz) == [(600, "people", "evacuated")]

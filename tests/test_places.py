@@ -591,3 +591,8 @@ def test_a_district_named_after_a_foreign_village_is_not_that_village_s_province
     # Meme is a village of Côte d'Ivoire; Meme division is in Cameroon, which the text is about.
     places, _ = extract_places("Families fled villages around Kumba, the main town of Meme division.", gaz)
     assert {p.country for p in places} == {"CM"}
+
+
+def test_a_power_plant_named_after_a_city_is_not_the_city(gaz) -> None:
+    places, _ = extract_places("The dam cooled the Zaporizhzhia nuclear plant, upstream of Kherson.", gaz)
+    assert [p.name for p in places] == ["Kherson"]

@@ -551,7 +551,13 @@ def _casualty_near(before: str, after: str) -> bool:
             words_after = words_after[:i]  # "2,000 people fled and 30 died": so did another number's people
             break
     near = " ".join(words_after) + "\n" + " ".join(words_before)
+    if "and " in near:  # "evacuated 5,000 foreign workers and wounded Libyans": the wounded are others
+        near = _OTHERS_HURT.sub(" ", near)
     return bool(CASUALTY.search(near.lower()))
+
+
+# Hurt people listed after the counted ones: "5,000 foreign workers and wounded Libyans".
+_OTHERS_HURT = re.compile(r"\band (?:wounded|injured|sick) (?:[A-Z][\w-]+|people|civilians|children|women|men)\b")
 
 
 def _forecast(before: str, after: str, verb_after: bool, verb_at: int = 0) -> bool:

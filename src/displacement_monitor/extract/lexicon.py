@@ -235,7 +235,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|under (?:tarpaulins?|plastic(?: sheets?| sheeting)?|trees|the trees|bridges))"
                            r"|lost everything)\b"),
     "destroyed": word_regex(r"\b(?:destroy\w*|damaged|damaging|damage ?to|razed|razing|flattened|burn(?:ed|t|ing)"
-                            r"|torched|torching|set fire to|setting fire to|set ablaze"
+                            r"|torched|torching|set fire to|setting fire to|set ablaze|set on fire|set alight"
                             r"|demolished|bulldozed|washed away|(?:declared |left |rendered |made )?uninhabitable"
                             r"|swept away|collapsed|levelled|leveled|roofs? (?:were |was )?(?:torn|blown|ripped) off"
                             r"|lost their roofs|unroofed|(?:blew|tore|ripped) (?:the )?roofs? off|buried|burying"
@@ -276,7 +276,7 @@ FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to
                       r"|forecast|plans? to|(?:plan|aim|goal|intention) (?:is|was) to|planning"
                       r"|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|wants? to|intends? to|aims? to|hopes? to|seeks? to|to (?:assist|support|help|serve)"
-                      r"|(?:have|has|need|needs) to be"
+                      r"|(?:have|has|need|needs) to be|waiting (?:[\w-]+ ){0,4}?to be"
                       r"|threaten\w*|fears?|feared|warned|warns|potentially|if"
                       r"|(?:on|under) (?:an? )?(?:evacuation )?(?:alert|warning|notice|watch|standby))\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b(?!\s+to\b)")
