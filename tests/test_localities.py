@@ -576,3 +576,10 @@ def test_a_name_then_a_comma_and_near_a_known_place_is_a_place_near_it(gaz) -> N
     text = "In Cameroon, more than 70 houses were burned in Kembong, near Mamfe, in December."
     places, _ = extract_places(text, gaz)
     assert ("Kembong", "Mamfe") in {(p.name, p.near) for p in places if p.kind == "locality"}
+
+
+def test_a_long_list_of_places_reached_holds_places(gaz) -> None:
+    text = "In Mozambique, families have reached Ancuabe, Mueda, Montepuez and Pemba since the attack."
+    places, _ = extract_places(text, gaz)
+    assert {"Mueda", "Montepuez", "Pemba"} <= {p.name for p in places}
+    assert len([p for p in places if p.country == "MZ" and p.kind != "country"]) == 4

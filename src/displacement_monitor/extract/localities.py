@@ -279,11 +279,12 @@ _FACILITIES_IN = re.compile(r"(?:bases|camps|sites|shelters|schools?|church(?:es
 _HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+"
                           rf"(?:in|around|near|outside)\s+(?:the\s+)?({_LIST})")
 # Lists that hold a known place: the other members are places too ("in Tajoura, Janzour and Zliten").
-_LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|towards|toward|into|around|near|between|across|at)\s+({_LIST})")
+_LOCATIVE_LIST = re.compile(rf"\b(?:in|from|to|towards|toward|into|around|near|between|across|at|reached|reaching)"
+                            rf"\s+({_LIST})")  # ("have reached Nangade, Mueda, Montepuez and Pemba")
 # Where _LOCATIVE_LIST can match: its words before a name. A match of it can start only where this matches, and
 # inside this match only where it starts (see _matches_at); it opens with the words' first letters, so the regex
 # engine skips to those instead of trying every offset.
-_LOCATIVE_AT = re.compile(rf"(?:in|from|to|towards|toward|into|around|near|between|across|at)\s+"
+_LOCATIVE_AT = re.compile(rf"(?:in|from|to|towards|toward|into|around|near|between|across|at|reached|reaching)\s+"
                           rf"(?=[{_UPPER}]|{_PARTICLE}-)")
 # The rest of a list that starts with a known place and closes with "and".
 _SIBLINGS = re.compile(rf"(?:\s+and\s+({_NAME})|,\s+((?:{_NAME},\s+)*{_NAME},?\s+and\s+{_NAME}))(?![\w-])"
