@@ -1200,3 +1200,33 @@ def test_hurt_people_listed_after_the_counted_ones_do_not_make_them_casualties(g
 def test_people_waiting_to_be_rescued_have_not_moved(gaz) -> None:
     assert figures("In Ukraine, about 600 people were still waiting on rooftops to be rescued.", gaz) == []
     assert figures("In Ukraine, about 600 people were rescued from rooftops.", gaz) == [(600, "people", "evacuated")]
+
+
+def test_some_who_crossed_a_border_do_not_make_all_refugees(gaz) -> None:
+    text = ("In Ethiopia, fighting forced 12,000 residents of Moyale to flee, officials said, and some crossed "
+            "into Kenya.")
+    assert figures(text, gaz) == [(12000, "people", "displaced")]
+
+
+def test_homes_and_other_buildings_share_the_verb_after_them(gaz) -> None:
+    text = "In Haiti, about 190,000 homes and 25,000 commercial buildings collapsed or were badly damaged."
+    # the homes are destroyed; buildings no one lives in are no houses
+    assert figures(text, gaz) == [(190000, "houses", "destroyed")]
+    assert figures("In Haiti, some 5,000 homes and 300 schools were damaged.", gaz) == [(5000, "houses", "destroyed")]
+
+
+def test_a_verb_after_an_aside_with_a_list_is_the_number_s(gaz) -> None:
+    text = ("In Tunisia, about 3,000 people, most of them Eritreans, Somalis and Sudanese, are still sheltering at "
+            "the Choucha camp.")
+    assert figures(text, gaz) == [(3000, "people", "sheltered")]
+
+
+def test_a_verb_after_an_aside_on_where_people_come_from_is_the_number_s(gaz) -> None:
+    text = "In Myanmar, some 2,500 families from Dala, a township across the river, were still in relief camps."
+    assert figures(text, gaz) == [(2500, "households", "sheltered")]
+
+
+def test_flood_victims_are_people(gaz) -> None:
+    assert figures("In Pakistan, more than 90,000 flood victims had been registered in camps.", gaz) == [
+        (90000, "people", "sheltered")]
+    assert figures("In Pakistan, at least 40 victims were buried on Sunday.", gaz) == []

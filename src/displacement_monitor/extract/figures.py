@@ -148,13 +148,18 @@ def _is_plural_people(word: str) -> bool:
 
 
 _QUOTES = frozenset('"\u201c\u201d')
+# Buildings no one lives in: "30,000 commercial buildings collapsed".
+_NOT_LIVED_IN = frozenset({"commercial", "public", "government", "office", "industrial", "school", "religious",
+                           "municipal", "administrative"})
 
 
 def _read_noun(after: str, base: int) -> _Reading:
     """The head noun after the number, skipping qualifiers and adjectives; base is the number's end."""
     adjective: str | None = None
     unknown = False
+    word = ""
     for count, match in enumerate(_WORD.finditer(after)):
+        previous = word
         raw = match.group()
         word = raw.lower().strip("'\u2019")
         if word in _QUOTES:
@@ -170,6 +175,8 @@ def _read_noun(after: str, base: int) -> _Reading:
         if word == "housing" and (unit := _HOUSING_UNITS.match(after, match.end())):
             return _Reading("houses", adjective, base + unit.end())  # "99,000 housing units were damaged"
         if word in HOUSE_NOUNS:
+            if word in ("buildings", "structures") and previous in _NOT_LIVED_IN:
+                return _Reading(None, None, end)  # "30,000 commercial buildings": no one's home
             if word == "home" and adjective is not None:
                 return _Reading("implicit", adjective, base)  # "3,000 returned home": where they went
             return _Reading("houses", adjective, end)
@@ -589,8 +596,11 @@ _OTHER_SIDE = re.compile(r"\b(?:arrived|crossed|fled|gone|went|moved|reached|esc
 
 
 def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
-    """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees."""
+    """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees. What
+    some of them did is not what they all did ("forced 10,000 residents to flee, and some crossed into Kenya")."""
     window = after[:110]
+    if "some" in window or "other" in window or "few" in window:
+        window = _SOME_DID.split(window, maxsplit=1)[0]
     lowered = window.lower()
     if holds_any(lowered, _ABROAD_WORDS) and ABROAD.search(lowered):
         return True
@@ -622,6 +632,10 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
 _CROSSED_INTO_AREA = re.compile(r"\bcross(?:ed|ing)\s+(?:over\s+)?into\s+(?:(?:neighbou?ring|nearby|the)\s+){0,2}"
                                 r"(?:(?:[A-Z][\w-]+\s+){1,3}(?:State|Province|Region|Governorate|District|County|Oblast)"
                                 r"|(?:state|province|region|governorate|district|county|oblast)\b)")
+# Where the people counted are from, or are, before an aside about the place: "3,000 families from Dala, a poor
+# township across the river, were still in camps".
+_FROM_PLACE = re.compile(r"\s+(?:from|in|of|at)\s+[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*){0,3}(?=,)")
+_SOME_DID = re.compile(r"(?:,\s*|\s+)(?:and|while|but|with)\s+(?:some|others|a few|several)\b")
 # Where a share of refugees went: "(including) 250,000 to Egypt".
 _TO_WHERE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|into|in)\s+(?:neighbou?ring\s+)?")
 
@@ -678,7 +692,7 @@ _DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|has been|are|being|hav
 # (A comma inside a number is none of its own: ", including 9,000 children,".)
 # (or one between dashes: "1.9 million people – 90 per cent of the population – were displaced")
 _APPOSITIVE = re.compile(r"(?:,\s+(?:the|a|an|including|among|around|about|some|most|many|mostly|all|both|of"
-                         r"|\d[\d,]*)\b(?:[^,;:]|(?<=\d),(?=\d{3})){0,100}?,"
+                         r"|\d[\d,]*)\b(?:[^,;:]|(?<=\d),(?=\d{3})|,(?=\s+[A-Z])){0,100}?,"
                          r"|\s+[-\u2013\u2014]{1,2}\s+[^-\u2013\u2014;:]{1,100}?\s+[-\u2013\u2014]{1,2})"
                          r"(?=\s+(?:\w+\s+){0,2}?(?:were|was|have|had|has|are|is|fled|left|returning|returned"
                          r"|arriving|arrived|fleeing)\b)")
@@ -748,8 +762,13 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         # not what they all did
         after_text = _SOME_OF_THEM.split(after_text, maxsplit=1)[0]
         after_terms = None
+    if ("some" in after_text or "other" in after_text) and (some := _SOME_DID.search(after_text)):
+        after_text = after_text[:some.start()]  # "forced 10,000 residents to flee, and some crossed into Kenya"
+        after_terms = None
     after_from = reading.noun_end  # where after_text starts
     aside = _APPOSITIVE.match(text, reading.noun_end)
+    if not aside and (origin := _FROM_PLACE.match(text, reading.noun_end)):
+        aside = _APPOSITIVE.match(text, origin.end())  # "3,000 families from Dala, a township across the river,"
     if aside:  # "150 people, the whole population of X, were displaced": the verb comes after the aside
         after_from = aside.end()
         after_text = text[aside.end():aside.end() + AFTER_WINDOW]
@@ -760,6 +779,12 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         after_terms = None
     if after_terms is None:
         after_terms = _terms(after_text)
+    if not after_terms and reading.unit == "houses" and hi < len(text) \
+            and _COORDINATED.fullmatch(text, reading.noun_end, hi):
+        # "225,000 homes and 30,000 commercial buildings collapsed": the verb after the next number is this one's
+        shared_terms = _terms(text[hi:hi + AFTER_WINDOW])
+        if "destroyed" in shared_terms:
+            after_terms = {"destroyed": shared_terms["destroyed"]}
     if not after_terms and _LET_BACK_AFTER.match(after_text) and _LET_BACK_BEFORE.search(before[-40:]):
         after_terms = {"returned": 0}  # "a lull in fighting has allowed about 1,000 families to return"
     elif not after_terms and "where" in before[-60:] and _STAY_AFTER.match(after_text) \

@@ -13,7 +13,7 @@ PEOPLE_NOUNS = {
     "fishermen", "workers", "patients", "elderly", "girls", "boys", "adults", "orphans", "dwellers",
     "souls", "occupants", "tenants", "passengers", "pilgrims", "more", "displacements",
     "tourists", "visitors", "holidaymakers", "vacationers", "campers", "guests", "affectees", "trekkers",
-    "hikers", "climbers", "mountaineers",
+    "hikers", "climbers", "mountaineers", "victims",
 }
 # A direction that qualifies a place: "north-western Tigray", "the southeast" (with "-ern" where it is an adjective).
 DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
