@@ -1230,3 +1230,15 @@ def test_flood_victims_are_people(gaz) -> None:
     assert figures("In Pakistan, more than 90,000 flood victims had been registered in camps.", gaz) == [
         (90000, "people", "sheltered")]
     assert figures("In Pakistan, at least 40 victims were buried on Sunday.", gaz) == []
+
+
+def test_people_carried_away_by_ship_were_evacuated(gaz) -> None:
+    assert figures("In Turkey, navy ships have carried about 9,000 people to Mersin.", gaz) == [
+        (9000, "people", "evacuated")]
+    assert figures("In Mozambique, dozens of dhows, some carrying more than 100 passengers, reached Pemba.",
+                   gaz) == []
+
+
+def test_a_tent_city_housing_people_shelters_them(gaz) -> None:
+    text = "In Turkey, AFAD has set up a tent city at the stadium housing about 6,000 people, one of ten such camps."
+    assert figures(text, gaz) == [(6000, "people", "sheltered")]

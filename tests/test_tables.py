@@ -232,3 +232,12 @@ def test_a_heading_s_rows_may_part_name_and_number_by_spaces_and_name_where_a_pl
     # the total row is about all the rows' places
     assert places[-1] == sorted({name for row in places[:-1] for name in row})
     assert [f.source for f in result.figures] == ["UNHCR"] * 3
+
+
+def test_a_grid_column_of_people_in_tents_is_sheltered_and_one_of_shelters_counts_no_one(gaz) -> None:
+    text = ("Quake update by province, from AFAD:\n\n"
+            "Province     In tents/containers   Shelters\n"
+            "Hatay              312,600            140\n"
+            "Malatya             98,400             65\n")
+    result = extract(text, gaz)
+    assert [(f.quantity, f.term) for f in result.figures] == [(312600, "sheltered"), (98400, "sheltered")]

@@ -53,15 +53,19 @@ _MAYBE_NOUN = {"displaced", "homeless", "more", "idp"}  # nouns on their own, ad
 # A transitive verb right before the number moves the people it counts ("IOM moved 640 migrants").
 # "taken in" is hosting them, not moving them.
 _MOVED_BY_OTHERS = word_regex(r"\b(?:moved|moving|brought|flew|flown|flying|took(?! in\b)|taken(?! in\b)|bused"
-                              r"|bussed|airlifted|relocated|transferred)\s+(?:\w+\s+){0,3}$")
+                              r"|bussed|airlifted|relocated|transferred|carried"
+                              # ("dhows, some carrying more than 100 passengers": what each boat held)
+                              r"|(?<!some )(?<!each )(?<!many )(?<!most )(?<!one )carrying)\s+(?:\w+\s+){0,3}$")
 # "the Kablewa camp, which was already close to full with almost 10,000 people", "shelters that now hold
 # more than 900 people": a camp's or shelter's occupants.
-_CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?|showgrounds?)\b[^.;]{0,110}"
+_CAPACITY = word_regex(r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?|showgrounds?|tent cit(?:y|ies))\b"
+                       r"[^.;]{0,110}"
                        r"\b(?:holds?|held|holding|house[sd]?|housing|hosts?|hosted|hosting|shelters?|sheltering"
                        r"|accommodat\w+|full with|crowded with|packed with|home to|stands? at|stood at"
                        r"|(?:swelled|swollen|grown|grew|risen|rose|doubled|tripled)(?: [\w ]{0,25})? to)"
                        r"\s+(?:\w+\s+){0,2}$")
-_CAPACITY_WORDS = ("camp", "shelter", "site", "cent", "settlement", "showground")  # one is in every _CAPACITY match
+# One of these is in every _CAPACITY match.
+_CAPACITY_WORDS = ("camp", "shelter", "site", "cent", "settlement", "showground", "tent cit")
 CAPACITY_WINDOW = 150
 AFTER_WINDOW = 70
 RELATIVE_CLAUSE = 50  # how much further the words after a number are read past what the people are or do
@@ -506,8 +510,8 @@ def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) ->
         return True
     if _YEAR.fullmatch(num.text) and 1900 <= num.value <= 2100:
         return True
-    if num.value == 1 and after.startswith(" of the "):
-        return True  # "one of the largest displacements": a phrase, not a count
+    if num.value == 1 and after.startswith(" of "):
+        return True  # "one of the largest displacements", "one of more than a dozen camps": not a count
     if num.value < _OLDEST and before.endswith((",", ", ")) and _AGE_AFTER_NAME.search(before[-30:]) \
             and _SET_OFF.match(after):
         return True  # "said Mohamed, 43, who lost his home"
@@ -1277,6 +1281,8 @@ def _row_figure(num: NumberMatch, heading: str, column: str = "", kind: str = ""
     if not found and column and _BARE_UNIT.fullmatch(column) and not _casualty_near(heading, ""):
         found = _terms(heading) or _noun_terms(heading)
     term = min(found, key=TERM_RANK.index) if found else None
+    if term is None and column and _SHELTER_COLUMN.search(column) and not _casualty_near(heading, ""):
+        term = "sheltered"  # a column of people "In tents/containers" or "In evacuation centres"
     if term is None:
         return None
     if term == "displaced" and _SHELTER_KIND.search(kind):
@@ -1293,6 +1299,10 @@ def _noun_terms(heading: str) -> dict[str, int]:
 
 
 _HEAD_WORD = re.compile(r"[a-z-]+")
+# A grid's column of people where they shelter: "In tents/containers", "In evacuation centres", "With host families"
+# (but a column "Shelters" counts the shelters).
+_SHELTER_COLUMN = re.compile(r"\b(?:in|with|at)\s+(?:tents?|camps?|shelters?|containers?|evacuation cent(?:re|er)s?"
+                             r"|collective cent(?:re|er)s?|host famil(?:y|ies))\b", re.IGNORECASE)
 # A grid's first column that names where people shelter: "Camp", "IDP site", "Collective centre", "Shelter".
 _SHELTER_KIND = re.compile(r"\b(?:camps?|sites?|settlements?|shelters?|(?:collective|evacuation) cent(?:re|er)s?)\b",
                            re.IGNORECASE)
