@@ -1242,3 +1242,18 @@ def test_people_carried_away_by_ship_were_evacuated(gaz) -> None:
 def test_a_tent_city_housing_people_shelters_them(gaz) -> None:
     text = "In Turkey, AFAD has set up a tent city at the stadium housing about 6,000 people, one of ten such camps."
     assert figures(text, gaz) == [(6000, "people", "sheltered")]
+
+
+@pytest.mark.parametrize("text", [
+    "In Uganda, a cholera outbreak at the landing sites has killed 37 refugees, the ministry said.",
+    "In Uganda, the agency is preparing for as many as 80,000 more arrivals by June.",
+    "In Myanmar, officials say they are ready to receive up to 1,200 returnees a week.",
+    "In Syria, aid groups are building some 20,000 block houses for displaced families near the border.",
+])
+def test_the_dead_plans_and_new_houses_are_no_figures(text: str, gaz) -> None:
+    assert figures(text, gaz) == []
+
+
+def test_people_who_landed_somewhere_moved(gaz) -> None:
+    assert figures("In Uganda, more than 3,000 people landed at Sebagoro on Tuesday.", gaz) == [
+        (3000, "people", "displaced")]

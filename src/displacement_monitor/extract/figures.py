@@ -689,6 +689,14 @@ def _share_end(article: str, sentence: Sentence, num: NumberMatch, following: li
 # "11,000 people had been affected": counted as touched by a disaster, not as moved by it.
 _AFFECTED_AFTER = re.compile(r"\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?affected\b")
 _PART_AFTER = re.compile(r"\s+of (?:them|whom)\b")
+_KILLED_BEFORE = re.compile(rf"\b(?:killed|killing|kills|kill|injured|injuring|wounded|wounding|massacred|executed)\s+"
+                            rf"{_HEDGES}$", re.IGNORECASE)
+_BUILDING_BEFORE = re.compile(rf"\b(?:build|builds|building|built|construct\w*|erect\w*|install\w*)\s+{_HEDGES}"
+                              r"(?:new\s+)?$", re.IGNORECASE)
+# A number that a plan or a readiness governs: "preparing for as many as 100,000 more arrivals", "ready to receive
+# up to 1,500 returnees a week".
+_FORECAST_GOVERNS = re.compile(rf"\b(?:(?:prepar\w+|bracing|braced|planning|plans?) for|ready to \w+)\s+{_HEDGES}$",
+                               re.IGNORECASE)
 _DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|has been|are|being|have|had|has)\s+)?(?:\w+ly\s+)?"
                    r"(?:killed|injured|wounded|died|executed|massacred|drowned|slain|murdered"
                    r"|burn(?:ed|t) (?:to death|alive))\b")
@@ -727,6 +735,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if reading.unit == "houses" and _IN_BEFORE.search(before[-40:]) \
             and text[end:reading.noun_end].rstrip().lower().endswith("shelters"):
         return None  # "took refuge in nearly 9,000 cyclone shelters": the buildings people went to
+    if reading.noun_term is not None and _KILLED_BEFORE.search(before[-40:]):
+        return None  # "the outbreak has killed 41 refugees": refugees, but dead ones
     if _DIED.match(text, reading.noun_end) or "," in text[reading.noun_end:reading.noun_end + 2] and (
             (aside := _APPOSITIVE.match(text, reading.noun_end)) and _DIED.match(text, aside.end())
             # "19 people, 11 of them children, were burned to death": a part of the dead, in an aside
@@ -869,8 +879,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
             after, prior, countries)):
         term = "refugees"
     if unit == "houses" and term in ("evacuated", "displaced"):
-        if text[end:reading.noun_end].endswith("units"):
-            return None  # "building 10,000 housing units for families evacuated": new homes, not lost ones
+        if text[end:reading.noun_end].endswith("units") or _BUILDING_BEFORE.search(before[-40:]):
+            # "building 10,000 housing units for families evacuated", "are building some 25,000 briquette houses
+            # for displaced families": new homes, not lost ones
+            return None
         unit = "households"  # "80 homes were evacuated": the households living in them
     if unit in ("households", "people") and ("destroyed" in after_terms or "destroyed" in before_terms) \
             and _HOMES_OF.search(before[-40:]):
@@ -895,6 +907,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     verb_at = 0 if governed else after_from - end + min(after_terms.values(), default=0)
     if _forecast(before, share, bool(after_terms), verb_at) or shared and _forecast(before, after, True) \
             or not after_terms and not governed and _forecast(before, share[:40], True) \
+            or ("for" in before[-40:] or "ready" in before[-40:]) and _FORECAST_GOVERNS.search(before[-40:]) \
             or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]

@@ -250,7 +250,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|surrender|accept|borrow|skip|drop)\b)"
                             r"|driven|drove|pushed out"
                             r"|escaped|abandon\w*|idps?|on the move|arrived|arriving|arrive|arrives|arrivals"
-                            r"|c[oa]me ashore|coming ashore"
+                            r"|c[oa]me ashore|coming ashore|landed"
                             r"|moved(?: (?:east|west|north|south|north-?east|north-?west|south-?east|south-?west"
                             r"|further|inland|deeper))? to"
                             r"|made their way|headed"
