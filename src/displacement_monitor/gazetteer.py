@@ -24,7 +24,7 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
@@ -214,6 +214,12 @@ def skeleton(key: str) -> str:
     return _DOUBLES.sub(r"\1", letters[:1] + _VOWELS.sub("", letters[1:]))
 
 
+def _alike(one: str, other: str, least: float) -> bool:
+    """Whether two spellings are at least least alike by difflib's ratio, its cheap upper bounds tried first."""
+    matcher = difflib.SequenceMatcher(None, one, other)
+    return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
+
+
 def spelling(key: str) -> str:
     """A folded name with its vowels but without the choices transliterators differ on most (q or k, kh
     or k, doubled letters): 'bekaa' and 'beqaa' -> 'beka', 'akkar' and 'aakkar' -> 'akar'."""
@@ -344,20 +350,21 @@ class Gazetteer:
                 found.extend(i for i in self.key_records[value] if i not in found)
         return found
 
-    def similar(self, name: str, alike: float = 0.0) -> list[int]:
+    def similar(self, name: str, alike: float = 0.0, countries: Container[str] | None = None) -> list[int]:
         """Records whose names share the consonant skeleton of name (see skeleton): candidates only,
         for a name the text has already shown to be a place. With alike, only names whose spellings, vowels
-        and all, are at least that alike (difflib's ratio): "Mulanda" is no spelling of Malindi."""
+        and all, are at least that alike (difflib's ratio): "Mulanda" is no spelling of Malindi. With
+        countries, only records in those countries (looked at first: the spellings are compared last)."""
         key = fold(name)
         shape = skeleton(key)
         kids = self.skeletons.get(shape if len(shape) >= MIN_SKELETON else f"{shape} {spelling(key)}", ())
-        if alike:
-            spelled = spelling(key)
-            kids = tuple(kid for kid in kids
-                         if difflib.SequenceMatcher(None, spelled, spelling(self.keys[kid])).ratio() >= alike)
         found: list[int] = []
+        spelled = spelling(key) if alike else ""
         for kid in kids:
-            found.extend(i for i in self.key_records[kid] if i not in found)
+            records = [i for i in self.key_records[kid]
+                       if i not in found and (countries is None or self.countries[i] in countries)]
+            if records and (not alike or _alike(spelled, spelling(self.keys[kid]), alike)):
+                found.extend(records)
         return found
 
     def matches(self, folded: str) -> Iterator[tuple[int, int, int]]:

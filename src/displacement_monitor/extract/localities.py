@@ -884,8 +884,7 @@ def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries
         words.pop()
         admin = True
     shape = skeleton(fold(" ".join(words)))
-    records = [r for r in gaz.similar(" ".join(words), _SAME_SPELLING)
-               if gaz.countries[r] in countries and gaz.kinds[r] != COUNTRY]
+    records = [r for r in gaz.similar(" ".join(words), _SAME_SPELLING, countries) if gaz.kinds[r] != COUNTRY]
     if not records:
         return None
 
