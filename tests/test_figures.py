@@ -1257,3 +1257,8 @@ def test_the_dead_plans_and_new_houses_are_no_figures(text: str, gaz) -> None:
 def test_people_who_landed_somewhere_moved(gaz) -> None:
     assert figures("In Uganda, more than 3,000 people landed at Sebagoro on Tuesday.", gaz) == [
         (3000, "people", "displaced")]
+
+
+def test_people_camping_in_classrooms_are_sheltered(gaz) -> None:
+    text = "In Kenya, some 900 people are camping in the classrooms, while others shelter at a church."
+    assert figures(text, gaz) == [(900, "people", "sheltered")]

@@ -241,3 +241,9 @@ def test_a_grid_column_of_people_in_tents_is_sheltered_and_one_of_shelters_count
             "Malatya             98,400             65\n")
     result = extract(text, gaz)
     assert [(f.quantity, f.term) for f in result.figures] == [(312600, "sheltered"), (98400, "sheltered")]
+
+
+def test_people_displaced_from_the_camps_a_grid_lists_are_displaced(gaz) -> None:
+    text = ("Displacement from the camps of the northern West Bank is the largest in decades. Estimates by camp:\n\n"
+            "Camp        | Displaced (estimate)\nJenin       | 18,000\nTulkarm     | 9,000\n")
+    assert [f.term for f in extract(text, gaz).figures] == ["displaced", "displaced"]

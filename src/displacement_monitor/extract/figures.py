@@ -1075,12 +1075,12 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     starts = ordered if ordered == sorted(ordered) else None
     figures: list[Figure] = []
     # What each table row's or key figure's number counts, as its heading or label says.
-    rows = {start: (label, "", "") for start, label in key_figures(text).items()}
+    rows = {start: (label, "", "", "") for start, label in key_figures(text).items()}
     # (a row's own word for what it counts says it as its heading would: "Chiure: 3,200 families"; a grid's
     # column is read before the grid's caption)
     grid = {row.number_start: row for row in table_rows(text)}
-    rows.update((row.number_start, (row.heading, row.unit, row.kind) if row.kind
-                 else (f"{row.heading} {row.unit}".rstrip(), "", ""))
+    rows.update((row.number_start, (row.heading, row.unit, row.kind, row.above) if row.kind
+                 else (f"{row.heading} {row.unit}".rstrip(), "", "", ""))
                 for row in table_rows(text))
     prior: _Prior | None = None
     sources: dict[int, str | None] = {}
@@ -1280,7 +1280,7 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
 _HOUSEHOLD_HEAD = re.compile(r"\b(?:households|families)\b", re.IGNORECASE)
 
 
-def _row_figure(num: NumberMatch, heading: str, column: str = "", kind: str = "") -> _Found | None:
+def _row_figure(num: NumberMatch, heading: str, column: str = "", kind: str = "", above: str = "") -> _Found | None:
     """The figure of a table row whose heading says what its numbers count ("People displaced by district:",
     then "Quelimane: 21,400"), of a key figure's label ("Displaced: 581,638"), or of a grid's cell, whose
     column says it ("Displaced households"), or says only a unit ("Families") and leaves the term to the
@@ -1298,8 +1298,8 @@ def _row_figure(num: NumberMatch, heading: str, column: str = "", kind: str = ""
         term = "sheltered"  # a column of people "In tents/containers" or "In evacuation centres"
     if term is None:
         return None
-    if term == "displaced" and _SHELTER_KIND.search(kind):
-        term = "sheltered"
+    if term == "displaced" and _SHELTER_KIND.search(kind) and not _FROM_CAMPS.search(above or heading):
+        term = "sheltered"  # (but not "Displacement from the northern West Bank camps. Estimates by camp:")
     # (the unit of a column "Displaced" in a grid of "Displaced families by district" is the caption's)
     counted = column if _HEAD_UNIT.search(column) else f"{heading} {column}"
     unit = "houses" if term == "destroyed" else "households" if _HOUSEHOLD_HEAD.search(counted) else "people"
@@ -1316,6 +1316,7 @@ _HEAD_WORD = re.compile(r"[a-z-]+")
 # (but a column "Shelters" counts the shelters).
 _SHELTER_COLUMN = re.compile(r"\b(?:in|with|at)\s+(?:tents?|camps?|shelters?|containers?|evacuation cent(?:re|er)s?"
                              r"|collective cent(?:re|er)s?|host famil(?:y|ies))\b", re.IGNORECASE)
+_FROM_CAMPS = re.compile(r"\bfrom\b[^.:]{0,60}\b(?:camps?|sites?|settlements?)\b", re.IGNORECASE)
 # A grid's first column that names where people shelter: "Camp", "IDP site", "Collective centre", "Shelter".
 _SHELTER_KIND = re.compile(r"\b(?:camps?|sites?|settlements?|shelters?|(?:collective|evacuation) cent(?:re|er)s?)\b",
                            re.IGNORECASE)

@@ -218,7 +218,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|hotels|modular|temporary (?:housing|homes|accommodation)|container)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in(?! the (?:open|streets?))"
                             r"|(?:been|were|was|are|is) settled"
-                            r"|camped(?! (?:outdoors|outside|rough|in the open|in the streets?|on the streets?))"
+                            r"|camp(?:ed|ing)(?! (?:outdoors|outside|rough|in the open|in the streets?|on the streets?"
+                            r"|on (?:the )?open ground|under))"
                             r"|guests"
                             # ("had put up shelters of bamboo and plastic sheeting"; not "put up 300 shelters")
                             r"|(?:put up|built|building|erected|pitched|set up)(?: (?:makeshift|improvised|rough"

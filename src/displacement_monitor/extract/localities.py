@@ -360,7 +360,7 @@ def _is_country_word(gaz: Gazetteer, word: str) -> bool:
 
 
 # Endings that make an adjective of a place's name: "Tigrayan", "Kasaian", "Sudanese", "Iraqi".
-_ADJECTIVE_ENDINGS = ("ian", "an", "n", "ese", "i")
+_ADJECTIVE_ENDINGS = ("ian", "an", "ese", "i")
 
 
 def _is_area_adjective(gaz: Gazetteer, word: str) -> bool:

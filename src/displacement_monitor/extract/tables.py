@@ -42,6 +42,7 @@ class Row(NamedTuple):
     unit: str = ""  # the word after the number, if the row has one ("families"); a grid column's name
     kind: str = ""  # what a grid's first column names ("District")
     names: tuple[tuple[int, int], ...] = ()  # a grid row's other names, in columns of names ("Guma", its LGA)
+    above: str = ""  # a grid's whole line above it, of which the caption is the last sentence
 
 
 @lru_cache(maxsize=4)  # places, localities and figures each read the same text's tables
@@ -136,7 +137,7 @@ def _grid_rows(text: str) -> list[Row]:
         if not body:
             index += 1
             continue
-        caption = _caption(text, lines, index)
+        caption, above = _caption(text, lines, index)
         table = lines[index][0]
         kind = text[slice(*header[0])]
         for cells in body:
@@ -151,7 +152,7 @@ def _grid_rows(text: str) -> list[Row]:
                 if _CELL_NUMBER.fullmatch(text, a, b):
                     column = text[h_start:h_end]
                     rows.append(Row(name_start, name_end, a, f"{caption} {column}".strip(), table, column, kind,
-                                    names))
+                                    names, above))
         index = first + len(body)
     return rows
 
@@ -196,14 +197,15 @@ def _aligned(cells: list[tuple[int, int]], header: list[tuple[int, int]], line_s
     return placed
 
 
-def _caption(text: str, lines: list[tuple[int, int]], header: int) -> str:
-    """The last sentence of the line above a grid (past one blank line): what its numbers are of."""
+def _caption(text: str, lines: list[tuple[int, int]], header: int) -> tuple[str, str]:
+    """The last sentence of the line above a grid (past one blank line): what its numbers are of; and that
+    whole line."""
     for index in range(header - 1, max(-1, header - 3), -1):
         line = text[slice(*lines[index])].strip()
         if line:
             content = _LAST_SENTENCE.search(line)
-            return content.group().strip() if content else ""
-    return ""
+            return (content.group().strip() if content else ""), line
+    return "", ""
 
 
 # A key figure: a label of up to five words, a colon, and the number.
