@@ -590,3 +590,13 @@ def test_a_name_that_ends_like_an_adjective_may_still_be_a_place(gaz) -> None:
     text = "In Syria, families escaped from the Wadi Hajar and Mamoun neighbourhoods at dawn."
     places, _ = extract_places(text, gaz)
     assert "Mamoun" in {p.name for p in places}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("In Nigeria, Ibaji local government area has been almost completely submerged.", "Ibaji"),
+    ("In Mali, Sevare, the garrison town next to Mopti, is the army's last stronghold.", "Sevare"),
+    ("In Nigeria, Maiduguri and Jere LGAs together host 680,000 displaced people.", "Jere"),
+])
+def test_more_names_the_text_says_are_places(text: str, name: str, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    assert name in {p.name for p in places if p.kind == "locality"}

@@ -596,3 +596,13 @@ def test_a_district_named_after_a_foreign_village_is_not_that_village_s_province
 def test_a_power_plant_named_after_a_city_is_not_the_city(gaz) -> None:
     places, _ = extract_places("The dam cooled the Zaporizhzhia nuclear plant, upstream of Kherson.", gaz)
     assert [p.name for p in places] == ["Kherson"]
+
+
+def test_an_article_hyphened_to_a_name_the_gazetteer_has_without_it_is_part_of_the_name(gaz) -> None:
+    # GeoNames knows Al Khawkhah also as "Khokha", not as "Al-Khokha".
+    text = "In Yemen, local officials in Al-Khokha said 900 families had come back."
+    places, _ = extract_places(text, gaz)
+    assert [(p.country, text[p.start:p.end]) for p in places if p.kind == "city"] == [("YE", "Al-Khokha")]
+    # but a word before the article makes a longer name: "Amiriyat al-Fallujah" is not Fallujah
+    places, _ = extract_places("In Iraq, families sleep in the camps at Amiriyat al-Fallujah.", gaz)
+    assert "Al Fallujah" not in {p.name for p in places}

@@ -124,11 +124,16 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     # ("Kamako, a Congolese border town where ...": a nationality may say whose it is)
     (re.compile(rf",\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART}|camp)"
                 rf"(?:\s+{_ABOUT}{_DISTANCE}\s+{_BEARING}\s+of\s+"
-                r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|on|at|about|some|around|roughly|just|north|south|east|west|where"
+                r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|next|on|at|about|some|around|roughly|just|north|south|east|west"
+                r"|where"
                 r"|which|that|close|outside|along|across)\b|\d)))"), (), _TAIL_NAME, True),
     # "Foua and Kefraya, two Shi'ite villages in Idlib": names, then how many of what kind they are
     (re.compile(rf",\s+(?:both|two|three|four|five|six)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_PLURAL})\b"
                 r"(?:\s+(?:in|of|near|outside)\s+(?:the\s+)?)?"), (), _TAIL_LIST, True),
+    # "Ibaji local government area has been submerged": a kind word no English phrase ends with needs no locative
+    (re.compile(r"\s+(?:local government area|LGA|upazila|woreda|tehsil|taluka|sub-county|subcounty)\b"),
+     ("local government area", "LGA", "upazila", "woreda", "tehsil", "taluka", "sub-county", "subcounty"), _TAIL_NAME,
+     False),
     # "on Siargao island", "in Kpalobendu village": a kind word after a name that a locative introduces
     (re.compile(rf"\s+(?:{_SINGULAR})\b(?!\s+of\b)"), _KIND_WORDS, _TAIL_LOCATIVE_NAME, False),
     # "Debdeb, on Algeria's border with Libya", "Qaa, near the border": the country that owns the border, if
@@ -325,7 +330,12 @@ def _names(span: str, offset: int) -> Iterator[tuple[int, int]]:
     for match in _NAME_RE.finditer(span):
         opener = _OPENER.match(match.group())
         skip = opener.end() if opener and not _assimilated(opener.group(1), match.group()[opener.end():]) else 0
-        yield offset + match.start() + skip, offset + match.end()
+        kind = _KIND_TAIL.search(match.group())  # "Maiduguri and Jere LGAs": the name is "Jere"
+        end = match.start() + kind.start() if kind and kind.start() > skip else match.end()
+        yield offset + match.start() + skip, offset + end
+
+
+_KIND_TAIL = re.compile(r"\s+LGAs?$")
 
 
 _OPENER = re.compile(r"(At|As|An|In|On|From|To|Near|And|But|By|For|With|After|Since|While|When)\s+(?=\S)")

@@ -346,8 +346,20 @@ def _stands_alone(ctx: _Context, start: int, end: int, folded: str) -> bool:
         word = tok.text.lower()
         if word in PLACE_WORDS or word in ctx.gaz.english_words and tok.start in ctx.sentence_starts:
             continue
+        if tok.start == _article_before(ctx, start):
+            continue  # "Al-Khokha": the article of a name the gazetteer has only without it ("Khokha")
         return False
     return True
+
+
+_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "ash", "az", "at", "ath", "ed", "es", "er", "et"})
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Za-z]{2,3})[-\u2010\u2011]$")
+
+
+def _article_before(ctx: _Context, start: int) -> int:
+    """Where an Arabic article hyphened to the match starts ("Al-" of "Al-Khokha"), or -1."""
+    found = _ARTICLE_BEFORE.search(ctx.text, max(0, start - 4), start)
+    return found.start() if found and found.group(1).lower() in _ARTICLES else -1
 
 
 def _records(gaz: Gazetteer, key: str) -> tuple[int, ...]:
@@ -700,6 +712,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             continue
         if not _acceptable(ctx, start, end, key, folded):
             continue
+        if text[start - 1:start] in _JOIN_GAPS[1:] and (article := _article_before(ctx, start)) >= 0:
+            start = article  # the name as the text writes it, article and all ("Al-Khokha")
         after = ctx.word_after(end)
         if storms and ctx.word_before(start) in _STORM_WORDS:
             storm_names.add(key)
