@@ -1262,3 +1262,11 @@ def test_people_who_landed_somewhere_moved(gaz) -> None:
 def test_people_camping_in_classrooms_are_sheltered(gaz) -> None:
     text = "In Kenya, some 900 people are camping in the classrooms, while others shelter at a church."
     assert figures(text, gaz) == [(900, "people", "sheltered")]
+
+
+@pytest.mark.parametrize("text", [
+    "In Burkina Faso, many households in Kaya share a single room with two or three displaced families.",
+    "In Burkina Faso, 1,900,000 people were displaced, in a country of some 21 million.",
+])
+def test_small_pairs_and_a_country_s_people_are_no_figures(text: str, gaz) -> None:
+    assert [f for f in figures(text, gaz) if f[0] < 1000 or f[0] > 10_000_000] == []

@@ -247,3 +247,13 @@ def test_people_displaced_from_the_camps_a_grid_lists_are_displaced(gaz) -> None
     text = ("Displacement from the camps of the northern West Bank is the largest in decades. Estimates by camp:\n\n"
             "Camp        | Displaced (estimate)\nJenin       | 18,000\nTulkarm     | 9,000\n")
     assert [f.term for f in extract(text, gaz).figures] == ["displaced", "displaced"]
+
+
+def test_an_indented_grid_is_a_grid(gaz) -> None:
+    text = ("Figures for the worst-hit cantons:\n\n"
+            "    Canton            In shelters   Homes destroyed\n"
+            "    Pedernales              5,912             1,460\n"
+            "    Jama                    2,160               510\n")
+    assert [(f.quantity, f.unit, f.term) for f in extract(text, gaz).figures] == [
+        (5912, "people", "sheltered"), (1460, "houses", "destroyed"), (2160, "people", "sheltered"),
+        (510, "houses", "destroyed")]

@@ -450,7 +450,8 @@ _STUCK_AFTER = re.compile(r",?\s+(?:(?:were|was|are|is|have been|had been|has be
                           rf"{_STUCK}\b", re.IGNORECASE)
 _STUCK_WORDS = ("strand", "trap", "maroon", "cut off", "isolat", "besieg", "encircl")  # one per _STUCK match
 _COUNT_WORDS = ("number", "total", "tally", "figure", "count")  # one is in every _COUNT_REFERENCE match
-_POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "inhabited by", "census", "of its",
+_POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "country of", "nation of", "inhabited by",
+                     "census", "of its",
                      "of their", "'s", "\u2019s", "which ha", "that ha")  # ... POPULATION
 _DENIAL_WORDS = ("deni", "deny", "rejected claim", "no evidence")  # ... DENIAL match
 _ABROAD_WORDS = ("countr", "abroad", "border", "kingdom")  # ... and ABROAD match
@@ -512,6 +513,8 @@ def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) ->
         return True
     if num.value == 1 and after.startswith(" of "):
         return True  # "one of the largest displacements", "one of more than a dozen camps": not a count
+    if num.value < _SMALL_PAIR and (_SMALL_OR_AFTER.match(after) or _SMALL_OR_BEFORE.search(before[-12:])):
+        return True  # "sharing a single room with two or three displaced families": what each one holds
     if num.value < _OLDEST and before.endswith((",", ", ")) and _AGE_AFTER_NAME.search(before[-30:]) \
             and _SET_OFF.match(after):
         return True  # "said Mohamed, 43, who lost his home"
@@ -540,6 +543,10 @@ def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) ->
     return not (holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
 
 
+_SMALL_PAIR = 10
+_SMALL_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)"
+_SMALL_OR_AFTER = re.compile(rf"\s+or\s+{_SMALL_WORD}\b")
+_SMALL_OR_BEFORE = re.compile(rf"\b{_SMALL_WORD}\s+or\s+$")
 _OUT_OF = re.compile(rf"\bout of\s+(?:the\s+|a total of\s+)?{_HEDGES}$", re.IGNORECASE)
 _BUILT_FOR = re.compile(rf"\b(?:(?:designed|built|meant|intended|planned|equipped|made|capacity|room|space) for"
                         rf"|(?:designed|built|meant|intended|planned|able|expected) to (?:hold|house|accommodate|take"
@@ -562,7 +569,8 @@ def _casualty_near(before: str, after: str) -> bool:
             words_after = words_after[:i]  # "2,000 people fled and 30 died": so did another number's people
             break
     near = " ".join(words_after) + "\n" + " ".join(words_before)
-    if "and " in near:  # "evacuated 5,000 foreign workers and wounded Libyans": the wounded are others
+    if "and " in near and ("wounded" in near or "injured" in near or "sick" in near):
+        # "evacuated 5,000 foreign workers and wounded Libyans": the wounded are others
         near = _OTHERS_HURT.sub(" ", near)
     return bool(CASUALTY.search(near.lower()))
 
@@ -691,6 +699,7 @@ _AFFECTED_AFTER = re.compile(r"\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:bee
 _PART_AFTER = re.compile(r"\s+of (?:them|whom)\b")
 _KILLED_BEFORE = re.compile(rf"\b(?:killed|killing|kills|kill|injured|injuring|wounded|wounding|massacred|executed)\s+"
                             rf"{_HEDGES}$", re.IGNORECASE)
+_KILLED_WORDS = ("kill", "injur", "wound", "massacr", "execut")  # one is in every _KILLED_BEFORE match
 _BUILDING_BEFORE = re.compile(rf"\b(?:build|builds|building|built|construct\w*|erect\w*|install\w*)\s+{_HEDGES}"
                               r"(?:new\s+)?$", re.IGNORECASE)
 # A number that a plan or a readiness governs: "preparing for as many as 100,000 more arrivals", "ready to receive
@@ -735,7 +744,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if reading.unit == "houses" and _IN_BEFORE.search(before[-40:]) \
             and text[end:reading.noun_end].rstrip().lower().endswith("shelters"):
         return None  # "took refuge in nearly 9,000 cyclone shelters": the buildings people went to
-    if reading.noun_term is not None and _KILLED_BEFORE.search(before[-40:]):
+    if reading.noun_term is not None and holds_any(before[-40:], _KILLED_WORDS) and _KILLED_BEFORE.search(before[-40:]):
         return None  # "the outbreak has killed 41 refugees": refugees, but dead ones
     if _DIED.match(text, reading.noun_end) or "," in text[reading.noun_end:reading.noun_end + 2] and (
             (aside := _APPOSITIVE.match(text, reading.noun_end)) and _DIED.match(text, aside.end())

@@ -297,8 +297,8 @@ POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reache
                         r"|(?:which|that) (?:has|had)\s+(?:(?:some|about|around|nearly|roughly|almost|over"
                         r"|more than|fewer than|less than|under)\s+)?"
                         # "a town of about 17,000", but not "the town of Obrenovac, 15,000 people were evacuated"
-                        r"|(?:city|town) of\s+(?:(?:some|about|around|nearly|roughly|almost|over|more than"
-                        r"|at least)\s+)?)$")
+                        r"|(?:city|town|country|nation) of\s+(?:(?:some|about|around|nearly|roughly|almost|over"
+                        r"|more than|at least)\s+)?)$")
 COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)(?:\s+|[,:]\s*)(?:of\s+)?(?:(?:\w+\s+){0,2}?"
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
                              r"|returnees|civilians|residents|homes|houses|dwellings|buildings)\b)?", re.IGNORECASE)

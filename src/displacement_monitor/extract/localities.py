@@ -330,7 +330,7 @@ def _names(span: str, offset: int) -> Iterator[tuple[int, int]]:
     for match in _NAME_RE.finditer(span):
         opener = _OPENER.match(match.group())
         skip = opener.end() if opener and not _assimilated(opener.group(1), match.group()[opener.end():]) else 0
-        kind = _KIND_TAIL.search(match.group())  # "Maiduguri and Jere LGAs": the name is "Jere"
+        kind = _KIND_TAIL.search(match.group()) if "LGA" in match.group() else None  # "Jere LGAs": Jere
         end = match.start() + kind.start() if kind and kind.start() > skip else match.end()
         yield offset + match.start() + skip, offset + end
 

@@ -104,6 +104,10 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if parts is _BARS:  # the outer bars of "| Thiban | 2,900 |" leave empty cells at either end
         cells = cells[1:] if cells and cells[0][0] >= cells[0][1] else cells
         cells = cells[:-1] if cells and cells[-1][0] >= cells[-1][1] else cells
+    elif cells and cells[0][0] >= cells[0][1]:
+        cells = cells[1:]  # an indented line ("    Canton    In shelters")
+        if len(cells) < 2:
+            return []
     return cells
 
 
