@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from displacement_monitor.extract import extract
 from displacement_monitor.extract import localities as loc
 from displacement_monitor.extract.places import extract_places
 from displacement_monitor.gazetteer import km, load_gazetteer, skeleton, spelling
@@ -600,3 +601,11 @@ def test_a_name_that_ends_like_an_adjective_may_still_be_a_place(gaz) -> None:
 def test_more_names_the_text_says_are_places(text: str, name: str, gaz) -> None:
     places, _ = extract_places(text, gaz)
     assert name in {p.name for p in places if p.kind == "locality"}
+
+
+def test_a_number_inside_a_name_is_part_of_the_name_not_a_figure(gaz) -> None:
+    text = ("In India, about 400,000 people were evacuated, most of them from the North 24 Parganas and South 24 "
+            "Parganas districts.")
+    places, _ = extract_places(text, gaz)
+    assert {"North 24 Parganas", "South 24 Parganas"} <= {p.name for p in places if p.kind == "locality"}
+    assert [f.quantity for f in extract(text, gaz).figures] == [400000]

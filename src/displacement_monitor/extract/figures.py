@@ -497,6 +497,9 @@ _YEARS = re.compile(r"\s+years?\b", re.IGNORECASE)
 # A number that ends a name: a capitalised word right before it, not opening the clause ("Another 900."), and
 # nothing it counts after it.
 _NAME_BEFORE = re.compile(r"\S\s+[A-Z][a-z][\w'\u2019-]* $")
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z][\w'\u2019-]*)")
+# A headline in Title Case has a capital on every word: "Floods Force 24 Families From Homes".
+_TITLE_WORDS = re.compile(r"[A-Z]\w*\s+[A-Z]\w*\s+[A-Z]\w*\s+$")
 _SET_OFF_OR_LISTED = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$|(?:and|or)\b)")
 _NAMED_NUMBER = 1000
 # A person's own kin: "with his wife and five children", "her three sons".
@@ -523,8 +526,11 @@ def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) ->
     if num.value < _FAMILY and _FAMILY_BEFORE.search(before[-40:]):
         return True  # "who returned with his wife and five children": one family's story
     if num.value < _NAMED_NUMBER and before.endswith(" ") and _NAME_BEFORE.search(before[-30:]) \
-            and _SET_OFF_OR_LISTED.match(after):
-        return True  # part of a name: "the neighbourhoods of Solino, Nazon and Delmas 30", "Camp 5"
+            and (_SET_OFF_OR_LISTED.match(after)
+                 or num.text.isdigit() and (name_after := _NAME_AFTER.match(after)) is not None
+                 and name_after.group(1).lower() not in _COUNTED_NOUNS and not _TITLE_WORDS.search(before[-30:])):
+        # part of a name: "the neighbourhoods of Solino, Nazon and Delmas 30", "Camp 5", "North 24 Parganas"
+        return True
     # The patterns end at the number, so only its last few words matter.
     backwards = before[-30:][::-1]
     if _EXCLUDED_BEFORE_BACKWARDS.match(backwards):

@@ -27,7 +27,7 @@ _WORD = rf"[{_UPPER}](?:[\w'\u2019]*\w)?(?<!'s)(?<!\u2019s)"
 _PARTICLE = r"(?:al|el|ad|as|ar|an|ash|az|at|ath|de|del|des|du|la|le|di|da|bin|ibn|abu|wa|et)"
 # One to four capitalised words, joined by spaces or hyphens, with particles inside ("Wadi al-Rabie",
 # "Boca de Grita", "Logone-et-Chari") or in front with a hyphen ("al-Swani").
-_NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:(?:[ -]{_PARTICLE})?[ -]{_WORD}){{0,3}}"
+_NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:(?:[ -]{_PARTICLE}| \d{{1,2}})?[ -]{_WORD}){{0,3}}"  # ("North 24 Parganas")
 NAME_PATTERN = _NAME
 _NAME_RE = re.compile(_NAME)  # compiled once: names are read out of every list a cue finds
 _LIST_GAP = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
