@@ -617,7 +617,7 @@ def _crosses_border(after: str, countries: re.Pattern[str] | None) -> bool:
     """'fled into Turkey', 'have fled Libya', 'fled their country': displaced people who became refugees. What
     some of them did is not what they all did ("forced 10,000 residents to flee, and some crossed into Kenya")."""
     window = after[:110]
-    if "some" in window or "other" in window or "few" in window:
+    if holds_any(window, _SOME_DID_WORDS):
         window = _SOME_DID.split(window, maxsplit=1)[0]
     lowered = window.lower()
     if holds_any(lowered, _ABROAD_WORDS) and ABROAD.search(lowered):
@@ -654,6 +654,7 @@ _CROSSED_INTO_AREA = re.compile(r"\bcross(?:ed|ing)\s+(?:over\s+)?into\s+(?:(?:n
 # township across the river, were still in camps".
 _FROM_PLACE = re.compile(r"\s+(?:from|in|of|at)\s+[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*){0,3}(?=,)")
 _SOME_DID = re.compile(r"(?:,\s*|\s+)(?:and|while|but|with)\s+(?:some|others|a few|several)\b")
+_SOME_DID_WORDS = ("some", "other", "few", "several")  # one is in every _SOME_DID match
 # Where a share of refugees went: "(including) 250,000 to Egypt".
 _TO_WHERE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|into|in)\s+(?:neighbou?ring\s+)?")
 
@@ -791,7 +792,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         # not what they all did
         after_text = _SOME_OF_THEM.split(after_text, maxsplit=1)[0]
         after_terms = None
-    if ("some" in after_text or "other" in after_text) and (some := _SOME_DID.search(after_text)):
+    if holds_any(after_text, _SOME_DID_WORDS) and (some := _SOME_DID.search(after_text)):
         after_text = after_text[:some.start()]  # "forced 10,000 residents to flee, and some crossed into Kenya"
         after_terms = None
     after_from = reading.noun_end  # where after_text starts
