@@ -14,6 +14,7 @@ from ..gazetteer import (
     ADMIN1,
     ADMIN2,
     AREAS,
+    ARTICLE_PREFIXES,
     CITY,
     COUNTRY,
     MAJOR_CITY_POPULATION,
@@ -352,7 +353,8 @@ def _stands_alone(ctx: _Context, start: int, end: int, folded: str) -> bool:
     return True
 
 
-_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "ash", "az", "at", "ath", "ed", "es", "er", "et"})
+# The articles the gazetteer also indexes names without (see name_variants).
+_ARTICLES = frozenset(prefix.strip() for prefix in ARTICLE_PREFIXES)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Za-z]{2,3})[-\u2010\u2011]$")
 
 
