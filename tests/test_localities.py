@@ -597,3 +597,40 @@ def test_a_number_inside_a_name_is_part_of_the_name_not_a_figure(gaz) -> None:
     places, _ = extract_places(text, gaz)
     assert {"North 24 Parganas", "South 24 Parganas"} <= {p.name for p in places if p.kind == "locality"}
     assert [f.quantity for f in extract(text, gaz).figures] == [400000]
+
+
+STORY = "Fighting spread around Timbuktu in Mali this week. Timbuktu's airport was shut. "
+
+
+@pytest.mark.parametrize(("sentence", "near"), [
+    # The town the sentence names is where its village or district is ...
+    (f"In Mopti, families arrived in the {VILLAGE} district.", "Mopti"),
+    (f"Families who fled the village of {VILLAGE} reached Gao, officials said.", "Gao"),
+    # ... the town nearest to it in the sentence, when there are several ...
+    (f"After gunmen burned the village of {VILLAGE}, families reached Mopti and later Gao.", "Mopti"),
+    # ... and the place the article is about, when the sentence names it among others ...
+    (f"Families from Mopti and Timbuktu went back to the village of {VILLAGE}.", "Timbuktu"),
+    # ... but not a town people left for, nor where the news was given.
+    (f"Families fled the {VILLAGE} district for Mopti.", "Timbuktu"),
+    (f"Some went towards Gao from the {VILLAGE} district.", "Timbuktu"),
+    (f"Families fled the village of {VILLAGE}, an official told reporters in Bamako.", "Timbuktu"),
+    # A sentence naming only a province puts its villages where the province's people live.
+    (f"In Mopti region, gunmen burned the village of {VILLAGE}.", "Mopti Region"),
+])
+def test_a_village_tied_to_no_place_is_put_at_a_place_its_sentence_names(sentence: str, near: str, gaz) -> None:
+    places = {p.name: p for p in extract_places(STORY + sentence, gaz)[0]}
+    village = places[VILLAGE]
+    assert village.near == near
+    if places[near].kind == "city":
+        assert (village.lat, village.lon) == (places[near].lat, places[near].lon)
+    else:
+        assert (village.lat, village.lon) == gaz.settled[places[near].record]
+
+
+def test_a_village_named_again_in_another_sentence_stays_where_it_was_first_put(gaz) -> None:
+    text = STORY + f"In Mopti, families fled the village of {VILLAGE}. " \
+                   f"In Gao, officials said the village of {VILLAGE} was empty."
+    places = [p for p in extract_places(text, gaz)[0] if p.name == VILLAGE]
+    assert len(places) == 2
+    assert {(p.near, p.lat, p.lon) for p in places} == {(places[0].near, places[0].lat, places[0].lon)}
+    assert places[0].near == "Mopti"
