@@ -141,14 +141,15 @@ def test_a_known_centre_that_is_only_the_capitals_position_gives_way_to_the_mean
     assert _admin_centre((10.01, 20.01), towns) == pytest.approx((11.0, 21.0))
 
 
-def test_an_outline_centroid_is_averaged_with_the_published_centre() -> None:
+def test_an_outline_centroid_counts_twice_as_much_as_the_published_centre() -> None:
     towns = [_town(10.0, 20.0, 90000), _town(12.0, 20.0, 1000)]
-    assert _admin_centre((11.5, 21.0), towns, (12.5, 22.0)) == pytest.approx((12.0, 21.5))
+    # A third of the way from the outline's centroid to the published centre.
+    assert _admin_centre((11.0, 21.0), towns, (12.5, 22.5)) == pytest.approx((12.0, 22.0))
 
 
-def test_an_outline_centroid_is_averaged_with_the_towns_when_no_centre_is_published() -> None:
-    towns = [_town(10.0, 20.0, 3000), _town(12.0, 20.0, 1000)]
-    assert _admin_centre(None, towns, (11.5, 21.0)) == pytest.approx((11.0, 20.5))
+def test_an_outline_centroid_counts_twice_as_much_as_the_towns_when_no_centre_is_published() -> None:
+    towns = [_town(10.0, 20.0, 3000), _town(12.0, 20.0, 1000)]  # their weighted mean: (10.5, 20.0)
+    assert _admin_centre(None, towns, (11.7, 21.5)) == pytest.approx((11.3, 21.0))
 
 
 def test_outline_centroids_belong_to_the_areas_their_codes_name() -> None:

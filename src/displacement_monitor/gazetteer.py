@@ -66,6 +66,8 @@ ENGLISH_WORD_ZIPF = 3.5
 MIN_SKELETON = 4
 # A published centre of a province within this distance of its biggest town is that town's position.
 CAPITAL_KM = 5.0
+# How much more an outline's centroid counts than a published centre in a province's point (see _admin_centre).
+OUTLINE_WEIGHT = 2.0
 ARTICLE_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ", "an ", "ash ", "az ", "at ", "ath ")
 ADMIN_SUFFIXES = (
     " governorate", " province", " region", " state", " district", " prefecture",
@@ -638,13 +640,16 @@ def _settled_centre(members: list[dict]) -> tuple[float, float]:
 
 def _admin_centre(centre: tuple[float, float] | None, members: list[dict],
                   outline: tuple[float, float] | None = None) -> tuple[float, float]:
-    """The point for a first-level area: the mean of its published centre and the centroid of its outline.
+    """The point for a first-level area: a weighted mean of the centroid of its outline and its published centre.
 
     Either alone errs in its own way: published centres are sometimes a label's position or the capital's,
-    and the outlines come from an older, generalised release. Their mean is nearer the middle than
-    either one on the 34 areas of our development corpus (mean error 18.5 km, against 19.5 and 29). A published
-    "centre" that is just the capital's own position (some states are entered that way) gives way to
-    the towns' weighted mean, which says as much; so does a missing one.
+    and the outlines come from an older, generalised release. On the 314 province mentions with an outline
+    in our annotated reports (the development corpus and the extra sets), the outline's centroid is off by
+    24.9 km on average and the published centre by 36.9 km; weighting each by the inverse of its squared
+    error, about two to one, gives 23.9 km (the plain mean: 25.9 km), and puts 255 of them within 40 km of the
+    annotators' points (the plain mean: 248). A published "centre" that is just the capital's own position
+    (some states are entered that way) gives way to the towns' weighted mean, which says as much; so does a
+    missing one.
     """
     settled = _settled_centre(members)
     if centre is not None:
@@ -654,7 +659,8 @@ def _admin_centre(centre: tuple[float, float] | None, members: list[dict],
     published = centre or settled
     if outline is None:
         return published
-    return (published[0] + outline[0]) / 2, (published[1] + outline[1]) / 2
+    return ((published[0] + OUTLINE_WEIGHT * outline[0]) / (1 + OUTLINE_WEIGHT),
+            (published[1] + OUTLINE_WEIGHT * outline[1]) / (1 + OUTLINE_WEIGHT))
 
 
 def _namesake_keys(members: list[dict], keys: set[str]) -> set[str]:
