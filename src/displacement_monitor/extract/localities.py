@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from ..gazetteer import AREAS, CITY, COUNTRY, Gazetteer, fold, km, skeleton
+from ..gazetteer import ADMIN2, AREAS, CITY, COUNTRY, Gazetteer, fold, km, skeleton
 from ..models import PlaceMention
 from .lexicon import DIRECTION
 from .sentences import is_dateline, is_venue, sentence_around
@@ -815,6 +815,14 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
             lat, lon = moved(lat, lon, measure.km, measure.bearing)
         else:
             measure = None
+        district = None if measure else gaz.district(name, [country, *sorted(article_countries - {country})],
+                                                     anchor.admin1_code if anchor else "")
+        if district is not None:  # "the Masisi territory": a second-level area GeoNames has no record of
+            found[(start, end)] = PlaceMention(
+                start=start, end=end, surface=name, record=-1, name=_display(name), kind=ADMIN2, country=district[0],
+                admin1=district[2], lat=district[4], lon=district[5], geonameid=0, population=0,
+                admin1_code=district[1])
+            continue
         locality = PlaceMention(
             start=start, end=end, surface=name, record=-1, name=_display(name), kind=LOCALITY, country=country,
             admin1=anchor.admin1 if anchor else "", lat=lat, lon=lon, geonameid=0, population=0,
