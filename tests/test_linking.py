@@ -488,3 +488,26 @@ def test_where_a_part_came_from_in_its_own_clause_is_the_part_s(gaz) -> None:
     assert "Mabrouka camp" in found[6000]
     assert not any("Deir" in name for name in found[6000])
     assert any("Deir" in name for name in found[100])
+
+
+@pytest.mark.parametrize(("kind", "second"), [
+    # "the district", "the county", "the township": the last such area before, known or only introduced
+    ("district", "About 2,000 people had fled the district by Sunday."),
+    ("county", "About 2,000 people are staying in the county's shelters."),
+    ("township", "About 2,000 people had left the township by Sunday."),
+])
+def test_the_district_refers_back_to_the_district_named_before(kind: str, second: str, gaz) -> None:
+    text = f"Floods hit Timbuktu in Mali. Timbuktu lost power. Rivers then burst in the Kpalobendu {kind}. {second}"
+    assert linked(text, gaz)[2000] == ["Kpalobendu"]
+
+
+def test_the_village_refers_back_to_the_village_named_before(gaz) -> None:
+    text = ("Floods hit Timbuktu in Mali. Timbuktu lost power. Gunmen later burned the village of Kpalobendu. "
+            "About 2,000 people have fled the village.")
+    assert linked(text, gaz)[2000] == ["Kpalobendu"]
+
+
+def test_the_town_still_means_a_town_the_gazetteer_knows(gaz) -> None:
+    text = ("Fighting reached Mopti in Mali. Officials moved families to the Kpalobendu site nearby. "
+            "About 2,000 people have fled the town, officials said.")
+    assert linked(text, gaz)[2000] == ["Mopti"]

@@ -10,9 +10,10 @@ from dataclasses import replace
 from functools import partial
 from typing import Protocol
 
-from ..gazetteer import ADMIN1, CITY
+from ..gazetteer import ADMIN1, ADMIN2, CITY
 from ..models import Figure, PlaceMention
 from .lexicon import DIRECTION, Caseless, holds_any
+from .localities import LOCALITY
 from .sentences import Sentence, is_dateline, is_venue, sentence_around
 
 # ("fled their homes in the X neighbourhood": homes in a place are where people came from)
@@ -39,8 +40,12 @@ DESTINATION = Caseless(r"\b(?:to|for|towards|toward|into|reached|reach|arrived i
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|, and|or|&)\s*|,?\s+(?:and|or)\s+the\s+(?:nearby\s+|neighbou?ring\s+)?"
                        r"(?:town|city|village|camp|settlement|area|district|province|region|state|county|governorate)"
                        r"\s+of\s+|['\u2019]s\s+)$")
-ANAPHORA = {"the city": CITY, "the town": CITY, "the camp": "camp", "the province": ADMIN1, "the governorate": ADMIN1,
-            "the region": ADMIN1, "the state": ADMIN1, "the prefecture": ADMIN1}
+_TOWNS = (CITY, LOCALITY)  # "the town" may be one the gazetteer lacks ("Tawila, a town about 60 km away")
+_DISTRICTS = (ADMIN2, LOCALITY)  # and "the district" is most often one it lacks
+ANAPHORA: dict[str, tuple[str, ...]] = {
+    "the city": (CITY,), "the town": (CITY,), "the village": _TOWNS, "the camp": ("camp",), "the province": (ADMIN1,),
+    "the governorate": (ADMIN1,), "the region": (ADMIN1,), "the state": (ADMIN1,), "the prefecture": (ADMIN1,),
+    "the district": _DISTRICTS, "the county": _DISTRICTS, "the township": _DISTRICTS}
 
 
 class Span(Protocol):
@@ -187,13 +192,13 @@ def _main_place(places: Sequence[PlaceMention], text: str) -> int | None:
     return None
 
 
-def _last_before(places: Sequence[PlaceMention], kind: str, offset: int, starts: Sequence[int] | None,
+def _last_before(places: Sequence[PlaceMention], kinds: tuple[str, ...], offset: int, starts: Sequence[int] | None,
                  text: str) -> int | None:
-    """The index of the last place of a kind that starts before offset, but for where someone spoke ("told
+    """The index of the last place of one of kinds that starts before offset, but for where someone spoke ("told
     reporters in Geneva"); starts (the places' sorted start offsets) lets a long text skip the places after it."""
     end = bisect.bisect_left(starts, offset) if starts is not None else len(places)
     for i in range(end - 1, -1, -1):
-        if places[i].kind == kind and places[i].start < offset and not is_venue(text, places[i].start,
+        if places[i].kind in kinds and places[i].start < offset and not is_venue(text, places[i].start,
                                                                                  places[i].end):
             return i
     return None
@@ -231,10 +236,10 @@ def _there(sentence: Sentence, places: Sequence[PlaceMention], text: str) -> int
 def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None,
              text: str) -> int | None:
     lowered = sentence.text.lower()
-    for phrase, kind in ANAPHORA.items():
+    for phrase, kinds in ANAPHORA.items():
         if phrase in lowered and any(not _MODIFIER_AFTER.match(lowered, m.end())
                                      for m in re.finditer(rf"\b{phrase}\b", lowered)):
-            earlier = _last_before(places, kind, sentence.start, starts, text)
+            earlier = _last_before(places, kinds, sentence.start, starts, text)
             if earlier is not None:
                 return earlier
     return None
@@ -251,12 +256,13 @@ _MODIFIER_AFTER = re.compile(r"\s+(?:capital|government|governor|emergency|agenc
 
 _WIDER = re.compile(r"\b(?:in total|the total|overall|altogether|in all|brought the number|bringing the number"
                     r"|the capital)\b", re.IGNORECASE)
-_ANAPHORIC_ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:city|town|province|governorate"
-                             r"|region|state))\b")
+_ANAPHORIC_ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:city|town|village|province|governorate"
+                             r"|region|state|prefecture|district|county|township))\b")
 
 
 # What every _ANAPHORIC_ORIGIN match ends in, in the three cases texts write it in.
-_REFERENCE_WORDS = tuple(form for word in ("city", "town", "province", "governorate", "region", "state")
+_REFERENCE_WORDS = tuple(form for word in ("city", "town", "village", "province", "governorate", "region", "state",
+                                           "prefecture", "district", "county", "township")
                          for form in (word, word.title(), word.upper()))
 
 
