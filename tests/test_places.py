@@ -606,3 +606,24 @@ def test_an_article_hyphened_to_a_name_the_gazetteer_has_without_it_is_part_of_t
     # but a word before the article makes a longer name: "Amiriyat al-Fallujah" is not Fallujah
     places, _ = extract_places("In Iraq, families sleep in the camps at Amiriyat al-Fallujah.", gaz)
     assert "Al Fallujah" not in {p.name for p in places}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighting displaced 5,000 people in North and South Kivu provinces.",
+     {"North Kivu Province", "South Kivu Province"}),
+    ("Rains hit the North, South and West Darfur states of Sudan.",
+     {"North Darfur State", "South Darfur State", "West Darfur State"}),
+    ("Clashes spread across Middle and Lower Juba in Somalia.", {"Middle Juba Region", "Lower Juba Region"}),
+])
+def test_direction_words_before_a_place_share_its_name(text: str, expected: set[str], gaz) -> None:
+    assert names(text, gaz) == expected
+
+
+def test_a_direction_word_shares_a_name_only_where_the_gazetteer_has_one_so_named(gaz) -> None:
+    """There is no Upper Juba: 'Upper' names nothing."""
+    assert names("Clashes spread across Upper and Lower Juba in Somalia.", gaz) == {"Lower Juba Region"}
+
+
+def test_the_shared_name_is_the_one_of_the_same_country(gaz) -> None:
+    north = place("Some 2,000 fled North and South Kivu in Congo.", gaz, "North Kivu Province")
+    assert (north.country, north.surface) == ("CD", "North Kivu")

@@ -836,6 +836,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
             end = lowered.find(cand.after, end) + len(cand.after)
         mentions.append(_mention(gaz, cand, best, text, end))
     mentions = _placed_elsewhere(gaz, text, mentions, countries)
+    if _SHARED_NAME_CUE.search(text):
+        mentions += _sharing_their_name(gaz, text, mentions)
     camps = _camps(text, gaz, mentions)
     if camps:  # a camp named after a town but elsewhere ("the Gubio camp in Maiduguri") is not the town
         covered = {i for camp in camps for i in range(camp.start, camp.end)}
@@ -856,6 +858,38 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     if "call" in text:  # "Stepanakert, which Azerbaijan calls Khankendi": one place, named twice
         mentions = _one_place_two_names(text, mentions)
     return _number_unknown(_admin_names_as_written(mentions)), countries
+
+
+# "North and South Kivu", "East and West Hararghe", "Upper, Middle and Lower Juba": the name after the last
+# direction word is every one's.
+_SIDES = r"(?:North|South|East|West|Upper|Middle|Lower|Central)(?:ern)?"
+_SHARED_NAME_CUE = re.compile(rf"\b{_SIDES},?\s+(?:and|or|&)\s+{_SIDES}\s")
+_SHARING_BEFORE = re.compile(rf"((?:{_SIDES},\s+)*{_SIDES}),?\s+(?:and|or|&)\s+$")
+_DIRECTION_WORD = re.compile(_SIDES)
+
+
+def _sharing_their_name(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The places named by the direction words before a place that share its name ("North and South Kivu
+    provinces": North Kivu too), where the gazetteer has one so named in the same country."""
+    found = []
+    taken = {m.start for m in mentions}
+    for m in mentions:
+        first, _, rest = m.surface.partition(" ")
+        if not rest or not _DIRECTION_WORD.fullmatch(first):
+            continue
+        before = _SHARING_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is None:
+            continue
+        for word in _DIRECTION_WORD.finditer(text, before.start(1), before.end(1)):
+            if word.start() in taken:
+                continue  # already a place of its own
+            records = [r for r in gaz.lookup(f"{word.group()} {rest}") if gaz.countries[r] == m.country]
+            if records:
+                same_kind = [r for r in records if gaz.kinds[r] == m.kind]
+                # (named as the text implies it, over the direction word's span)
+                found.append(gazetteer_mention(gaz, (same_kind or records)[0], word.start(), word.end(),
+                                               f"{word.group()} {rest}"))
+    return found
 
 
 # What puts a place inside the next one: "Palma in (northern) Mozambique", "Palma, in Cabo Delgado".
