@@ -651,3 +651,10 @@ def test_a_district_of_a_country_the_text_is_not_about_is_only_a_locality(gaz) -
     text = "Floods hit Borno in Nigeria. In the Cachar district, 12,000 people fled to relief camps."
     place = {p.name: p for p in extract_places(text, gaz)[0]}["Cachar"]
     assert (place.kind, place.country) == ("locality", "NG")
+
+
+def test_a_district_spelled_just_so_is_not_a_town_spelled_like_it(gaz) -> None:
+    text = "Floods hit Anambra in Nigeria. Some 30,000 people are in camps in Ogbaru local government area."
+    places = {p.name: p for p in extract_places(text, gaz)[0]}
+    assert "Ogbere" not in places
+    assert (places["Ogbaru"].kind, places["Ogbaru"].admin1) == ("admin2", "Anambra")

@@ -787,8 +787,10 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         if record is None:
             if story_countries is None:
                 story_countries = _story_countries(known, text, countries)
-            record = _spelled_otherwise(gaz, name, text, end,
-                                        _sentence_countries(known, text, start, end) or story_countries)
+            where = _sentence_countries(known, text, start, end) or story_countries
+            # A district spelled just so ("Ogbaru local government area") is not a town spelled like it (Ogbere).
+            if not (cued and gaz.district(name, sorted(where))):
+                record = _spelled_otherwise(gaz, name, text, end, where)
         if record is not None:
             found[(start, end)] = gazetteer_mention(gaz, record, start, end, name)
             continue
