@@ -1160,8 +1160,13 @@ def test_ages_phrases_and_capacities_are_no_figures(text: str, gaz) -> None:
     assert figures(text, gaz) == []
 
 
-def test_families_who_had_gone_home_returned(gaz) -> None:
-    text = "In Congo, about 800 families who fled clashes in March had gone home, the governor said."
+@pytest.mark.parametrize("text", [
+    "In Congo, about 800 families who fled clashes in March had gone home, the governor said.",
+    "In Congo, about 800 families who fled clashes in March have since gone home, the governor said.",
+    "In Congo, about 800 families who fled clashes in March have now gone home, the governor said.",
+    "In Congo, about 800 families left the Kibati camp for their areas of origin, the governor said.",
+])
+def test_families_who_had_gone_home_returned(text: str, gaz) -> None:
     assert figures(text, gaz) == [(800, "households", "returned")]
 
 

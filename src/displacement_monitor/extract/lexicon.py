@@ -181,13 +181,14 @@ _CROWDED_INTO = r"(?:crowded|squeezed|packed|crammed) into " + _SHELTERS[:-1] + 
 # Order is specificity: when several terms fit a clause, the earlier one wins.
 TERM_RANK = ("returned", "evacuated", "sheltered", "refugees", "homeless", "destroyed", "displaced")
 TERM_PATTERNS: dict[str, re.Pattern[str]] = {
-    "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back|(?:have|has|had) gone home"
+    "returned": word_regex(r"\b(?:returned|returnees?|returning|went back|gone back"
+                           r"|(?:have|has|had)(?: (?:since|now|already|mostly|largely|all))? gone home"
                            r"|went home|go home"
                            r"|come home|came home|back to their homes|crossed back|came back|coming back|come back"
                            r"|comes back|moved back|moving back"
                            r"|headed home|heading home|(?:left|leaving) (?:\w+ ){0,6}to return"
                            r"|(?:been|were|was) (?:allowed|permitted) (?:to go back|back|to return)"
-                           r"|(?:in|to) their (?:home (?:towns?|villages?|areas?)"
+                           r"|(?:in|to|for) their (?:home (?:towns?|villages?|areas?)"
                            r"|(?:areas?|places?|villages?) of origin))\b"),
     # "in evacuation centres" is where people shelter, not what was done to them; an "evacuation order" tells
     # people to go, and does not say they went
