@@ -1275,3 +1275,13 @@ def test_people_camping_in_classrooms_are_sheltered(gaz) -> None:
 ])
 def test_small_pairs_and_a_country_s_people_are_no_figures(text: str, gaz) -> None:
     assert [f for f in figures(text, gaz) if f[0] < 1000 or f[0] > 10_000_000] == []
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("In Japan, prefectural officials said 30,405 evacuees were staying at 366 shelters.", "sheltered"),
+    ("In Syria, OCHA said at least 4,500 evacuees had been registered in camps in Idlib.", "sheltered"),
+    # (what was done to them, when nothing says where they are now)
+    ("In Japan, prefectural officials said 30,405 evacuees had been counted by Friday.", "evacuated"),
+])
+def test_evacuees_staying_in_shelters_are_sheltered(text: str, term: str, gaz) -> None:
+    assert [f[2] for f in figures(text, gaz)] == [term]

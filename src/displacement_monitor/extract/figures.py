@@ -330,7 +330,9 @@ def _choose_term(noun_term: str | None, after: dict[str, int], before: dict[str,
     (before_text, which before measures back from its end)."""
     if noun_term in ("refugees", "returned", "evacuated", "homeless"):
         # (refugees a fire "left without a home" are homeless, however long the words between)
-        late = [t for t in ("returned", "evacuated", "homeless") if t != noun_term
+        # Evacuees staying in shelters are sheltered: where they are now, not what was done to them.
+        later = ("returned", "sheltered" if noun_term == "evacuated" else "evacuated", "homeless")
+        late = [t for t in later if t != noun_term
                 and after.get(t, AFTER_WINDOW) < (AFTER_WINDOW if t == "homeless" else 40)]
         return late[0] if late else noun_term
     # The verb right before the number governs it ("uproot 28,000", "is hosting 55,000"), unless it is
