@@ -234,6 +234,16 @@ def test_a_heading_s_rows_may_part_name_and_number_by_spaces_and_name_where_a_pl
     assert [f.source for f in result.figures] == ["UNHCR"] * 3
 
 
+def test_a_row_may_carry_a_note_in_brackets_that_names_no_place() -> None:
+    text = ("People staying at the main camps on March 14:\n\n"
+            "Kpalobendu camps (1-5)     31,620\n"
+            "Marogoutaye (phase 2)       6,480\n"
+            "Haj Ali                     4,100\n")
+    rows = table_rows(text)
+    assert [text[r.name_start:r.name_end] for r in rows] == ["Kpalobendu camps", "Marogoutaye", "Haj Ali"]
+    assert [r.names for r in rows] == [(), (), ()]
+
+
 def test_a_grid_column_of_people_in_tents_is_sheltered_and_one_of_shelters_counts_no_one(gaz) -> None:
     text = ("Quake update by province, from AFAD:\n\n"
             "Province     In tents/containers   Shelters\n"

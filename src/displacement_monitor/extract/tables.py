@@ -24,10 +24,10 @@ _MARKER = r"[ \t]*(?:[-*\u2022][ \t]*)?"
 _NUMBER = r"[ \t]*(?P<number>\d(?:[\d.,\u202f\u00a0 ]*\d)?)[ \t]*"
 # What a row's number may be followed by: the word for what it counts ("Chiure: 31,200 people").
 _UNIT = r"(?:(?P<unit>people|persons|individuals|households|families|IDPs|houses|homes)\b[ \t]*)?"
-# A row: a name of up to five words, maybe the place it lies in between brackets ("Bidi Bidi (Yumbe)"), a colon
-# or dash, or a tab or a run of spaces, and the number.
+# A row: a name of up to five words, maybe the place it lies in between brackets ("Bidi Bidi (Yumbe)") or some
+# other note ("Jadah camps (1-5)"), a colon or dash, or a tab or a run of spaces, and the number.
 _ROW = re.compile(rf"{_MARKER}(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){{0,4}}?)"
-                  rf"(?:[ \t]*\((?P<within>[A-Z][\w'\u2019. -]{{0,40}})\))?"
+                  rf"(?:[ \t]*\((?:(?P<within>[A-Z][\w'\u2019. -]{{0,40}})|[^()\n]{{1,20}})\))?"
                   rf"(?:[ \t]*[:\u2013\u2014-]|\t|  )[ \t]*{_NUMBER}{_UNIT}")
 
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*$")
