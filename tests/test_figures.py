@@ -1285,3 +1285,11 @@ def test_small_pairs_and_a_country_s_people_are_no_figures(text: str, gaz) -> No
 ])
 def test_evacuees_staying_in_shelters_are_sheltered(text: str, term: str, gaz) -> None:
     assert [f[2] for f in figures(text, gaz)] == [term]
+
+
+@pytest.mark.parametrize("text", [
+    "In Mopti, a school gymnasium and three elementary schools now hold around 4,300 people.",
+    "In Mopti, the churches still hold about 4,300 people, officials said.",
+])
+def test_shelters_that_hold_people_shelter_them(text: str, gaz) -> None:
+    assert figures(text, gaz) == [(4300, "people", "sheltered")]

@@ -211,6 +211,9 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             rf"|{_CROWDED_INTO}"
                             r"|spent (?:\w+ ){0,2}nights? in(?! the open| the streets?)"
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
+                            # ("a school gymnasium and three elementary schools now hold around 4,300 people")
+                            r"|(?:schools|gymnasiums?|halls|churches|mosques|centres|centers|shelters|classrooms"
+                            r"|stadiums?)(?: now| still| currently| together)? (?:hold|held)"
                             # ("served as a makeshift shelter for up to 40,000 people", "the hall is housing 900")
                             r"|(?:a|as|makeshift|temporary) shelters? (?:for|to)|(?:is|are|was|were|been) housing"
                             r"|(?:living|staying|live|lived|stay|stayed)(?: now| still| currently| temporarily)? in"
