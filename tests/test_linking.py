@@ -511,3 +511,9 @@ def test_the_town_still_means_a_town_the_gazetteer_knows(gaz) -> None:
     text = ("Fighting reached Mopti in Mali. Officials moved families to the Kpalobendu site nearby. "
             "About 2,000 people have fled the town, officials said.")
     assert linked(text, gaz)[2000] == ["Mopti"]
+
+
+def test_the_ends_of_a_road_that_describes_a_town_are_not_the_figure_s_places(gaz) -> None:
+    text = ("In Saguiaran, the first town on the road from Marawi to Iligan, around 4,300 people are sheltering in "
+            "three schools, officials in the Philippines said.")
+    assert linked(text, gaz) == {4300: ["Saguiaran"]}

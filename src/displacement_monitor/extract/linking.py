@@ -61,10 +61,12 @@ class Span(Protocol):
     def term(self) -> str: ...
 
 
-# A place in an aside that describes the place before it: "Minova, a town on the shore of Lake Kivu in South Kivu,".
+# A place in an aside that describes the place before it: "Minova, a town on the shore of Lake Kivu in South Kivu,",
+# "Saguiaran, the first town on the road from Marawi to Iligan," (the road's ends only say where the town is).
+# (Not "of": "In Amhara, the city of Dessie".)
 _DESCRIBED_IN = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|district|camp|settlement"
                            r"|commune|municipality|locality|hamlet|port|suburb|neighbou?rhood|area)\b[^,;.()]{0,60}?"
-                           r"\b(?:in|near)\s+(?:the\s+)?$")  # (not "of": "In Amhara, the city of Dessie")
+                           r"\b(?:in|near|from|to|between|and)\s+(?:the\s+)?$")
 
 
 # A place that names whose officials speak: "the Red Sea state authorities reported that 3,000 families arrived in
