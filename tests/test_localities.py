@@ -658,3 +658,30 @@ def test_a_district_spelled_just_so_is_not_a_town_spelled_like_it(gaz) -> None:
     places = {p.name: p for p in extract_places(text, gaz)[0]}
     assert "Ogbere" not in places
     assert (places["Ogbaru"].kind, places["Ogbaru"].admin1) == ("admin2", "Anambra")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (f"Floods hit Timbuktu in Mali. In {VILLAGE}, some 2,000 people were moved to schools.", VILLAGE),
+    (f"Floods hit Timbuktu in Mali. In neighbouring {VILLAGE}, more than 58,000 people are in shelters.", VILLAGE),
+    (f"Floods hit Timbuktu in Mali.\nIn {VILLAGE} District, 400 families fled.", VILLAGE),
+    (f"TIMBUKTU, Mali, May 2 - In {VILLAGE}, 400 families fled.", VILLAGE),
+])
+def test_a_sentence_opening_in_a_name_and_a_comma_says_where_its_figure_happened(text: str, name: str, gaz) -> None:
+    assert name in localities(text, gaz)
+    assert linked_places(text, gaz) == [[name]]
+
+
+@pytest.mark.parametrize("text", [
+    f"Floods hit Timbuktu in Mali. In {VILLAGE}, life is hard.",  # no figure: a name of anything
+    "Floods hit Timbuktu in Mali. In March, some 2,000 people fled.",  # (March is a town in England too)
+    "Floods hit Timbuktu in Mali. In Ramadan, some 2,000 people fled.",
+    f"Floods hit Timbuktu in Mali, officials said in {VILLAGE}, where 2,000 people fled.",  # not an opening
+])
+def test_what_opens_a_sentence_after_in_is_not_always_a_place(text: str, gaz) -> None:
+    assert set(localities(text, gaz)) == set()
+    assert "March" not in {p.name for p in extract_places(text, gaz)[0]}
+
+
+def linked_places(text: str, gaz) -> list[list[str]]:
+    result = extract(text, gaz)
+    return [sorted(result.places[i].name for i in f.places) for f in result.figures]

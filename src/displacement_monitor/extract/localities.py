@@ -308,6 +308,7 @@ _NOT_PLACE_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "islamic", "state", "reuters", "associated", "press", "the", "but", "and", "in", "on", "at", "a",
+    "ramadan", "eid", "christmas", "easter", "muharram", "ashura", "diwali",
 }
 # Faiths and peoples, which name no place on their own ("two Shi'ite villages", "Fulani settlements") but may
 # be part of a name ("Wau Shilluk").
@@ -457,6 +458,9 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
         cued = len(rows) >= _LONG_LIST or any(row.name_start in known_starts for row in rows)
         spans.extend((row.name_start, row.name_end, None, cued) for row in rows)
         spans.extend({(s, e, None, cued) for row in rows for s, e in row.names})  # a column of names ("LGA")
+    # "In Sonagazi, some 2,000 people were moved": a sentence that opens with where it happens
+    if "In " in text:
+        spans.extend((s, e, None, True) for s, e in _opening_places(text))
     # "other towns in North Wollo", "villages in Kiremu": what holds towns is a place
     for inside in _matches_at(_HOLDS_TOWNS, text, found_at[_KIND_WORDS]):
         spans.extend((s, e, None, True) for s, e in _names(inside.group(1), inside.start(1)))
@@ -466,6 +470,28 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
 
 
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+")
+# A sentence's opening "In X," ("In neighbouring Noakhali,"), and a number later in the sentence.
+_IN_OPENING = re.compile(rf"In\s+(?:(?:neighbou?ring|nearby|central|northern|southern|eastern|western)\s+)?"
+                         rf"({_NAME}),(?=[^.!?\n]*\d)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019]?\s+|\n\s*|\s[-\u2013\u2014]\s+)$")
+
+
+def _opening_places(text: str) -> Iterator[tuple[int, int]]:
+    """The names that open a sentence after "In" and before a comma, in a sentence that gives a number ("In
+    Cité Soleil, an estimated 2,000 residents fled"): where what the sentence reports happened. (Not a month,
+    a body or an everyday word: those fail _plausible, as for every cue.)"""
+    at = text.find("In ")
+    while at >= 0:
+        if _SENTENCE_START.search(text, max(0, at - 4), at) and (found := _IN_OPENING.match(text, at)):
+            for start, end in _names(found.group(1), found.start(1)):
+                name = _KIND_AFTER_NAME.sub("", text[start:end])  # "In Ninewa Governorate,": Ninewa
+                # ("In March,": a month, however many towns are called so)
+                if not any(word.lower() in _NOT_PLACE_WORDS for word in _WORD_GAP.split(name)):
+                    yield start, start + len(name)
+        at = text.find("In ", at + 3)
+
+
+_KIND_AFTER_NAME = re.compile(rf"\s+(?:{'|'.join(w.title() for w in (*_SINGULAR.split('|'), *_ADMIN.split('|')))})$")
 
 
 # A move before the locative: "were displaced from Bakala and Ndassima to Bambari", "fled to Kouitown".
