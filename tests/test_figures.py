@@ -1293,3 +1293,21 @@ def test_evacuees_staying_in_shelters_are_sheltered(text: str, term: str, gaz) -
 ])
 def test_shelters_that_hold_people_shelter_them(text: str, gaz) -> None:
     assert figures(text, gaz) == [(4300, "people", "sheltered")]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("In Colombia, another 11,000 or so arrived in Ocana, the mayor said.", "about"),
+    ("In Colombia, 11,000 or more people fled Tibu.", "more than"),
+])
+def test_a_qualifier_said_after_the_number_is_the_figure_s(text: str, qualifier: str, gaz) -> None:
+    found = extract(text, gaz).figures
+    assert [(f.quantity, f.unit, f.qualifier) for f in found] == [(11000, "people", qualifier)]
+
+
+@pytest.mark.parametrize("text", [
+    "In Canada, the roughly 2,500 residents of Fort Smith were taken by bus and plane to Grande Prairie.",
+    "In Grenada, around 2,500 people were taken by ferry and coast guard vessels to the main island.",
+    "In Grenada, around 2,500 people were ferried to the main island on Tuesday.",
+])
+def test_people_taken_away_by_bus_boat_or_plane_were_evacuated(text: str, gaz) -> None:
+    assert figures(text, gaz) == [(2500, "people", "evacuated")]

@@ -200,8 +200,9 @@ def _read_noun(after: str, base: int) -> _Reading:
             continue
         if word in _INSTITUTIONS and after[match.end():match.end() + 6].lower().startswith(" home"):
             return _Reading(None, None, end)  # "two care homes": not where families live
-        if word in SKIPPABLE or word.endswith("ly"):
-            continue
+        if word in SKIPPABLE or word.endswith("ly") or word == "or" and _OR_SO.match(after, match.end()) \
+                or word in ("so", "more") and previous == "or":
+            continue  # ("another 11,000 or so arrived")
         if not unknown and (word in IMPLICIT_STARTERS or _term_word(word)):
             return _Reading("implicit", adjective, base)
         if _PLURAL_NOUN.fullmatch(word):
@@ -215,6 +216,10 @@ _WHERE_AFTER = re.compile(r"\s+(?:in|from|at|across)\s+(?:the\s+)?(?:(?:[A-Z][\w
                           r"(?:(?:settlements?|camps?|districts?|provinces?|regions?|villages?|towns?|areas?|counties"
                           r"|county|states?|governorates?|neighbou?rhoods?)\b)?")
 _HOUSING_UNITS = re.compile(r"\s+units\b")
+_OR_SO = re.compile(r"\s+(?:so|more)\b")
+# A qualifier said after the number: "11,000 or so", "4,000 or more".
+_QUALIFIER_AFTER = re.compile(r"\s+or\s+(so|more)\b")
+_AFTER_QUALIFIERS = {"so": "about", "more": "more than"}
 _PLURAL_NOUN = re.compile(r"[a-z]{3,}[^su']s")
 _GLUED_HEAD = re.compile(r"^(new|more|other|additional|newly)([a-z]{5,})$")
 _GLUED_TAIL = re.compile(r"^(people|persons|families|households|homes|houses|refugees|residents)"
@@ -929,7 +934,9 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
             or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]
-    return _Found(num.value, unit, term, num.start, num.end, num.text, _qualifier(before, segment), num.vague)
+    qualifier = _qualifier(before, segment) or (
+        _AFTER_QUALIFIERS[said.group(1)] if (said := _QUALIFIER_AFTER.match(after)) else None)
+    return _Found(num.value, unit, term, num.start, num.end, num.text, qualifier, num.vague)
 
 
 # A number that adds to the one before: "Another 21,000 are staying with host families".
