@@ -685,3 +685,11 @@ def test_what_opens_a_sentence_after_in_is_not_always_a_place(text: str, gaz) ->
 def linked_places(text: str, gaz) -> list[list[str]]:
     result = extract(text, gaz)
     return [sorted(result.places[i].name for i in f.places) for f in result.figures]
+
+
+def test_another_spelling_of_a_town_far_from_every_place_the_article_names_there_is_not_it(gaz) -> None:
+    """Mundka is in Delhi, 2,000 km from Kalpetta; a village of Wayanad named Mundakkai is not it."""
+    text = "Landslides hit Kalpetta in Kerala, India. Rescuers reached the village of Mundakkai on Tuesday."
+    places = {p.name: p for p in extract_places(text, gaz)[0]}
+    assert "Mundka" not in places
+    assert places["Mundakkai"].kind == "locality"

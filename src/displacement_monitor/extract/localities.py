@@ -816,7 +816,7 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
             where = _sentence_countries(known, text, start, end) or story_countries
             # A district spelled just so ("Ogbaru local government area") is not a town spelled like it (Ogbere).
             if not (cued and gaz.district(name, sorted(where))):
-                record = _spelled_otherwise(gaz, name, text, end, where)
+                record = _spelled_otherwise(gaz, name, text, end, where, known)
         if record is not None:
             found[(start, end)] = gazetteer_mention(gaz, record, start, end, name)
             continue
@@ -944,11 +944,13 @@ def _sentence_countries(known: Sequence[PlaceMention], text: str, start: int, en
 _SAME_SPELLING = 0.6  # how alike (difflib's ratio) two spellings of one name are, vowels and all
 
 
-def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries: set[str]) -> int | None:
+def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries: set[str],
+                       known: Sequence[PlaceMention] = ()) -> int | None:
     """The gazetteer place a name is another transliteration of ("Salahuddin" for Salah ad Din,
     "Khormaksar" for Khawr Maksar): same consonant skeleton, in a country the article is about (see
     _story_countries: a guess at a spelling needs more than a venue abroad), the admin area when the text says
-    so, else the largest."""
+    so, else the largest. A town must also lie within reach of a place the article names in its country, if it
+    names one there: "Mundakkai", a village of Wayanad, is not Mundka, 2,000 km away in Delhi."""
     if gaz.key_id(fold(name)) is not None:
         return None  # a name the gazetteer knows as spelled was weighed, and turned down, by the matcher
     words = name.split()
@@ -957,7 +959,8 @@ def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries
         words.pop()
         admin = True
     shape = skeleton(fold(" ".join(words)))
-    records = [r for r in gaz.similar(" ".join(words), _SAME_SPELLING, countries) if gaz.kinds[r] != COUNTRY]
+    records = [r for r in gaz.similar(" ".join(words), _SAME_SPELLING, countries) if gaz.kinds[r] != COUNTRY
+               and (gaz.kinds[r] != CITY or _within_reach(gaz, r, known))]
     if not records:
         return None
 
@@ -967,6 +970,17 @@ def _spelled_otherwise(gaz: Gazetteer, name: str, text: str, end: int, countries
     if admin and gaz.kinds[best] == CITY and gaz.admin1_record[best] >= 0:
         best = gaz.admin1_record[best]
     return best
+
+
+# How far from every place the article names in its country a town spelled otherwise may lie.
+_SPELLING_REACH_KM = 400.0
+
+
+def _within_reach(gaz: Gazetteer, record: int, known: Sequence[PlaceMention]) -> bool:
+    """Whether a town lies within _SPELLING_REACH_KM of a place the article names in the same country, or the
+    article names none there."""
+    here = [m for m in known if m.country == gaz.countries[record] and m.kind != COUNTRY and m.record >= 0]
+    return not here or any(km(gaz.lats[record], gaz.lons[record], m.lat, m.lon) <= _SPELLING_REACH_KM for m in here)
 
 
 def gazetteer_mention(gaz: Gazetteer, record: int, start: int, end: int, surface: str) -> PlaceMention:
