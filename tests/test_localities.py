@@ -693,3 +693,13 @@ def test_another_spelling_of_a_town_far_from_every_place_the_article_names_there
     places = {p.name: p for p in extract_places(text, gaz)[0]}
     assert "Mundka" not in places
     assert places["Mundakkai"].kind == "locality"
+
+
+def test_every_plural_kind_word_is_looked_for() -> None:
+    """The cues are tried only where one of _KIND_WORDS occurs: each plural must start with one of them."""
+    assert [w for w in loc._PLURAL.split("|") if not w.startswith(loc._KIND_WORDS)] == []
+
+
+def test_names_before_territories_are_places(gaz) -> None:
+    text = f"Fighting spread in Congo. The agency could not reach parts of {VILLAGE} and {OTHER} territories."
+    assert {VILLAGE, OTHER} <= set(localities(text, gaz))

@@ -98,10 +98,10 @@ _TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
 _NAME_CHARS = re.compile(r"[\w'\u2019\s,-]*")
 _WORD_CHARS = re.compile(r"[\w'\u2019]+")
 _CAPITAL = re.compile(f"[{_UPPER}]")
-# Where the singular and the plural kind cues below may match: every word of _PLURAL but eight starts with one of
+# Where the singular and the plural kind cues below may match: every word of _PLURAL but nine starts with one of
 # _SINGULAR, so their occurrences, found once, serve both (a cue is tried where its word is not, and fails there).
 _KIND_WORDS = (*_SINGULAR.split("|"), "localities", "municipalities", "counties", "departments", "prefectures",
-               "cercles", "sub-counties", "subcounties")
+               "cercles", "sub-counties", "subcounties", "territories")
 _ADMIN_FORMS = tuple(w for a in _ADMIN.split("|") for w in (a, a.title()))  # "province", "Province"
 # Cues of a space and a keyword are found from where their words occur (see _keyword_matches); cues without
 # words are scanned for.
