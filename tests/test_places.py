@@ -167,6 +167,8 @@ def test_a_province_named_only_by_directions_must_be_in_a_country_of_the_article
     ("The Kakhovka dam in Ukraine was destroyed and Kherson flooded.", {"Kherson"}),
     ("Towns on the right bank of the Dnipro in Ukraine, such as Kherson, flooded.", {"Kherson"}),
     ("Hurricane Iota hit Honduras days after Storm Eta; La Lima flooded.", {"La Lima"}),
+    # (nor is the storm's kind a town: Hurricane is one in Utah)
+    ("Some 5,000 people fled Hurricane Milton in Tampa, Florida.", {"Tampa", "Florida State"}),
 ])
 def test_rivers_dams_valleys_and_storms_named_after_places_are_not_places(text: str, found: set[str],
                                                                             gaz) -> None:

@@ -720,6 +720,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         if storms and ctx.word_before(start) in _STORM_WORDS:
             storm_names.add(key)
             continue  # "Storm Eta": named after a place, or not one
+        if key in _STORM_WORDS and text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+            continue  # "Hurricane Milton": the storm's kind, not the town in Utah named Hurricane
         if after in _FEATURE_WORDS or features and _FEATURES_AFTER.match(text, end):
             continue  # "the Ngong river", "the Kakhovka dam"
         if key.endswith(" river") and after not in ADMIN_WORDS and after not in ADMIN_PLURALS \
