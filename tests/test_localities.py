@@ -703,3 +703,11 @@ def test_every_plural_kind_word_is_looked_for() -> None:
 def test_names_before_territories_are_places(gaz) -> None:
     text = f"Fighting spread in Congo. The agency could not reach parts of {VILLAGE} and {OTHER} territories."
     assert {VILLAGE, OTHER} <= set(localities(text, gaz))
+
+
+@pytest.mark.parametrize("text", [
+    f"Fighting hit Timbuktu in Mali. Most headed west to {VILLAGE}, about 60 km (37 miles) away, officials said.",
+    f"Floods hit Timbuktu in Mali, between the port of {VILLAGE} and {OTHER}.",
+])
+def test_a_distance_given_in_both_units_and_a_port_introduce_places(text: str, gaz) -> None:
+    assert VILLAGE in localities(text, gaz)

@@ -58,7 +58,7 @@ def _either_case(words: str) -> str:
 # "the village of Ogossagou", "the towns of Kobo and Weldiya", "residents of neighbouring Welingara":
 # "of" before a capital is found first, then the word before it is looked up.
 _OF_CAPITAL = re.compile(rf"\bof\s+(?:(?:neighbouring|neighboring|nearby)\s+)?(?=[{_UPPER}]|{_PARTICLE}-)")
-_KIND_OF = frozenset(f"{_SINGULAR}|{_PLURAL}|{_ADMIN}|residents|inhabitants|natives".split("|"))
+_KIND_OF = frozenset(f"{_SINGULAR}|{_PLURAL}|{_ADMIN}|residents|inhabitants|natives|port".split("|"))
 _WORD_BEFORE = re.compile(r"([A-Za-z-]+)\s+$")
 _LIST_AT = re.compile(_LIST)
 # Where a text says what kind of place a name is, by words before the name.
@@ -107,7 +107,8 @@ _ADMIN_FORMS = tuple(w for a in _ADMIN.split("|") for w in (a, a.title()))  # "p
 # words are scanned for.
 # Pieces of the cues that say how far and which way a place lies: "about 50 km", "north-west".
 _ABOUT = r"(?:(?:about|some|around|roughly|nearly|just)\s+)?"
-_DISTANCE = r"\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)"
+# (with the other unit after it in brackets: "about 60 km (37 miles) away")
+_DISTANCE = r"\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?:\s+\(\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\))?"
 _BEARING = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?"
 _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool], ...] = (
     # "Mossurize and Sussundenga districts", "the al-Khawkhah and Hays districts of Hodeidah governorate"
