@@ -633,3 +633,11 @@ def test_a_direction_word_shares_a_name_only_where_the_gazetteer_has_one_so_name
 def test_the_shared_name_is_the_one_of_the_same_country(gaz) -> None:
     north = place("Some 2,000 fled North and South Kivu in Congo.", gaz, "North Kivu Province")
     assert (north.country, north.surface) == ("CD", "North Kivu")
+
+
+def test_a_storm_named_after_an_everyday_word_is_known_as_a_storm_when_named_again(gaz) -> None:
+    """'Man' after 'Typhoon' is turned down as an everyday word; it must still be learnt as the storm's name."""
+    text = ("Philippines moves thousands to safety as Super Typhoon Man-yi slams Luzon\n\n"
+            "MANILA, Nov 17 - More than 650,000 people were evacuated on Luzon, officials said.\n\n"
+            "Man-yi, known locally as Pepito, struck Catanduanes late on Saturday.")
+    assert "Man" not in names(text, gaz)

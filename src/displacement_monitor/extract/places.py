@@ -712,14 +712,14 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         # Most matches are lower-case words: rejected first, without a call or splitting the match.
         if not text[start].isupper() and not key.startswith("the "):
             continue
+        if storms and ctx.word_before(start) in _STORM_WORDS:
+            storm_names.add(key)
+            continue  # "Storm Eta": named after a place, or not one (and known so even from a headline)
         if not _acceptable(ctx, start, end, key, folded):
             continue
         if text[start - 1:start] in _JOIN_GAPS[1:] and (article := _article_before(ctx, start)) >= 0:
             start = article  # the name as the text writes it, article and all ("Al-Khokha")
         after = ctx.word_after(end)
-        if storms and ctx.word_before(start) in _STORM_WORDS:
-            storm_names.add(key)
-            continue  # "Storm Eta": named after a place, or not one
         if key in _STORM_WORDS and text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
             continue  # "Hurricane Milton": the storm's kind, not the town in Utah named Hurricane
         if after in _FEATURE_WORDS or features and _FEATURES_AFTER.match(text, end):
