@@ -711,3 +711,12 @@ def test_names_before_territories_are_places(gaz) -> None:
 ])
 def test_a_distance_given_in_both_units_and_a_port_introduce_places(text: str, gaz) -> None:
     assert VILLAGE in localities(text, gaz)
+
+
+@pytest.mark.parametrize("text", [
+    f"In Mali, about 6,300 people have fled {VILLAGE} and the surrounding farming villages.",
+    f"In Mali, a makeshift transit camp at {VILLAGE} was sheltering about 1,800 families.",
+    f"In Mali, families are staying in camps at {VILLAGE}.",
+])
+def test_villages_around_a_place_and_camps_at_it_name_it(text: str, gaz) -> None:
+    assert VILLAGE in localities(text, gaz)

@@ -142,7 +142,8 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     (re.compile(r",\s+(?:on|near|along|at|close to)\s+(?:the\s+)?(?:(?P<at>[A-Z][\w-]+)['\u2019]s\s+)?"
                 r"(?:[A-Za-z]+\s+)?border\b"), (), _TAIL_NAME, True),  # ("near the Ethiopian border")
     # "Yelwata and neighbouring communities", "Vovchansk and surrounding villages": a place and those around it
-    (re.compile(r"\s+and\s+(?:the\s+)?(?:neighbouring|neighboring|nearby|surrounding|adjacent|other)\s+"
+    # ("Pont-Sondé and the surrounding farming villages": a word of what kind may come between)
+    (re.compile(r"\s+and\s+(?:the\s+)?(?:neighbouring|neighboring|nearby|surrounding|adjacent|other)\s+(?:[a-z-]+\s+)?"
                 r"(?:villages|communities|towns|areas|settlements|localities|hamlets|districts|neighbourhoods)\b"),
      ("and ",), _TAIL_NAME, False),
     # "Toumour, about 30 km away", "Amiriyat al-Fallujah, about 25 km to the south"
@@ -274,13 +275,13 @@ _ADMIN_WORD = re.compile(rf"\s+(?i:{_ADMIN})\b")
 # Each of its words starts with one of _KIND_WORDS, whose occurrences are found anyway.
 # Where bases, camps and shelters are: "took refuge at UN bases in Tomping and Jebel".
 # ... and where people shelter: "sought shelter in churches and a school in Ulang".
-_FACILITY_WORDS = ("bases", "camps", "sites", "shelters", "school", "church", "mosque", "stadium", "centre", "center")
+_FACILITY_WORDS = ("bases", "camp", "sites", "shelters", "school", "church", "mosque", "stadium", "centre", "center")
 # The lists of words whose occurrences the cues are tried at, and their finder.
 _CUE_WORD_LISTS = (_KIND_WORDS, _ADMIN_FORMS, _BESIDE_WORDS, _FACILITY_WORDS, _EXAMPLES_WORDS)
 _CUE_WORDS = _word_finder(_CUE_WORD_LISTS)
 _FACILITIES_IN = re.compile(r"(?:bases|camps|sites|shelters|schools?|church(?:es)?|mosques?|stadiums?"
                             r"|(?:(?<=transit )|(?<=reception )|(?<=evacuation )|(?<=collective ))"
-                            rf"(?:centres?|centers?))\s+in\s+({_LIST})")
+                            rf"(?:centres?|centers?)|(?<=transit )camp)\s+(?:in|at)\s+({_LIST})")
 # ("villages around Mazeze and Ocua": all the places listed)
 _HOLDS_TOWNS = re.compile(rf"(?:towns|villages|settlements|localities|neighbourhoods|neighborhoods)\s+"
                           rf"(?:in|around|near|outside)\s+(?:the\s+)?({_LIST})")
