@@ -1311,3 +1311,16 @@ def test_a_qualifier_said_after_the_number_is_the_figure_s(text: str, qualifier:
 ])
 def test_people_taken_away_by_bus_boat_or_plane_were_evacuated(text: str, gaz) -> None:
     assert figures(text, gaz) == [(2500, "people", "evacuated")]
+
+
+@pytest.mark.parametrize("text", [
+    "In Niger, more than 1,800 households are living on a makeshift site of straw huts in Ouallam.",
+    "In Niger, some 1,800 households are staying at two camps near Ouallam.",
+    "In Niger, some 1,800 households are living in a makeshift camp near Ouallam.",
+])
+def test_people_living_on_a_site_or_at_camps_are_sheltered(text: str, gaz) -> None:
+    assert figures(text, gaz) == [(1800, "households", "sheltered")]
+
+
+def test_people_staying_at_home_are_not_sheltered(gaz) -> None:
+    assert figures("In Niger, 1,800 people are staying at home in Ouallam.", gaz) == []

@@ -219,8 +219,9 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|stadiums?)(?: now| still| currently| together)? (?:hold|held)"
                             # ("served as a makeshift shelter for up to 40,000 people", "the hall is housing 900")
                             r"|(?:a|as|makeshift|temporary) shelters? (?:for|to)|(?:is|are|was|were|been) housing"
-                            r"|(?:living|staying|live|lived|stay|stayed)(?: now| still| currently| temporarily)? in"
-                            r" (?:\d[\d,]* )?(?:[\w-]+ )?(?:camps?|shelters?|tents?"
+                            # ("are living on a makeshift site of straw huts", "staying at two camps")
+                            r"|(?:living|staying|live|lived|stay|stayed)(?: now| still| currently| temporarily)?"
+                            r" (?:in|on|at) (?:a |an |the )?(?:\d[\d,]* )?(?:[\w-]+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings|dormitories|hostels"
                             r"|hotels|modular|temporary (?:housing|homes|accommodation)|container)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in(?! the (?:open|streets?))"
