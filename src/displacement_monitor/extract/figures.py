@@ -200,8 +200,8 @@ def _read_noun(after: str, base: int) -> _Reading:
             continue
         if word in _INSTITUTIONS and after[match.end():match.end() + 6].lower().startswith(" home"):
             return _Reading(None, None, end)  # "two care homes": not where families live
-        if word in SKIPPABLE or word.endswith("ly") or word == "or" and _OR_SO.match(after, match.end()) \
-                or word in ("so", "more") and previous == "or":
+        if word in SKIPPABLE or word.endswith("ly") or word in ("so", "more") and previous == "or" \
+                or word == "or" and _QUALIFIER_AFTER.match(after, match.start() - 1):
             continue  # ("another 11,000 or so arrived")
         if not unknown and (word in IMPLICIT_STARTERS or _term_word(word)):
             return _Reading("implicit", adjective, base)
@@ -216,7 +216,6 @@ _WHERE_AFTER = re.compile(r"\s+(?:in|from|at|across)\s+(?:the\s+)?(?:(?:[A-Z][\w
                           r"(?:(?:settlements?|camps?|districts?|provinces?|regions?|villages?|towns?|areas?|counties"
                           r"|county|states?|governorates?|neighbou?rhoods?)\b)?")
 _HOUSING_UNITS = re.compile(r"\s+units\b")
-_OR_SO = re.compile(r"\s+(?:so|more)\b")
 # A qualifier said after the number: "11,000 or so", "4,000 or more".
 _QUALIFIER_AFTER = re.compile(r"\s+or\s+(so|more)\b")
 _AFTER_QUALIFIERS = {"so": "about", "more": "more than"}

@@ -600,7 +600,7 @@ class Anchors:
         """The known places that start in [start, stop)."""
         return self.places[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, stop)]
 
-    def anchor(self, at: int | None, start: int = -1) -> PlaceMention | None:
+    def anchor(self, at: int | None, start: int) -> PlaceMention | None:
         """The known place an unknown one (at offset start) is put at: the one the text ties it to ("50 km
         north of Nairobi", "Rwanda's Rubavu district"), else the one its sentence names (see around)."""
         if at is not None:
@@ -613,7 +613,7 @@ class Anchors:
                     self.country_mains[country] = main_place([m for m in self.places if m.country == country],
                                                              self.text)
                 return self.country_mains[country]
-        return self.around(start) if start >= 0 else self.main
+        return self.around(start)
 
     def around(self, start: int) -> PlaceMention | None:
         """Where a place the text ties to nothing lies: at the place the article is about, if its sentence
