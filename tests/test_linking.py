@@ -517,3 +517,11 @@ def test_the_ends_of_a_road_that_describes_a_town_are_not_the_figure_s_places(ga
     text = ("In Saguiaran, the first town on the road from Marawi to Iligan, around 4,300 people are sheltering in "
             "three schools, officials in the Philippines said.")
     assert linked(text, gaz) == {4300: ["Saguiaran"]}
+
+
+def test_a_place_people_were_forced_to_flee_to_is_where_they_went(gaz) -> None:
+    # "to flee to Kafanchan": the "to" nearest the town says it is where people went, and the villages near
+    # Kagoro are where they came from.
+    text = ("Armed men burned villages near Kagoro in Nigeria on Sunday, forcing about 2,600 people to flee to "
+            "Kafanchan, officials said.")
+    assert linked(text, gaz) == {2600: ["Kagoro"]}

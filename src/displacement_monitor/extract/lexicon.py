@@ -396,6 +396,16 @@ class Caseless:
         pattern, target = self.prepare(text)
         return pattern.match(target, pos)
 
+    def search_last(self, text: str) -> re.Match[str] | None:
+        """The match that starts last, overlapping ones included: in "to flee to", the second "to"."""
+        pattern, target = self.prepare(text)
+        found = None
+        match = pattern.search(target)
+        while match is not None:
+            found = match
+            match = pattern.search(target, match.start() + 1)
+        return found
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pattern, target = self.prepare(text)
         return pattern.finditer(target)

@@ -105,10 +105,10 @@ def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
     if "," in text[max(sentence_start, mention.start - 110):mention.start] \
             and _DESCRIBED_IN.search(text, max(sentence_start, mention.start - 110), mention.start):
         return "locator"
-    origin = ORIGIN.search(lead)
-    destination = DESTINATION.search(lead)
-    # The word nearer the place says which: "displaced from Mayom county to Bentiu" went to Bentiu; "fleeing to the
-    # town of Dhusamareb" too, for that "of" only names the town.
+    origin = ORIGIN.search_last(lead)
+    destination = DESTINATION.search_last(lead)
+    # The word nearer the place says which: "displaced from Mayom county to Bentiu" went to Bentiu, and so did
+    # people "forced to flee to" it; "fleeing to the town of Dhusamareb" too, for that "of" only names the town.
     if origin and not (destination and (destination.start() > origin.start() or origin.group().startswith("of")
                                         and _KIND_BEFORE_OF.search(lead, 0, origin.start()))):
         return "origin"
