@@ -19,6 +19,7 @@ from ..gazetteer import (
     COUNTRY,
     MAJOR_CITY_POPULATION,
     REGION,
+    UNIFORM_ADMIN_TYPES,
     Gazetteer,
     admin_display_name,
     fold,
@@ -989,8 +990,11 @@ def _written_admin_name(mention: PlaceMention) -> str:
     core = " ".join(words)
     if core.isupper() or core.islower() or core.lower().startswith("the "):
         return mention.name
-    # The kind the article writes wins over the country's usual one ("Sagaing Region", not "Sagaing State").
-    return f"{core} {kind}" if kind else admin_display_name(core, mention.country)
+    # The kind the article writes wins over the country's usual one ("Sagaing Region", not "Sagaing State"), where
+    # the country has more than one.
+    if kind and mention.country not in UNIFORM_ADMIN_TYPES:
+        return f"{core} {kind}"
+    return admin_display_name(core, mention.country)
 
 
 def _number_unknown(mentions: list[PlaceMention]) -> list[PlaceMention]:
