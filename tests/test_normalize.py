@@ -187,3 +187,12 @@ def test_places_say_how_they_were_placed() -> None:
                    "Marogoutaye": "offline, not found", "Tounkara": "offline, approximate: 30 km south of Mopti"}
     assert places.set_index("name").loc["Marogoutaye", "lat"] is pd.NA
     assert set(places["place_id"]) == {"gn:2453348", "loc:ML.Kpalobendu", "loc:ML.Marogoutaye", "loc:ML.Tounkara"}
+
+
+def test_places_come_in_the_order_the_story_names_them() -> None:
+    # The headline's "Esmeraldas" comes where the body first names that place, after the province and the
+    # dateline's Quito, as an analyst listing the story's places would have it.
+    text = ("Floods in Esmeraldas leave hundreds homeless\n\nQUITO, March 3 - In Esmeraldas province, some 900 "
+            "houses were damaged this week. In Esmeraldas, the provincial capital, 400 people were evacuated.")
+    places = process_article(article_from_text(text)).tables.places
+    assert list(places["name"]) == ["Quito", "Esmeraldas Province", "Esmeraldas"]

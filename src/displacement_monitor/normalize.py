@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import config
+from .extract.sentences import headline_end
 from .models import (
     ARTICLES_SCHEMA,
     FIGURE_PLACES_SCHEMA,
@@ -97,8 +98,12 @@ def articles_table(articles: Iterable[tuple[Article, Extraction]]) -> pd.DataFra
 
 
 def normalize_places(article: Article, extraction: Extraction) -> pd.DataFrame:
-    """One row per place (below country level) per article, with its mention count and spellings."""
+    """One row per place (below country level) per article, with its mention count and spellings, in the order
+    the story names them: a place the headline names comes where the body first does ("Houthi push on Marib" may
+    be the town or the governorate, and the body says which it names first)."""
     rows: dict[str, dict] = {}
+    body = headline_end(article.text)
+    first: dict[str, int] = {}
     for mention in extraction.places:
         if mention.kind == "country":
             continue
@@ -109,11 +114,14 @@ def normalize_places(article: Article, extraction: Extraction) -> pd.DataFrame:
             "geonameid": mention.geonameid or None, "mentions": 0, "surfaces": [], "geocoder": _how_placed(mention),
         })
         row["mentions"] += 1
+        at = mention.start if mention.start > body else len(article.text) + mention.start
+        first[pid] = min(first.get(pid, at), at)
         if mention.surface not in row["surfaces"]:
             row["surfaces"].append(mention.surface)
     for row in rows.values():
         row["surfaces"] = "|".join(row["surfaces"])
-    return conform(pd.DataFrame(list(rows.values()), columns=list(PLACES_SCHEMA)), PLACES_SCHEMA)
+    ordered = sorted(rows.values(), key=lambda row: first[row["place_id"]])
+    return conform(pd.DataFrame(ordered, columns=list(PLACES_SCHEMA)), PLACES_SCHEMA)
 
 
 def normalize_figures(article: Article, extraction: Extraction) -> tuple[pd.DataFrame, pd.DataFrame]:

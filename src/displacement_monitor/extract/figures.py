@@ -40,7 +40,7 @@ from .lexicon import (
 )
 from .linking import place_indexes
 from .numbers import MULTIPLIERS, NumberMatch, find_numbers
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, headline_end, split_sentences
 from .sources import ORGANISATIONS, find_source, is_title, named_officials
 from .tables import Row, key_figures, table_rows
 
@@ -1113,7 +1113,7 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     headings = _place_headings(text, places)
     cursor = 0
     # The story is told after the headline: a figure there is not the one before the body's first.
-    body = _headline_end(text)
+    body = headline_end(text)
     for index, sentence in enumerate(sentences):
         in_sentence = []
         while cursor < len(numbers) and numbers[cursor].start < sentence.end:
@@ -1394,21 +1394,16 @@ def _source_before(sentences: list[Sentence], index: int, seen: dict[int, str | 
     return None
 
 
-def _headline_end(text: str) -> int:
-    """Where a text's first line ends, when it has more than one (else -1): its headline, if it has one."""
-    return text.find("\n") if "\n" in text.strip() else -1
-
-
 def _dedupe(figures: list[Figure], text: str, places: Sequence[PlaceMention]) -> list[Figure]:
     """One figure reported twice is kept once: twice in the body with the same term (unless one sentence
     gives them for different places), or in the headline and again in the body (then with the body's
     details and the more specific of the two terms)."""
-    headline_end = _headline_end(text)
-    headline = {(f.quantity, f.unit): f for f in figures if f.start < headline_end}
+    body = headline_end(text)
+    headline = {(f.quantity, f.unit): f for f in figures if f.start < body}
     kept: dict[tuple[int, str, str], Figure] = {}
     distinct: list[Figure] = []
     for fig in figures:
-        if fig.start < headline_end:
+        if fig.start < body:
             continue
         lead = headline.pop((fig.quantity, fig.unit), None)
         if lead is not None:

@@ -72,6 +72,11 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
+def headline_end(text: str) -> int:
+    """Where a text's first line ends, when it has more than one (else -1): its headline, if it has one."""
+    return text.find("\n") if "\n" in text.strip() else -1
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """'BAMAKO, June 17 -', 'KABUL (AFP) -', 'MANILA - ', 'CARACAS / CUCUTA -': an all-capitals place
     opening a line (or after another such place and a slash), where the reporter filed from."""
