@@ -525,3 +525,15 @@ def test_a_place_people_were_forced_to_flee_to_is_where_they_went(gaz) -> None:
     text = ("Armed men burned villages near Kagoro in Nigeria on Sunday, forcing about 2,600 people to flee to "
             "Kafanchan, officials said.")
     assert linked(text, gaz) == {2600: ["Kagoro"]}
+
+
+def test_the_town_of_a_place_people_head_towards_is_where_they_went(gaz) -> None:
+    # "towards the port city of Hodeidah": the "of" only names the town, and "towards" says people went there.
+    text = ("More than 5,000 households have fled their homes in Yemen's Hodeidah governorate as fighting moves "
+            "up the coast towards the port city of Hodeidah, OCHA said.")
+    assert linked(text, gaz) == {5000: ["Hodeidah Governorate"]}
+
+
+def test_the_town_of_a_place_people_flee_an_assault_on_is_where_they_came_from(gaz) -> None:
+    text = "An estimated 2,000 people fleeing the assault on the Syrian city of Homs reached Lebanon this week."
+    assert linked(text, gaz) == {2000: ["Homs"]}

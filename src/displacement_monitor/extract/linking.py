@@ -106,11 +106,17 @@ def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
             and _DESCRIBED_IN.search(text, max(sentence_start, mention.start - 110), mention.start):
         return "locator"
     origin = ORIGIN.search_last(lead)
+    if origin is not None and origin.group().startswith("of"):
+        kind = _KIND_BEFORE_OF.search(lead, 0, origin.start())
+        if kind is not None:  # "the town of Dhusamareb": that "of" only names the town, and what comes before
+            lead = lead[:kind.start()]  # "the town" says where people went ("towards the port city of Hodeidah")
+            if DESTINATION.search_last(lead) is None:
+                return "origin"  # ("fleeing the assault on the city of Homs")
+            origin = ORIGIN.search_last(lead)
     destination = DESTINATION.search_last(lead)
     # The word nearer the place says which: "displaced from Mayom county to Bentiu" went to Bentiu, and so did
-    # people "forced to flee to" it; "fleeing to the town of Dhusamareb" too, for that "of" only names the town.
-    if origin and not (destination and (destination.start() > origin.start() or origin.group().startswith("of")
-                                        and _KIND_BEFORE_OF.search(lead, 0, origin.start()))):
+    # people "forced to flee to" it.
+    if origin and not (destination and destination.start() > origin.start()):
         return "origin"
     if destination:
         return "destination"
