@@ -652,3 +652,9 @@ def test_a_storm_named_after_an_everyday_word_is_known_as_a_storm_when_named_aga
             "MANILA, Nov 17 - More than 650,000 people were evacuated on Luzon, officials said.\n\n"
             "Man-yi, known locally as Pepito, struck Catanduanes late on Saturday.")
     assert "Man" not in names(text, gaz)
+
+
+def test_a_word_opening_the_story_after_its_dateline_is_no_part_of_a_name(gaz) -> None:
+    # "In" opens the first sentence after the dateline, so "In Esmeraldas province" names the province.
+    text = "QUITO, March 3 (Reuters) - In Esmeraldas province, some 900 houses were damaged this week."
+    assert place(text, gaz, "Esmeraldas Province").kind == "admin1"

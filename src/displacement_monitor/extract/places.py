@@ -172,6 +172,9 @@ _BULLET = r"(?:[-*\u2022\u00b7\u2013\u2014]\s+|\d{1,2}[.)]\s+)?"
 _SENTENCE_START = re.compile(rf"[.!?\n\"\u201c(](?:(?<=[.!?])[\"'\u201d\u2019)]*(?:[^\S\n]*\n\s*{_BULLET}|\s+)"
                              rf"|(?<=[\"\u201c(])\s*|(?<=\n)\s*{_BULLET})(?=\S)")
 _FIRST_START = re.compile(rf"\s*{_BULLET}(?=\S)")
+# The story's first sentence, after its dateline: "QUITO, March 3 - In Esmeraldas province" ("In" opens it).
+_AFTER_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'\u2019/-]*(?:,[^\n]{0,60}?|\s*\([^)\n]{0,30}\))?"
+                             r"\s+[-\u2013\u2014]+\s+(?=\S)")
 
 
 class _Token(NamedTuple):
@@ -199,6 +202,7 @@ def _sentence_starts(text: str) -> set[int]:
     first = _FIRST_START.match(text)
     if first:
         starts.add(first.end())  # the text's first sentence
+    starts.update(m.end() for m in _AFTER_DATELINE.finditer(text))
     return starts
 
 
