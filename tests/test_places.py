@@ -658,3 +658,8 @@ def test_a_word_opening_the_story_after_its_dateline_is_no_part_of_a_name(gaz) -
     # "In" opens the first sentence after the dateline, so "In Esmeraldas province" names the province.
     text = "QUITO, March 3 (Reuters) - In Esmeraldas province, some 900 houses were damaged this week."
     assert place(text, gaz, "Esmeraldas Province").kind == "admin1"
+
+
+def test_a_volcano_or_gully_named_after_a_place_is_no_place(gaz) -> None:
+    text = "In the Philippines, lava flowed down the Bonga gully as Mayon volcano erupted near Legazpi."
+    assert names(text, gaz) == {"Legaspi"}  # (GeoNames spells the city so)

@@ -267,3 +267,15 @@ def test_an_indented_grid_is_a_grid(gaz) -> None:
     assert [(f.quantity, f.unit, f.term) for f in extract(text, gaz).figures] == [
         (5912, "people", "sheltered"), (1460, "houses", "destroyed"), (2160, "people", "sheltered"),
         (510, "houses", "destroyed")]
+
+
+def test_a_caption_with_a_time_of_day_still_says_what_the_grid_counts(gaz) -> None:
+    # The stops of "a.m." end no sentence: the caption is the whole line, and says the families are evacuees
+    # in centres.
+    text = ("Volcano alert in the Philippines\n\nLEGAZPI, June 16 - Officials in Albay widened the danger zone.\n\n"
+            "Evacuees in evacuation centres by town (as of Friday 8 a.m.):\n\n"
+            "Town | Centres | Families | Persons\nCamalig | 6 | 1,102 | 4,196\nDaraga | 2 | 161 | 603\n")
+    result = extract(text, gaz)
+    found = {(f.quantity, f.unit, f.term) for f in result.figures}
+    assert found >= {(1102, "households", "sheltered"), (4196, "people", "sheltered"), (603, "people", "sheltered")}
+    assert not {f.quantity for f in result.figures} & {6, 2}  # centres count no one

@@ -150,7 +150,8 @@ _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake)\s+of\s+$|\b(?:ba
 # Words after a name that make it a river, valley or work of that name, not the place ("the Ngong river").
 # (A valley stays: "the Bekaa valley" is the governorate's heartland, and read as the place.)
 _FEATURE_WORDS = frozenset({"river", "rivers", "dam", "mountains", "hills", "basin", "delta", "bridge", "canal",
-                            "gorge", "reservoir", "nuclear"})  # ("the Zaporizhzhia nuclear plant")
+                            "gorge", "reservoir", "nuclear", "volcano", "glacier", "gully", "gullies"})
+# ("the Zaporizhzhia nuclear plant", "Mayon volcano")
 # Land named after a province is the province's ("the Nineveh plains"), but not after a town's other name or a river
 # ("the Rusizi plain", not Cyangugu, the town the Rwandan district of Rusizi is run from).
 _LAND_WORDS = frozenset({"plain", "plains", "plateau"})

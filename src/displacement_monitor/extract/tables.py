@@ -30,7 +30,8 @@ _ROW = re.compile(rf"{_MARKER}(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]
                   rf"(?:[ \t]*\((?:(?P<within>[A-Z][\w'\u2019. -]{{0,40}})|[^()\n]{{1,20}})\))?"
                   rf"(?:[ \t]*[:\u2013\u2014-]|\t|  )[ \t]*{_NUMBER}{_UNIT}")
 
-_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*$")
+# (a stop inside a word or before a bracket ends no sentence: "as of 8 a.m.):")
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))(?:[^.!?]|[.!?](?!\s))*$")
 
 
 class Row(NamedTuple):
