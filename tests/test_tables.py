@@ -279,3 +279,11 @@ def test_a_caption_with_a_time_of_day_still_says_what_the_grid_counts(gaz) -> No
     found = {(f.quantity, f.unit, f.term) for f in result.figures}
     assert found >= {(1102, "households", "sheltered"), (4196, "people", "sheltered"), (603, "people", "sheltered")}
     assert not {f.quantity for f in result.figures} & {6, 2}  # centres count no one
+
+
+def test_the_clause_that_ends_with_the_colon_says_what_a_list_counts(gaz) -> None:
+    text = ("Floods in Chad\n\nN'DJAMENA, Oct 4 - Floods have destroyed more than 200,000 homes, OCHA said in an "
+            "update, which also listed the provinces with the most displaced people:\n\nMandoul: 58,000\n"
+            "Tandjile: 41,500\n")
+    found = {(f.quantity, f.unit, f.term) for f in extract(text, gaz).figures}
+    assert {(58000, "people", "displaced"), (41500, "people", "displaced")} <= found

@@ -1314,6 +1314,12 @@ def _row_figure(num: NumberMatch, heading: str, column: str = "", kind: str = ""
     said = column or heading
     if num.vague or _casualty_near(said, ""):
         return None
+    if not column and ("," in heading or ";" in heading):
+        # The clause that ends with the colon says what the rows count: "... destroyed 217,000 homes, OCHA
+        # said, and listed the provinces with the most displaced people:"
+        said = heading.replace(";", ",").rsplit(",", 1)[-1]
+        if not (_terms(said) or _noun_terms(said)):
+            said = heading
     found = _terms(said) or _noun_terms(said)
     if not found and column and _BARE_UNIT.fullmatch(column) and not _casualty_near(heading, ""):
         found = _terms(heading) or _noun_terms(heading)
