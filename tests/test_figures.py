@@ -1324,3 +1324,13 @@ def test_people_living_on_a_site_or_at_camps_are_sheltered(text: str, gaz) -> No
 
 def test_people_staying_at_home_are_not_sheltered(gaz) -> None:
     assert figures("In Niger, 1,800 people are staying at home in Ouallam.", gaz) == []
+
+
+def test_a_span_of_time_is_no_number_a_figure_s_clause_stops_at(gaz) -> None:
+    text = "In Henan, some 25,000 people spent at least one night in more than 90 temporary shelters in Xinxiang."
+    assert figures(text, gaz) == [(25000, "people", "sheltered")]
+
+
+def test_people_taken_from_a_place_were_evacuated(gaz) -> None:
+    text = "Officials in Ukraine said 230 children and 410 adults had been taken from the village to safer districts."
+    assert figures(text, gaz) == [(230, "people", "evacuated"), (410, "people", "evacuated")]

@@ -537,3 +537,9 @@ def test_the_town_of_a_place_people_head_towards_is_where_they_went(gaz) -> None
 def test_the_town_of_a_place_people_flee_an_assault_on_is_where_they_came_from(gaz) -> None:
     text = "An estimated 2,000 people fleeing the assault on the Syrian city of Homs reached Lebanon this week."
     assert linked(text, gaz) == {2000: ["Homs"]}
+
+
+def test_people_taken_from_there_came_from_the_place_named_before(gaz) -> None:
+    text = ("Evacuation is mandatory in parts of the Krasnopillia community in Ukraine. Officials said 650 people had "
+            "been taken from there to Poltava since May.")
+    assert linked(text, gaz) == {650: ["Krasnopillya"]}

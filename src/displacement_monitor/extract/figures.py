@@ -976,7 +976,7 @@ _LEFT_BEFORE = re.compile(rf"\b(?:left|leaving|leave|leaves)\s+{_HEDGES}$", re.I
 _SHARED_VERB = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:and|or)\s+")  # a noun, then the next number's
 _SOME_OF_THEM = re.compile(r",\s*(?:many|most|some|half|all|several|the majority|the rest|others|\d[\d,]*)"
                            r" of (?:them|whom)\b")
-_COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
+_COORDINATED = re.compile(r"(?P<people>\s+(?:children|adults|women|men|minors|boys|girls))?,?\s+(?:and|or)\s+")
 # "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
 # ("1.7 million of the Gaza Strip's 2.3 million people": the whole may be a place's)
 _PARTITIVE = re.compile(r"\s+of\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['\u2019]s\s+"
@@ -1042,6 +1042,7 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
     return kept, upper
 
 
+_TIME_AFTER = re.compile(r"\s+(?:nights?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
@@ -1093,6 +1094,9 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
 
     sentences = split_sentences(text)
     numbers, upper = _ranges(find_numbers(text), text)
+    # A span of time counts no one, and is no number a figure's clause runs up to ("40,000 people spent at least
+    # one night in shelters").
+    numbers = [n for n in numbers if not _TIME_AFTER.match(text, n.end)]
     countries = _country_pattern(places)
     # Places come in text order; their starts let each sentence find its own by bisection.
     ordered = [p.start for p in places]
@@ -1140,11 +1144,15 @@ def extract_figures(text: str, places: Sequence[PlaceMention]) -> list[Figure]:
                     whole = -1  # "1.4 million of the 1.7 million internally displaced people": both are figures
             else:
                 figure = _read_figure(text, sentence, num, lo, in_sentence[k + 1:], prior, countries)
-                if figure is None and k + 1 < len(in_sentence) \
-                        and _COORDINATED.fullmatch(text, num.end, in_sentence[k + 1].start):
-                    # "1,200 and 3,400 people fled Tikrit and Samarra respectively": the two share a noun and verb
+                shared = _COORDINATED.fullmatch(text, num.end, in_sentence[k + 1].start) \
+                    if figure is None and k + 1 < len(in_sentence) else None
+                if shared:
+                    # "1,200 and 3,400 people fled Tikrit and Samarra respectively": the two share a noun and verb;
+                    # "480 children and 560 adults had been evacuated", a verb (and people as the unit)
                     figure = _read_part(text, sentence, num, in_sentence[k + 1], lo, in_sentence[k + 2:], prior,
                                         countries)
+                    if figure is not None and shared.group("people") and figure.unit != "people":
+                        figure = None
             if figure is not None:
                 found.append(figure)
                 prior = _Prior(figure.unit, figure.term, True)

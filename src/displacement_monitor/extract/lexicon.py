@@ -200,6 +200,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|(?:been|were|being) moved"
                             r"|airlifted|moved out|brought out|taken out|flown out|flown home|taken home"
                             # ("were taken by bus and plane to Grande Prairie", "taken by ferry and coast guard boats")
+                            r"|(?:were|was|been|being) (?:taken|carried|brought) from\b"  # ("taken from there to")
                             r"|(?:were|was|been|being) (?:taken|carried|brought) (?:by|aboard|on board) (?:\w+ ){0,3}?"
                             r"(?:bus|buses|boats?|planes?|trucks?|ferry|ferries|helicopters?|vessels?|ships?|aircraft)"
                             r"|repatriat\w+|ferried|bussed|bused|transported"
@@ -212,7 +213,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|sought refuge|seek refuge|seeking refuge|found refuge"
                             rf"|(?:in|at) {_SHELTERS}|{_GONE_TO} (?:in)?to {_GONE_SHELTERS}|into {_GONE_SHELTERS}"
                             rf"|{_CROWDED_INTO}"
-                            r"|spent (?:\w+ ){0,2}nights? in(?! the open| the streets?)"
+                            r"|spent (?:\w+ ){0,3}nights? in(?! the open| the streets?)"
                             r"|housed|hosted|hosting|host famil\w+|hosts?|staying with|living with"
                             # ("a school gymnasium and three elementary schools now hold around 4,300 people")
                             r"|(?:schools|gymnasiums?|halls|churches|mosques|centres|centers|shelters|classrooms"
@@ -237,7 +238,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|asylum|(?:fled|pushed|driven|forced|chased) (?:across|over) the border|fled abroad)\b"),
     # people sleeping in the open have no shelter, whether or not they still have a house they fear to enter
     "homeless": word_regex(r"\b(?:homeless|without shelter|lost their homes|without a roof|without (?:a )?homes?"
-                           r"|(?:sleeping|slept|sleep|living|lived|camping|camped|spent (?:\w+ ){0,2}nights?)"
+                           r"|(?:sleeping|slept|sleep|living|lived|camping|camped|spent (?:\w+ ){0,3}nights?)"
                            r" (?:outdoors|outside|rough"
                            r"|in the open(?: air)?|in the streets?|on the streets?|under the (?:open )?sky"
                            r"|on (?:the )?open ground"

@@ -214,11 +214,11 @@ def _last_before(places: Sequence[PlaceMention], kinds: tuple[str, ...], offset:
     return None
 
 
-# "there" as a place ("17,000 people there", "families living there", "authorities there registered 23,000"), not as
-# in "there were" or "said there had".
+# "there" as a place ("17,000 people there", "families living there", "authorities there registered 23,000", "taken
+# from there"), not as in "there were" or "said there had".
 _THERE = re.compile(r"\b(?:people|persons|residents|families|households|villagers|civilians|refugees|displaced|idps"
                     r"|others|inhabitants|those|living|staying|sheltering|arrived|remain|remained|moved|fled|settled"
-                    r"|authorities|officials|camps|shelters|sites|registered|arrivals|homes|houses)"
+                    r"|authorities|officials|camps|shelters|sites|registered|arrivals|homes|houses|from)"
                     r"\s+there\b(?!,?\s+(?:said|say|says|told|added|reported))",  # ("officials there said": who spoke)
                     re.IGNORECASE)
 
@@ -514,6 +514,9 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             national |= {k for k, at in clauses if _in_clause(figures[k], at, text)}
     # Most sentences say neither "from the city" nor "which": those tests run only where they can match.
     referent = _anaphoric_origin(sentence, places, starts, text) if _may_refer_back(sentence.text) else None
+    if referent is None and "from there" in sentence.text:  # "taken from there to Poltava": where they came from
+        there = _there(sentence, places, text)
+        referent = None if there is None else (there, sentence.start + sentence.text.index("from there"))
     relative = "which" in sentence.text or "where" in sentence.text or "that" in sentence.text
     found: list[tuple[int, ...]] = []
     for k, fig in enumerate(figures):
