@@ -76,6 +76,7 @@ def first(text: str, gaz):
         ("Some 640 residents moved to two welfare centres in Matara.", (640, "people", "sheltered")),
         ("Over 8,000 people were living in Bor's UN protection of civilians sites.", (8000, "people", "sheltered")),
         ("In Paiporta, around 1,000 homes were flooded.", (1000, "houses", "destroyed")),
+        ("The fire left 2,400 homes in ashes in Quilpue.", (2400, "houses", "destroyed")),
         ("The army resettled 14,000 displaced people in their home towns of Bama.", (14000, "people", "returned")),
         ("Some 3,500 families have left camps in Dohuk to return to Sinjar.", (3500, "households", "returned")),
         ("In Nekemte, 30,000 displaced people are staying in schools.", (30000, "people", "sheltered")),
@@ -138,6 +139,7 @@ def test_numbers_in_words_and_digits(phrase: str, value: int, gaz) -> None:
         "The government denied that 10,000 people had fled Kherson.",
         "Some 4,000 people are stranded in Kassala, unable to leave.",
         "About 700 families in Kassala cannot flee the shelling.",
+        "Boats land near Teknaf at night, according to three refugees who arrived last week.",
     ],
 )
 def test_not_displacement_figures(text: str, gaz) -> None:

@@ -420,7 +420,8 @@ _EXCLUDED_AFTER = re.compile(
 _NOT_COUNT_WORDS = ("aged", "age", "ages", "no.", "number", "resolution", "article", "phase", "category", "level",
                     "route", "highway", "chapter", "section", "kilometre", "km", "mile", "room", "flight", "page",
                     "age of", "bodies of", "mother of", "father of", "every",  # ("one latrine for every 4,000 people")
-                    "camp", "block", "sector", "ward", "plot", "gate")  # a label: "Camp 11 in Balukhali"
+                    "camp", "block", "sector", "ward", "plot", "gate",  # a label: "Camp 11 in Balukhali"
+                    "according to")  # who told it: "according to two refugees who arrived last week"
 _DIGIT_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 

@@ -249,7 +249,7 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|demolished|bulldozed|washed away|(?:declared |left |rendered |made )?uninhabitable"
                             r"|swept away|collapsed|levelled|leveled|roofs? (?:were |was )?(?:torn|blown|ripped) off"
                             r"|lost their roofs|unroofed|(?:blew|tore|ripped) (?:the )?roofs? off|buried|burying"
-                            r"|engulfed)\b"),
+                            r"|engulfed|(?:in|to|into) (?:ashes|ruins|rubble))\b"),
     # people "unable to leave" or who "cannot flee" are stranded, not displaced
     "displaced": word_regex(r"\b(?:displac\w+|fled|flee(?<!unable to flee)(?<!not flee)(?<!cannot flee)|flees"
                             r"|fleeing|left(?!\s+(?:bank|side|wing|behind|over|hand|alone|unattended))"
