@@ -82,6 +82,9 @@ _OTHER_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _COUNTED_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | HOUSE_NOUNS
 _NOT_A_PEOPLE_NAME = OTHER_NOUNS | PEOPLE_NOUNS  # 'Syrians fled' names people, 'Syrian refugees' is an adjective
 _NEW_FIGURE_NOUNS = PEOPLE_NOUNS | HOUSEHOLD_NOUNS | NOUN_TERMS.keys()
+# Things counted alongside a figure, which count no one.
+_THINGS = frozenset("shops businesses stores schools classrooms vehicles cars boats livestock cattle animals hectares"
+                    " acres tonnes hospitals clinics mosques churches bridges roads wells".split())
 
 
 # Tuples rather than frozen dataclasses: one or two are made for every number, and a tuple is made faster.
@@ -660,7 +663,8 @@ _CROSSED_INTO_AREA = re.compile(r"\bcross(?:ed|ing)\s+(?:over\s+)?into\s+(?:(?:n
 # Where the people counted are from, or are, before an aside about the place: "3,000 families from Dala, a poor
 # township across the river, were still in camps".
 _FROM_PLACE = re.compile(r"\s+(?:from|in|of|at)\s+[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*){0,3}(?=,)")
-_SOME_DID = re.compile(r"(?:,\s*|\s+)(?:and|while|but|with)\s+(?:some|others|a few|several)\b")
+# (not "and some 300 shops": there "some" qualifies a number)
+_SOME_DID = re.compile(r"(?:,\s*|\s+)(?:and|while|but|with)\s+(?:some|others|a few|several)\b(?!\s+\d)")
 _SOME_DID_WORDS = ("some", "other", "few", "several")  # one is in every _SOME_DID match
 # Where a share of refugees went: "(including) 250,000 to Egypt".
 _TO_WHERE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|into|in)\s+(?:neighbou?ring\s+)?")
@@ -1080,6 +1084,8 @@ def _starts_new_figure(text: str, num: NumberMatch, nxt: NumberMatch) -> bool:
         return False
     following = [w.lower() for w in _first_words(text[nxt.end:nxt.end + 40], 3)]
     names_people = any(w in _NEW_FIGURE_NOUNS for w in following)
+    if not names_people and following and following[0] in _THINGS:
+        return False  # "100 houses and some 300 shops had been burned": the verb after the things is the houses'
     return names_people or nxt.value >= 10 and bool(_COORDINATION.search(gap, tail))
 
 
