@@ -78,6 +78,7 @@ def first(text: str, gaz):
         ("In Paiporta, around 1,000 homes were flooded.", (1000, "houses", "destroyed")),
         ("The fire left 2,400 homes in ashes in Quilpue.", (2400, "houses", "destroyed")),
         ("In Parachinar, some 240 houses and some 90 shops had been burned.", (240, "houses", "destroyed")),
+        ("Yobe is home to some 150,000 people uprooted by the insurgency.", (150000, "people", "displaced")),
         ("The army resettled 14,000 displaced people in their home towns of Bama.", (14000, "people", "returned")),
         ("Some 3,500 families have left camps in Dohuk to return to Sinjar.", (3500, "households", "returned")),
         ("In Nekemte, 30,000 displaced people are staying in schools.", (30000, "people", "sheltered")),

@@ -663,3 +663,9 @@ def test_a_word_opening_the_story_after_its_dateline_is_no_part_of_a_name(gaz) -
 def test_a_volcano_or_gully_named_after_a_place_is_no_place(gaz) -> None:
     text = "In the Philippines, lava flowed down the Bonga gully as Mayon volcano erupted near Legazpi."
     assert names(text, gaz) == {"Legaspi"}  # (GeoNames spells the city so)
+
+
+def test_a_state_s_own_name_is_the_state_though_a_town_abroad_is_spelled_alike(gaz) -> None:
+    # GeoNames names the state "Borno State"; Borna, a town in Saxony, is no rival to it.
+    assert place("Borno was home to a million people who had fled the insurgency.", gaz, "Borno State").kind \
+        == "admin1"

@@ -559,6 +559,9 @@ def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) ->
     return not (holds_any(around, _CAPACITY_WORDS) and _CAPACITY.search(around))
 
 
+# People the words after them say were moved: "home to 1.8 million people uprooted by the insurgency".
+_MOVED_AFTER = re.compile(r"\s+(?:who\s+(?:have\s+|had\s+|has\s+)?(?:been\s+)?)?(?:uprooted|displaced|fled|evacuated"
+                          r"|driven from|forced from|forced out)\b")
 _SMALL_PAIR = 10
 _SMALL_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)"
 _SMALL_OR_AFTER = re.compile(rf"\s+or\s+{_SMALL_WORD}\b")
@@ -757,7 +760,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if start >= 2 and text[start - 1] == ":" and text[start - 2].isdigit():
         return None  # the minutes of a time, "at 14:45" (whose hour _excluded turns down)
     before = _clause_before(text, start)
-    if _excluded(before, after, num, reading.noun_term is not None):
+    if _excluded(before, after, num, reading.noun_term is not None or _MOVED_AFTER.match(text, reading.noun_end)
+                 is not None):
         return None
     if reading.unit == "houses" and _IN_BEFORE.search(before[-40:]) \
             and text[end:reading.noun_end].rstrip().lower().endswith("shelters"):

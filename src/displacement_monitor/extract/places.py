@@ -421,6 +421,10 @@ class _Evidence:
             self.points.append(point)
 
 
+# The kind word GeoNames ends some first-level divisions' names with ("Borno State", "Kherson Oblast").
+_KIND_AFTER = re.compile(r" (?:state|province|region|governorate|oblast|county|department|prefecture|division)$")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _bare_key(name: str) -> str:
     """A gazetteer name's key without apostrophes; the same few names come up article after article."""
@@ -480,14 +484,17 @@ def _resolve(gaz: Gazetteer, cand: _Candidate, evidence: _Evidence) -> int | Non
         best = places[0]  # nothing to weigh it against
     else:
         # A province's own name, unless a town is named so too, however spelled ("Mykolayiv" the city).
-        area_named = any(gaz.kinds[r] == ADMIN1 and _bare_key(gaz.main_name(r)) == cand.key.replace("'", "")
-                         for r in places)
+        area_named = any(gaz.kinds[r] == ADMIN1 and _KIND_AFTER.sub("", _bare_key(gaz.main_name(r)))
+                         == cand.key.replace("'", "") for r in places)  # ("Borno" is "Borno State")
         if area_named:
-            # (a hamlet named so does not count: Louisiana, Missouri, is no rival to the state)
+            # (a hamlet named so does not count: Louisiana, Missouri, is no rival to the state; nor does a town
+            # abroad: Borna in Saxony is no rival to Borno State)
             shape = skeleton(cand.key)
             size = max(gaz.populations[r] for r in places if gaz.kinds[r] == ADMIN1)
+            lands = {gaz.countries[r] for r in places if gaz.kinds[r] == ADMIN1}
             area_named = not any(gaz.kinds[r] == CITY and gaz.populations[r] * RIVAL_SHARE >= size
-                                 and _named_so(_bare_key(gaz.names[r]), cand.key, shape) for r in places)
+                                 and gaz.countries[r] in lands and _named_so(_bare_key(gaz.names[r]), cand.key, shape)
+                                 for r in places)
         # "Feni district" is the district where there is one; "Tyre district" the town where there is none.
         want_admin = cand.admin_word or cand.admin_listed \
             or cand.after in DISTRICT_WORDS and any(gaz.kinds[r] == ADMIN2 for r in places)
