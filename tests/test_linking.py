@@ -543,3 +543,11 @@ def test_people_taken_from_there_came_from_the_place_named_before(gaz) -> None:
     text = ("Evacuation is mandatory in parts of the Krasnopillia community in Ukraine. Officials said 650 people had "
             "been taken from there to Poltava since May.")
     assert linked(text, gaz) == {650: ["Krasnopillya"]}
+
+
+def test_the_region_may_be_the_one_its_own_sentence_named_first(gaz) -> None:
+    # "Kherson regional administration" names the oblast, and "the region" after it in the sentence is that one,
+    # not the oblast the sentence before named.
+    text = ("Shelling hit villages across Ukraine's Mykolaiv region this week. The Kherson regional administration "
+            "said 940 houses in the region had been damaged since April.")
+    assert linked(text, gaz) == {940: ["Kherson Oblast"]}

@@ -247,9 +247,14 @@ def _anaphor(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequenc
              text: str) -> int | None:
     lowered = sentence.text.lower()
     for phrase, kinds in ANAPHORA.items():
-        if phrase in lowered and any(not _MODIFIER_AFTER.match(lowered, m.end())
-                                     for m in re.finditer(rf"\b{phrase}\b", lowered)):
-            earlier = _last_before(places, kinds, sentence.start, starts, text)
+        if phrase not in lowered:
+            continue
+        said = next((m.start() for m in re.finditer(rf"\b{phrase}\b", lowered)
+                     if not _MODIFIER_AFTER.match(lowered, m.end())), None)
+        if said is not None:
+            # the last such place named before the phrase, in this sentence too ("The Donetsk regional
+            # administration said 1,150 houses in the region had been damaged")
+            earlier = _last_before(places, kinds, sentence.start + said, starts, text)
             if earlier is not None:
                 return earlier
     return None

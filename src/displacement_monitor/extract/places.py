@@ -155,6 +155,8 @@ _FEATURE_WORDS = frozenset({"river", "rivers", "dam", "mountains", "hills", "bas
 # Land named after a province is the province's ("the Nineveh plains"), but not after a town's other name or a river
 # ("the Rusizi plain", not Cyangugu, the town the Rwandan district of Rusizi is run from).
 _LAND_WORDS = frozenset({"plain", "plains", "plateau"})
+# "the Donetsk regional administration", "Enga's provincial administrator": the area's own bodies.
+_ADMIN_ADJECTIVES = frozenset({"regional", "provincial"})
 _STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "depression"})
 # ... or a list of them: "the Juba and Shabelle rivers".
 _FEATURE_PLURALS = ("rivers", "dams", "mountains", "hills")
@@ -754,7 +756,7 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
         # (every _TOWN_OF match ends in "of" and one blank before the name)
         town = after in ("city", "town") or text.startswith("of ", start - 3) \
             and _TOWN_OF.search(text, max(0, start - 12), start) is not None
-        candidates.append(_Candidate(start, end, key, records, after in ADMIN_WORDS,
+        candidates.append(_Candidate(start, end, key, records, after in ADMIN_WORDS or after in _ADMIN_ADJECTIVES,
                                      key in gaz.demonym_keys, after in GROUP_NOUNS, after in CAMP_WORDS, after,
                                      listed, town))
 
