@@ -551,3 +551,9 @@ def test_the_region_may_be_the_one_its_own_sentence_named_first(gaz) -> None:
     text = ("Shelling hit villages across Ukraine's Mykolaiv region this week. The Kherson regional administration "
             "said 940 houses in the region had been damaged since April.")
     assert linked(text, gaz) == {940: ["Kherson Oblast"]}
+
+
+def test_the_town_s_displaced_came_from_the_town(gaz) -> None:
+    text = ("Floods swept through Gatumba in Burundi last week. About 9,000 of the town's displaced are living in "
+            "tents at two sites in Mutimbuzi, the Red Cross said.")
+    assert linked(text, gaz) == {9000: ["Gatumba"]}

@@ -271,8 +271,11 @@ _MODIFIER_AFTER = re.compile(r"\s+(?:capital|government|governor|emergency|agenc
 
 _WIDER = re.compile(r"\b(?:in total|the total|overall|altogether|in all|brought the number|bringing the number"
                     r"|the capital)\b", re.IGNORECASE)
+# (and "12,500 of the town's displaced", "the city's residents": people of the place)
 _ANAPHORIC_ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:city|town|village|province|governorate"
-                             r"|region|state|prefecture|district|county|township))\b")
+                             r"|region|state|prefecture|district|county|township))\b"
+                             r"|\b(the (?:city|town|village|district|township))['\u2019]s\s+(?:displaced|residents"
+                             r"|evacuees|people|inhabitants|families|households)\b")
 
 
 # What every _ANAPHORIC_ORIGIN match ends in, in the three cases texts write it in.
@@ -303,7 +306,8 @@ def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention],
     found = _ANAPHORIC_ORIGIN.search(sentence.text)
     if not found:
         return None
-    referent = _last_before(places, ANAPHORA[found.group(1).lower()], sentence.start, starts, text)
+    referent = _last_before(places, ANAPHORA[(found.group(1) or found.group(2)).lower()], sentence.start, starts,
+                            text)
     return None if referent is None else (referent, sentence.start + found.start())
 
 
