@@ -557,3 +557,9 @@ def test_the_town_s_displaced_came_from_the_town(gaz) -> None:
     text = ("Floods swept through Gatumba in Burundi last week. About 9,000 of the town's displaced are living in "
             "tents at two sites in Mutimbuzi, the Red Cross said.")
     assert linked(text, gaz) == {9000: ["Gatumba"]}
+
+
+def test_of_those_takes_the_places_of_the_figure_before(gaz) -> None:
+    text = ("About 80,000 people have fled Sweida province in Syria since the clashes began. Of those, about 30,000 "
+            "have sought shelter in neighbouring Daraa province, the IOM said.")
+    assert linked(text, gaz) == {80000: ["Sweida Governorate"], 30000: ["Sweida Governorate"]}

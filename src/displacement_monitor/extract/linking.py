@@ -550,6 +550,11 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         if not chosen and groups:
             chosen = [min(groups, key=partial(_distance, fig=fig))]
         indexes = [i for g in chosen for i, _ in g]
+        if k == 0 and previous and fig.term != "returned" and _OF_THOSE.match(sentence.text) \
+                and not any("origin" in r for _, r in own):
+            # "Of those, about 43,000 have sought shelter in Daraa province": a part of the figure before, whose
+            # places say where they all came from
+            indexes = list(previous)
         if not indexes and k in national:
             pass  # "Burkina Faso now counts two million displaced", "1.3 million across the country"
         elif not indexes and k > 0:
@@ -576,6 +581,9 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         if _RESTATED.fullmatch(text, figures[k - 1].end, figures[k].start):
             found[k - 1] = found[k] = found[k] or found[k - 1]
     return _respectively(found) if "respectively" in sentence.text else found
+
+
+_OF_THOSE = re.compile(r"(?:Of|Among) (?:those|them|these)\b")
 
 
 def _respectively(found: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
