@@ -563,3 +563,9 @@ def test_of_those_takes_the_places_of_the_figure_before(gaz) -> None:
     text = ("About 80,000 people have fled Sweida province in Syria since the clashes began. Of those, about 30,000 "
             "have sought shelter in neighbouring Daraa province, the IOM said.")
     assert linked(text, gaz) == {80000: ["Sweida Governorate"], 30000: ["Sweida Governorate"]}
+
+
+def test_destroyed_houses_are_where_they_stand_not_where_anyone_came_from(gaz) -> None:
+    text = ("Residents of the hillside neighbourhoods of Quilpue searched the ashes after fires left some 2,000 homes "
+            "destroyed in Chile's Valparaiso region.")
+    assert "Valparaiso Region" in linked(text, gaz)[2000]

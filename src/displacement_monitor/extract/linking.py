@@ -541,8 +541,10 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         # (People who went home went to their own places: "returned to Tel Afar" is about Tel Afar.)
         neutral = [g for g, r in own if ("destination" not in r or fig.term == "returned") and "locator" not in r]
         went_home = [g for g, r in own if "destination" in r] if fig.term == "returned" else []
-        chosen = (_antecedent(groups, roles, fig, text) if relative else []) or went_home \
-            or [g for g, r in own if "origin" in r] \
+        origins = [g for g, r in own if "origin" in r]
+        if origins and fig.term == "destroyed":  # houses stay where they stand: "of" or "from" says no origin
+            origins = [g for g, r in own if "locator" not in r and "destination" not in r]
+        chosen = (_antecedent(groups, roles, fig, text) if relative else []) or went_home or origins \
             or ([[(referent[0], places[referent[0]])]] if referent and _in_clause(fig, referent[1], text) else []) \
             or neutral or _origins_of_the_same(sentence_origins, figures, fig) \
             or _moved_within(sentence, places, starts, own, text) \
