@@ -55,6 +55,7 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"On {VILLAGE} island, near Mopti in Mali, 300 families sheltered.",
     f"In Mali, clashes near Mopti displaced 234 families from {VILLAGE} and {OTHER}.",
     f"In Mali, the worst-hit areas near Mopti are {VILLAGE} and {OTHER} sub-counties.",
+    f"In Mali, fighting spilled into {VILLAGE} district of {OTHER} zone near Mopti.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
     found = localities(sentence, gaz)
