@@ -669,3 +669,12 @@ def test_a_state_s_own_name_is_the_state_though_a_town_abroad_is_spelled_alike(g
     # GeoNames names the state "Borno State"; Borna, a town in Saxony, is no rival to it.
     assert place("Borno was home to a million people who had fled the insurgency.", gaz, "Borno State").kind \
         == "admin1"
+
+
+def test_a_district_named_after_its_town_is_a_place_apart_from_the_town(gaz) -> None:
+    # Once the text names "Sinjar district", Sinjar alone is the district; "Sinjar town" is still the town.
+    text = ("In Iraq, some 1,400 families returned to Sinjar district in May. Many families in Sinjar still live in "
+            "tents, and Sinjar town remains scarred.")
+    places, _ = extract_places(text, gaz)
+    kinds = [(p.name, p.kind) for p in places if p.kind != "country"]
+    assert kinds == [("Sinjar District", "admin2"), ("Sinjar District", "admin2"), ("Sinjar", "city")]

@@ -587,7 +587,9 @@ class Anchors:
     where places the gazetteer lacks are put."""
 
     def __init__(self, known: Sequence[PlaceMention], text: str = "") -> None:
-        self.places = sorted((m for m in known if m.kind != COUNTRY and m.record >= 0), key=lambda m: m.start)
+        # (and districts named after their towns, which the gazetteer has as towns: "Hoima district")
+        self.places = sorted((m for m in known if m.kind != COUNTRY and (m.record >= 0 or m.kind == ADMIN2)),
+                             key=lambda m: m.start)
         self.starts = [m.start for m in self.places]
         self.by_start: dict[int, PlaceMention] = {}
         self.by_end: dict[int, PlaceMention] = {}
@@ -787,11 +789,13 @@ def main_place(known: Sequence[PlaceMention], text: str = "") -> PlaceMention | 
     dateline counts half: where the reporter filed from ("PORT SUDAN, April 14 -") is no more what the story
     is about than a place its body names once (North Darfur), which it loses to."""
     # Where the news was given ("told reporters in Geneva") is not where it happened: it does not count.
-    places = [m for m in known if m.kind != COUNTRY and m.record >= 0 and not (text and is_venue(text, m.start, m.end))]
-    counts: dict[int, float] = {}
+    places = [m for m in known if m.kind != COUNTRY and (m.record >= 0 or m.kind == ADMIN2)
+              and not (text and is_venue(text, m.start, m.end))]
+    counts: dict[tuple[int, str], float] = {}
     for m in places:
-        counts[m.record] = counts.get(m.record, 0.0) + (0.5 if text and is_dateline(text, m.start, m.end) else 1.0)
-    return max(places, key=lambda m: counts[m.record]) if places else None
+        key = (m.record, m.name)
+        counts[key] = counts.get(key, 0.0) + (0.5 if text and is_dateline(text, m.start, m.end) else 1.0)
+    return max(places, key=lambda m: counts[(m.record, m.name)]) if places else None
 
 
 def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],

@@ -20,6 +20,7 @@ from ..gazetteer import (
     MAJOR_CITY_POPULATION,
     REGION,
     UNIFORM_ADMIN_TYPES,
+    District,
     Gazetteer,
     admin_display_name,
     fold,
@@ -534,6 +535,13 @@ def _mention(gaz: Gazetteer, cand: _Candidate, record: int, text: str, end: int)
     )
 
 
+def _district_mention(cand: _Candidate, district: District, text: str, end: int) -> PlaceMention:
+    name = district[3] if district[3].endswith(" District") else f"{district[3]} District"
+    return PlaceMention(start=cand.start, end=end, surface=text[cand.start:end], record=-1, name=name, kind=ADMIN2,
+                        country=district[0], admin1=district[2], lat=district[4], lon=district[5], geonameid=0,
+                        population=0, admin1_code=district[1])
+
+
 def _in_sentence_country(gaz: Gazetteer, cand: _Candidate, best: int, evidence: _Evidence, text: str,
                          named_at: list[tuple[int, str]]) -> int:
     """Of a name's namesakes in several countries, one in a country its own sentence names, when the article's
@@ -825,6 +833,8 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
     resolved: dict[tuple, int | None] = {}
     borders = "border with" in text
     named_at = sorted((m.start, m.country) for m in mentions if m.kind == COUNTRY and not m.demonym)
+    districts: dict[int, District] = {}  # the towns whose districts the text names ("Sinjar district")
+    towns_alone: list[tuple[int, _Candidate, int]] = []  # (mention index, candidate, record) of towns named alone
     for cand in pending:
         memo = cand.memo
         if memo not in resolved:
@@ -847,11 +857,25 @@ def extract_places(text: str, gaz: Gazetteer) -> tuple[list[PlaceMention], list[
                 if gaz.countries[nation] not in countries:
                     countries.append(gaz.countries[nation])  # the text names the country, as its government
                 continue
+        if gaz.kinds[best] == CITY and cand.after == "district" and not cand.town_named \
+                and (district := gaz.district(cand.key, [gaz.countries[best]], gaz.admin1_codes[best])):
+            # "Sinjar district": the district the town is named after, where there is one, and a place apart
+            # from the town (which the text may name too)
+            mentions.append(_district_mention(cand, district, text, lowered.find("district", cand.end) + 8))
+            districts[best] = district
+            continue
+        if gaz.kinds[best] == CITY and not cand.town_named and not is_dateline(text, cand.start, cand.end):
+            towns_alone.append((len(mentions), cand, best))
         end = cand.end
         if gaz.kinds[best] in AREAS and cand.after in ADMIN_WORDS \
                 or gaz.kinds[best] == ADMIN2 and cand.after in DISTRICT_WORDS:
             end = lowered.find(cand.after, end) + len(cand.after)
         mentions.append(_mention(gaz, cand, best, text, end))
+    # Once the text has named "the Sirwah district", Sirwah alone is the district too: the town is "Sirwah town",
+    # "the town of Sirwah" or the dateline's.
+    for index, cand, best in towns_alone if districts else ():
+        if best in districts:
+            mentions[index] = _district_mention(cand, districts[best], text, cand.end)
     mentions = _placed_elsewhere(gaz, text, mentions, countries)
     if _SHARED_NAME_CUE.search(text):
         mentions += _sharing_their_name(gaz, text, mentions)
