@@ -721,3 +721,14 @@ def test_a_distance_given_in_both_units_and_a_port_introduce_places(text: str, g
 ])
 def test_villages_around_a_place_and_camps_at_it_name_it(text: str, gaz) -> None:
     assert VILLAGE in localities(text, gaz)
+
+
+@pytest.mark.parametrize("text", [
+    "The quake hit Nepal hardest in Sindhupalchowk, where 60,000 houses collapsed.",
+    "Nepal counts its losses. Sindhupalchowk district, north-east of Kathmandu, lost 60,000 houses.",
+])
+def test_a_district_needs_no_cue_where_the_gazetteer_s_districts_know_it(text: str, gaz) -> None:
+    places, _ = extract_places(text, gaz)
+    found = {p.name: p for p in places}
+    assert found["Sindhupalchowk"].kind == "admin2"
+    assert found["Sindhupalchowk"].country == "NP"

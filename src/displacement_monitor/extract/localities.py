@@ -94,6 +94,8 @@ _TAIL_NAME = re.compile(rf"(?<![\w'\u2019-])({_NAME})$")
 _TAIL_LOCATIVE_NAME = re.compile(
     rf"\b(?:[Ii]n|[Oo]n|[Aa]t|[Ff]rom|[Tt]o|[Ii]nto|[Nn]ear|[Aa]cross|[Aa]round)\s+({_NAME})$")
 _TAIL_LIST = re.compile(rf"(?<![\w'\u2019-])({_LIST})$")
+_OPENING_KIND = re.compile(r"\s+(?:district|territory|woreda|township|upazila|tehsil)\b")
+_TAIL_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s))({_NAME})$", re.MULTILINE)
 # Every character a name or a list of names can hold, those of one word, and a word's first letter (read
 # backwards from a keyword).
 _NAME_CHARS = re.compile(r"[\w'\u2019\s,-]*")
@@ -435,6 +437,10 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
         for found, key in _names_before(text, keys, tail):
             at = _anchor_at(key) if anchored else _owner(text, found.start(1), owners)
             spans.extend((s, e, at, True) for s, e in _names(found.group(1), found.start(1)))
+    # "Sindhupalchowk district, north-east of the capital, has suffered": a sentence that opens with a district's
+    # name (which the gazetteer's districts must know: "Each district" opens sentences too)
+    opening = _names_before(text, _keyword_matches(_OPENING_KIND, text, found_at[_KIND_WORDS]), _TAIL_OPENING)
+    spans.extend((found.start(1), found.end(1), None, False) for found, _ in opening)
     known_starts = {m.start for m in known if m.kind != COUNTRY}
     beside = _keyword_matches(_BESIDE, text, found_at[_BESIDE_WORDS])
     for found, key in _names_before(text, beside, _TAIL_NAME):
@@ -822,18 +828,20 @@ def extract_localities(text: str, gaz: Gazetteer, known: Sequence[PlaceMention],
         record = _known_after_all(gaz, name, named, article_countries) if cued else None
         if record is None and not _plausible(name, gaz):
             continue
+        district_named = False  # whether the name is a district's, in a country of the story
         if record is None:
             if story_countries is None:
                 story_countries = _story_countries(known, text, countries)
             where = _sentence_countries(known, text, start, end) or story_countries
+            district_named = gaz.district(name, sorted(where)) is not None
             # A district spelled just so ("Ogbaru local government area") is not a town spelled like it (Ogbere).
-            if not (cued and gaz.district(name, sorted(where))):
+            if not (cued and district_named):
                 record = _spelled_otherwise(gaz, name, text, end, where, known)
         if record is not None:
             found[(start, end)] = gazetteer_mention(gaz, record, start, end, name)
             continue
-        if not cued:
-            continue
+        if not cued and not district_named:
+            continue  # ("in Sindhupalchowk, where": a district's name needs no cue)
         measure = measured(text[end:at]) if at is not None and at > end else None
         if at is not None and (described := _DESCRIBED.match(text, at)):
             at = described.end()
