@@ -142,6 +142,7 @@ def test_numbers_in_words_and_digits(phrase: str, value: int, gaz) -> None:
         "Some 4,000 people are stranded in Kassala, unable to leave.",
         "About 700 families in Kassala cannot flee the shelling.",
         "Boats land near Teknaf at night, according to three refugees who arrived last week.",
+        "In Nepal, 5 million, more than a sixth of the population, have been affected by the quake.",
     ],
 )
 def test_not_displacement_figures(text: str, gaz) -> None:

@@ -718,6 +718,16 @@ def _share_end(article: str, sentence: Sentence, num: NumberMatch, following: li
 # "11,000 people had been affected": counted as touched by a disaster, not as moved by it.
 _AFFECTED_AFTER = re.compile(r"\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?affected\b")
 _PART_AFTER = re.compile(r"\s+of (?:them|whom)\b")
+
+
+def _affected_after(text: str, at: int) -> bool:
+    """Whether the words after a counted noun say the people were affected, maybe after an aside ("8 million,
+    more than a quarter of the population, have been affected")."""
+    aside = _ASIDE.match(text, at) if text.startswith(",", at) else None
+    return _AFFECTED_AFTER.match(text, aside.end() if aside else at) is not None
+
+
+_ASIDE = re.compile(r",[^,;.]{1,80},")
 _KILLED_BEFORE = re.compile(rf"\b(?:killed|killing|kills|kill|injured|injuring|wounded|wounding|massacred|executed)\s+"
                             rf"{_HEDGES}$", re.IGNORECASE)
 _KILLED_WORDS = ("kill", "injur", "wound", "massacr", "execut")  # one is in every _KILLED_BEFORE match
@@ -779,8 +789,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         # had been damaged")
         return None
     if reading.noun_term is None and ("ffect" in before[-40:] and _AFFECTED_BEFORE.search(before[-40:])
-                                      or "ffect" in text[reading.noun_end:reading.noun_end + 40]
-                                      and _AFFECTED_AFTER.match(text, reading.noun_end)):
+                                      or "ffect" in text[reading.noun_end:reading.noun_end + 140]
+                                      and _affected_after(text, reading.noun_end)):
         return None  # "floods affected 400,000 people and forced 120,000 into camps": only the second moved
     if reading.noun_term is None and _IN_NEED.match(text, reading.noun_end):
         return None  # "where 2.2 million persons need humanitarian assistance": in need, not moved
