@@ -678,3 +678,17 @@ def test_a_district_named_after_its_town_is_a_place_apart_from_the_town(gaz) -> 
     places, _ = extract_places(text, gaz)
     kinds = [(p.name, p.kind) for p in places if p.kind != "country"]
     assert kinds == [("Sinjar District", "admin2"), ("Sinjar District", "admin2"), ("Sinjar", "city")]
+
+
+def test_direction_names_in_a_list_of_provinces_are_the_provinces(gaz) -> None:
+    text = "In Sri Lanka, rain is forecast in parts of the Western and Southern provinces."
+    assert {"Western Province", "Southern Province"} <= names(text, gaz)
+
+
+@pytest.mark.parametrize("text", [
+    "In Mali, about 3.3 million people are now displaced across the central Sahel.",
+    "In Nepal, the Department of Hydrology and Meteorology forecast more rain.",
+    "In Sudan, shelling also hit Abu Shouk camp. Shelling resumed on Monday.",
+])
+def test_a_broad_region_or_a_service_s_science_is_no_place(text: str, gaz) -> None:
+    assert not names(text, gaz) & {"Sahel Region", "Hydrology", "Meteorology", "Shelling"}

@@ -314,6 +314,8 @@ _NOT_PLACE_WORDS = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "islamic", "state", "reuters", "associated", "press", "the", "but", "and", "in", "on", "at", "a",
     "ramadan", "eid", "christmas", "easter", "muharram", "ashura", "diwali",
+    # the sciences of the services that warn of disasters: "the Department of Hydrology and Meteorology"
+    "meteorology", "hydrology", "seismology", "volcanology", "geology", "geophysics", "meteorological",
 }
 # Faiths and peoples, which name no place on their own ("two Shi'ite villages", "Fulani settlements") but may
 # be part of a name ("Wau Shilluk").

@@ -342,10 +342,13 @@ def _acceptable(ctx: _Context, start: int, end: int, key: str, folded: str) -> b
     # line's capitals are counted last, as most common words fail the other tests.
     if not _stands_alone(ctx, start, end, folded):
         return False
+    after = ctx.word_after(end)
     if key in MONTH_NAMES:
-        placed = ctx.word_after(end) in PLACE_WORDS
+        placed = after in PLACE_WORDS
     else:
-        placed = ctx.word_after(end) in PLACE_WORDS or ctx.word_before(start) in LOCATIVES
+        # ("the Western and Southern provinces": a list of areas)
+        placed = after in PLACE_WORDS or ctx.word_before(start) in LOCATIVES or after in ADMIN_PLURALS \
+            or after == "and" and _ADMIN_LIST.match(text, end) is not None
     return placed and (key not in gaz.stop_keys or not ctx.is_title_case_line(start))
 
 
