@@ -569,3 +569,9 @@ def test_destroyed_houses_are_where_they_stand_not_where_anyone_came_from(gaz) -
     text = ("Residents of the hillside neighbourhoods of Quilpue searched the ashes after fires left some 2,000 homes "
             "destroyed in Chile's Valparaiso region.")
     assert "Valparaiso Region" in linked(text, gaz)[2000]
+
+
+def test_people_who_left_the_capital_came_from_the_capital_the_text_names(gaz) -> None:
+    text = ("NAIROBI, May 3 - Floods swept Kenya this week. About 4,000 people have left the flooded capital for "
+            "relatives in Nakuru and Kisumu, officials said.")
+    assert linked(text, gaz) == {4000: ["Nairobi"]}

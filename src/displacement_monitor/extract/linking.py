@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Protocol
 
-from ..gazetteer import ADMIN1, ADMIN2, CITY
+from ..gazetteer import ADMIN1, ADMIN2, CITY, capitals, fold
 from ..models import Figure, PlaceMention
 from .lexicon import DIRECTION, Caseless, holds_any
 from .localities import LOCALITY
@@ -275,12 +275,14 @@ _WIDER = re.compile(r"\b(?:in total|the total|overall|altogether|in all|brought 
 _ANAPHORIC_ORIGIN = Caseless(r"\b(?:from|fled|left|fleeing|out of)\s+(the (?:city|town|village|province|governorate"
                              r"|region|state|prefecture|district|county|township))\b"
                              r"|\b(the (?:city|town|village|district|township))['\u2019]s\s+(?:displaced|residents"
-                             r"|evacuees|people|inhabitants|families|households)\b")
+                             r"|evacuees|people|inhabitants|families|households)\b"
+                             # ("have left Haiti's shattered capital")
+                             r"|\b(?:from|fled|left|fleeing|out of)\s+(?:the|\w+['\u2019]s)\s+(?:\w+\s+)?(capital)\b")
 
 
 # What every _ANAPHORIC_ORIGIN match ends in, in the three cases texts write it in.
 _REFERENCE_WORDS = tuple(form for word in ("city", "town", "village", "province", "governorate", "region", "state",
-                                           "prefecture", "district", "county", "township")
+                                           "prefecture", "district", "county", "township", "capital")
                          for form in (word, word.title(), word.upper()))
 
 
@@ -306,8 +308,13 @@ def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention],
     found = _ANAPHORIC_ORIGIN.search(sentence.text)
     if not found:
         return None
-    referent = _last_before(places, ANAPHORA[(found.group(1) or found.group(2)).lower()], sentence.start, starts,
-                            text)
+    if found.group(3):  # the capital of the country of the places named, if the text names it
+        named = capitals()
+        referent = next((i for i, p in enumerate(places) if p.kind == CITY and named.get(p.country) == fold(p.name)),
+                        None)
+    else:
+        referent = _last_before(places, ANAPHORA[(found.group(1) or found.group(2)).lower()], sentence.start,
+                                starts, text)
     return None if referent is None else (referent, sentence.start + found.start())
 
 
