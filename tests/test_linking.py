@@ -575,3 +575,10 @@ def test_people_who_left_the_capital_came_from_the_capital_the_text_names(gaz) -
     text = ("NAIROBI, May 3 - Floods swept Kenya this week. About 4,000 people have left the flooded capital for "
             "relatives in Nakuru and Kisumu, officials said.")
     assert linked(text, gaz) == {4000: ["Nairobi"]}
+
+
+def test_a_count_s_earlier_value_is_about_the_same_places(gaz) -> None:
+    text = ("About 12,000 civilians are now sheltering at the UN base in Bor after fighting spread across South "
+            "Sudan's Jonglei state, up from around 5,000 last week.")
+    found = linked(text, gaz)
+    assert found[5000] == found[12000] and "Bor" in found[5000]

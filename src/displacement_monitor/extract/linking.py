@@ -564,6 +564,8 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             # "Of those, about 43,000 have sought shelter in Daraa province": a part of the figure before, whose
             # places say where they all came from
             indexes = list(previous)
+        if k > 0 and _EARLIER_COUNT.search(text, max(sentence.start, fig.start - 40), fig.start):
+            indexes = list(found[-1])  # "20,000 are sheltering in Malakal ..., up from around 10,000": the same count
         if not indexes and k in national:
             pass  # "Burkina Faso now counts two million displaced", "1.3 million across the country"
         elif not indexes and k > 0:
@@ -592,6 +594,10 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
     return _respectively(found) if "respectively" in sentence.text else found
 
 
+# A count's earlier value: "up from around 10,000 before the assault", "down from a peak of over one million".
+_EARLIER_COUNT = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased) from\s+(?:a peak of\s+)?"
+                            r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|fewer than|less than"
+                            r"|just over|just under)\s+)?$", re.IGNORECASE)
 _OF_THOSE = re.compile(r"(?:Of|Among) (?:those|them|these)\b")
 
 
