@@ -79,6 +79,8 @@ def first(text: str, gaz):
         ("The fire left 2,400 homes in ashes in Quilpue.", (2400, "houses", "destroyed")),
         ("In Parachinar, some 240 houses and some 90 shops had been burned.", (240, "houses", "destroyed")),
         ("Yobe is home to some 150,000 people uprooted by the insurgency.", (150000, "people", "displaced")),
+        ("Some 9,000 people from Wad Madani had reached Sennar by Monday.", (9000, "people", "displaced")),
+        ("In camps that host 900 refugees in Ukhia, some 1,300 shelters were damaged.", (1300, "houses", "destroyed")),
         ("The army resettled 14,000 displaced people in their home towns of Bama.", (14000, "people", "returned")),
         ("Some 3,500 families have left camps in Dohuk to return to Sinjar.", (3500, "households", "returned")),
         ("In Nekemte, 30,000 displaced people are staying in schools.", (30000, "people", "sheltered")),
@@ -142,6 +144,7 @@ def test_numbers_in_words_and_digits(phrase: str, value: int, gaz) -> None:
         "Some 4,000 people are stranded in Kassala, unable to leave.",
         "About 700 families in Kassala cannot flee the shelling.",
         "Boats land near Teknaf at night, according to three refugees who arrived last week.",
+        "In Somalia, food aid has reached 20,000 people in Kismayo.",
     ],
 )
 def test_not_displacement_figures(text: str, gaz) -> None:

@@ -889,6 +889,8 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if unit == "houses":  # "1,300 shelters were burned in the Abu Shouk camp": the camp shelters no houses
         after_terms.pop("sheltered", None)
         before_terms.pop("sheltered", None)
+        if "destroyed" in after_terms:  # "camps that host a million refugees, some 1,300 shelters were damaged"
+            before_terms = {t: d for t, d in before_terms.items() if t == "destroyed"}
     term = _choose_term(reading.noun_term, after_terms, before_terms, before) or inherited
     if term is None and prior is not None and (prior.same_sentence or _MORE_OF_THEM.fullmatch(
             text, end, reading.noun_end)):

@@ -260,6 +260,9 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|surrender|accept|borrow|skip|drop)\b)"
                             r"|driven|drove|pushed out"
                             r"|escaped|abandon\w*|idps?|on the move|arrived|arriving|arrive|arrives|arrivals"
+                            # ("14,000 people from Wad Madani had reached Sennar", not "aid reached 20,000 people")
+                            r"|(?:have|has|had)(?: now| since| already)? reached(?!\s+(?:(?:some|about|around|nearly"
+                            r"|more than|over|at least|an estimated|up to|almost|a|an|agreement|record)\b|\d)|\s*$)"
                             r"|c[oa]me ashore|coming ashore|landed"
                             r"|moved(?: (?:east|west|north|south|north-?east|north-?west|south-?east|south-?west"
                             r"|further|inland|deeper))? to"
