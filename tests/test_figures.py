@@ -1347,3 +1347,9 @@ def test_people_affected_after_an_aside_are_no_figure(gaz) -> None:
     text = ("In Nepal, 2.1 million people have been displaced, and 5 million, more than a sixth of the population, "
             "have been affected by the quake.")
     assert figures(text, gaz) == [(2100000, "people", "displaced")]
+
+
+def test_two_counts_of_families_in_two_places_share_the_verb_after_the_second(gaz) -> None:
+    text = ("In Sri Lanka, some 1,400 families in Batticaloa and around 700 families in Ampara are staying with "
+            "relatives.")
+    assert figures(text, gaz) == [(1400, "households", "sheltered"), (700, "households", "sheltered")]

@@ -287,3 +287,12 @@ def test_the_clause_that_ends_with_the_colon_says_what_a_list_counts(gaz) -> Non
             "Tandjile: 41,500\n")
     found = {(f.quantity, f.unit, f.term) for f in extract(text, gaz).figures}
     assert {(58000, "people", "displaced"), (41500, "people", "displaced")} <= found
+
+
+def test_a_line_may_hold_several_key_figures_and_a_count_in_two_units(gaz) -> None:
+    text = ("Sri Lanka: situation report\n\nIMPACT\n- Deaths: 16; Injured: 22; Missing: 3\n"
+            "- Houses fully damaged: 103; partially damaged: 2,589\n"
+            "- Persons in safety centres: 9,341 families / 28,452 persons in 212 safety centres\n")
+    found = {(f.quantity, f.unit, f.term) for f in extract(text, gaz).figures}
+    assert found == {(103, "houses", "destroyed"), (2589, "houses", "destroyed"), (9341, "households", "sheltered"),
+                     (28452, "people", "sheltered")}

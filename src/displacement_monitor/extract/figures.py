@@ -840,6 +840,12 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         shared_terms = _terms(text[hi:hi + AFTER_WINDOW])
         if "destroyed" in shared_terms:
             after_terms = {"destroyed": shared_terms["destroyed"]}
+    elif not after_terms and reading.unit in ("people", "households") and hi < len(text) \
+            and _SHARED_VERB_GAP.fullmatch(text, reading.noun_end, hi) \
+            and _same_noun(text[end:reading.noun_end], text[hi:hi + 40]):
+        # "some 2,130 families in Batticaloa and around 900 families in Ampara are staying with relatives": both
+        # do what the second does
+        after_terms = {term: 0 for term in _terms(text[hi:hi + AFTER_WINDOW])}
     if not after_terms and _LET_BACK_AFTER.match(after_text) and _LET_BACK_BEFORE.search(before[-40:]):
         after_terms = {"returned": 0}  # "a lull in fighting has allowed about 1,000 families to return"
     elif not after_terms and "where" in before[-60:] and _STAY_AFTER.match(after_text) \
@@ -997,6 +1003,16 @@ _LEFT_BEFORE = re.compile(rf"\b(?:left|leaving|leave|leaves)\s+{_HEDGES}$", re.I
 _SHARED_VERB = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:and|or)\s+")  # a noun, then the next number's
 _SOME_OF_THEM = re.compile(r",\s*(?:many|most|some|half|all|several|the majority|the rest|others|\d[\d,]*)"
                            r" of (?:them|whom)\b")
+def _same_noun(counted: str, after_next: str) -> bool:
+    """Whether the words after the next number name what this one counts ("families" and "900 families")."""
+    noun = counted.split()[-1:] if counted.split() else []
+    return bool(noun) and re.match(rf"[\d.,\s]+{re.escape(noun[0])}\b", after_next) is not None
+
+
+# Between two counts of people that share the verb after the second: where the first are, and "and".
+# (the second counts the same thing: "families in A and 900 families in B")
+_SHARED_VERB_GAP = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3},?\s+and\s+"
+                              r"(?:(?:some|about|around|nearly|another|more than|over|almost)\s+)?")
 _COORDINATED = re.compile(r"(?P<people>\s+(?:children|adults|women|men|minors|boys|girls))?,?\s+(?:and|or)\s+")
 # "500 of the 4,000 villagers": a part of a whole, which tells what the part counts.
 # ("1.7 million of the Gaza Strip's 2.3 million people": the whole may be a place's)

@@ -217,9 +217,18 @@ def _caption(text: str, lines: list[tuple[int, int]], header: int) -> tuple[str,
 _FACT = re.compile(rf"{_MARKER}(?P<label>[A-Z][A-Za-z'\u2019]*(?:[ \t]+[A-Za-z'\u2019]+){{0,4}})[ \t]*:{_NUMBER}")
 
 
+# A key figure within a line of them ("Houses fully damaged: 103; partially damaged: 2,589"), whose number may
+# say what it counts and be followed by another ("Persons in safety centres: 9,341 families / 28,452 persons").
+_FACT_LABEL = re.compile(rf"{_MARKER}(?P<label>[A-Za-z][A-Za-z'\u2019]*(?:[ \t]+[A-Za-z'\u2019]+){{0,4}})[ \t]*:")
+_FACT_COUNT = re.compile(r"[ \t]*(?P<number>\d(?:[\d.,\u202f\u00a0 ]*\d)?)[ \t]*"
+                         r"(?:(?P<unit>people|persons|individuals|households|families|houses|homes)\b[ \t]*)?"
+                         r"(?P<next>/)?")
+
+
 def key_figures(text: str) -> dict[int, str]:
     """Where the number of each line that is a label and a number alone starts, with its label ("Displaced",
-    "In shelters"): what the label says decides whether it is a figure."""
+    "In shelters"): what the label says decides whether it is a figure. A line may hold several, parted by
+    semicolons, and a number that says what it counts may have other words after it."""
     if ":" not in text:
         return {}
     found: dict[int, str] = {}
@@ -228,5 +237,27 @@ def key_figures(text: str) -> dict[int, str]:
         end = start + len(line)
         if ":" in line and (fact := _FACT.fullmatch(text, start, end)):
             found[fact.start("number")] = fact.group("label")
+        elif ":" in line and (";" in line or "/" in line) and _FACT.match(text, start, end):
+            at = start
+            for part in line.split(";"):
+                found.update(_facts_in(text, at, at + len(part)))
+                at += len(part) + 1
         start = end + 1
+    return found
+
+
+def _facts_in(text: str, start: int, end: int) -> dict[int, str]:
+    """The key figures of one part of a line of them (see key_figures), by where each number starts."""
+    label = _FACT_LABEL.match(text, start, end)
+    if label is None:
+        return {}
+    found: dict[int, str] = {}
+    at = label.end()
+    while (count := _FACT_COUNT.match(text, at, end)) is not None:
+        if not count.group("unit") and text[count.end():end].strip():
+            break  # a number alone ends its part, or it is no count ("Date: 12 November")
+        found[count.start("number")] = f"{label.group('label')} {count.group('unit') or ''}".rstrip()
+        if not count.group("next"):
+            break
+        at = count.end()
     return found
