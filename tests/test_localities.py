@@ -56,6 +56,10 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"In Mali, clashes near Mopti displaced 234 families from {VILLAGE} and {OTHER}.",
     f"In Mali, the worst-hit areas near Mopti are {VILLAGE} and {OTHER} sub-counties.",
     f"In Mali, fighting spilled into {VILLAGE} district of {OTHER} zone near Mopti.",
+    f"In Mali, the worst-hit areas near Mopti are the {VILLAGE} and {OTHER} wards.",
+    f"In Mali, water rose in barangays such as {VILLAGE} and {OTHER} near Mopti.",
+    f"In Mali, families moved in with relatives in {VILLAGE}, the district headquarters, near Mopti.",
+    f"In Mali, pilgrims near Mopti visit the holy site of {VILLAGE} and the resort of {OTHER}.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
     found = localities(sentence, gaz)

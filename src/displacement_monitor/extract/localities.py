@@ -36,12 +36,12 @@ _LIST = rf"{_NAME}(?:{_LIST_GAP}{_NAME})*"
 _SETTLEMENT = "town|village|city|island|settlement|hamlet|oasis|valley"
 _PART = ("district|neighbourhood|neighborhood|suburb|locality|commune|municipality|sub-district|subdistrict"
          "|quarter|area|township|territory|parish|upazila|woreda|tehsil|taluka|chiefdom|zone|local government area"
-         "|sub-county|subcounty")
+         "|sub-county|subcounty|ward|barangay|kebele")
 _SINGULAR = f"{_SETTLEMENT}|{_PART}"
 _ADMIN = "province|governorate|state|region|prefecture|oblast|county|department"
 _PLURAL = ("towns|villages|districts|neighbourhoods|neighborhoods|suburbs|islands|localities|settlements"
            "|communes|municipalities|sub-districts|quarters|areas|territories|parishes|upazilas|woredas|zones|townships"
-           "|counties|departments|prefectures|cercles|sub-counties|subcounties")
+           "|counties|departments|prefectures|cercles|sub-counties|subcounties|wards|barangays|kebeles")
 # A kind word after a name that makes it a part of a province: "the West Garo Hills district", "Horo Guduru zone".
 _PART_AFTER = re.compile(r"\s+(?:district|districts|zone|zones|county|counties|woreda|woredas|territory|territories"
                          r"|upazila|upazilas|tehsil|tehsils|taluka|commune|communes|municipality|municipalities"
@@ -58,7 +58,7 @@ def _either_case(words: str) -> str:
 # "the village of Ogossagou", "the towns of Kobo and Weldiya", "residents of neighbouring Welingara":
 # "of" before a capital is found first, then the word before it is looked up.
 _OF_CAPITAL = re.compile(rf"\bof\s+(?:(?:neighbouring|neighboring|nearby)\s+)?(?=[{_UPPER}]|{_PARTICLE}-)")
-_KIND_OF = frozenset(f"{_SINGULAR}|{_PLURAL}|{_ADMIN}|residents|inhabitants|natives|port".split("|"))
+_KIND_OF = frozenset(f"{_SINGULAR}|{_PLURAL}|{_ADMIN}|residents|inhabitants|natives|port|resort|site".split("|"))
 _WORD_BEFORE = re.compile(r"([A-Za-z-]+)\s+$")
 _LIST_AT = re.compile(_LIST)
 # Where a text says what kind of place a name is, by words before the name.
@@ -125,8 +125,9 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
                 rf"{_BEARING}\s+of\s+"), (), _TAIL_NAME, True),
     # "Tawila, a town about 60 km away", "Hammam al-Alil, the riverside town 25 km south of Mosul": what the
     # name is, said after it; the word after the kind shows it is not "a village elder" or "a town hall".
-    # ("Kamako, a Congolese border town where ...": a nationality may say whose it is)
-    (re.compile(rf",\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART}|camp)"
+    # ("Kamako, a Congolese border town where ...": a nationality may say whose it is; "Gopeshwar, the district
+    # headquarters,": a seat of government is a town)
+    (re.compile(rf",\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_SETTLEMENT}|{_PART}|camp|headquarters)"
                 rf"(?:\s+{_ABOUT}{_DISTANCE}\s+{_BEARING}\s+of\s+"
                 r"|(?=\s*[,.;:)]|\s+(?:(?:in|of|near|next|on|at|about|some|around|roughly|just|north|south|east|west"
                 r"|where"
