@@ -582,3 +582,15 @@ def test_a_count_s_earlier_value_is_about_the_same_places(gaz) -> None:
             "Sudan's Jonglei state, up from around 5,000 last week.")
     found = linked(text, gaz)
     assert found[5000] == found[12000] and "Bor" in found[5000]
+
+
+def test_the_district_in_a_figure_s_own_clause_beats_towns_in_the_clause_after(gaz) -> None:
+    text = ("Landslides hit India's Wayanad district on Tuesday. About 6,100 people were housed in 60 camps across "
+            "the district, most of them in schools in Meppadi and Kalpetta.")
+    assert linked(text, gaz) == {6100: ["Wayanad"]}
+
+
+def test_the_town_may_be_the_place_its_own_sentence_opens_with(gaz) -> None:
+    text = ("Cyclone Remal hit Shyamnagar in Bangladesh. In Koyra, 1,280 people were being housed in a college in "
+            "the town, officials said.")
+    assert linked(text, gaz) == {1280: ["Koyra"]}

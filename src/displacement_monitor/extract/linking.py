@@ -302,6 +302,36 @@ def _moved_within(sentence: Sentence, places: Sequence[PlaceMention], starts: Se
     return [[(town, places[town])]] if town is not None else []
 
 
+# Where the figure's own clause says it is, by a word for a place named before: "housed in 91 camps across the
+# district, most of them in Meppadi" is the district's.
+_IN_THE_AREA = re.compile(r"\b(?:in|across|throughout)\s+(?:\d[\d,]*\s+\w+\s+(?:in|across)\s+)?"
+                          r"(the (?:district|province|region|state|county|governorate|city|town))\b(?!['\u2019])")
+
+
+def _in_the_area(fig: Span, sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None,
+                 text: str) -> list[list[tuple[int, PlaceMention]]]:
+    """The place a word like "the district" in the figure's own clause, after it, stands for (see _IN_THE_AREA)."""
+    stop = _PARTED.search(text, fig.end, sentence.end)
+    found = _IN_THE_AREA.search(text, fig.end, stop.start() if stop else sentence.end)
+    if found is None or _MODIFIER_AFTER.match(text.lower(), found.end()):
+        return []
+    phrase = found.group(1).lower()
+    # A place the sentence names first is the one meant, if it may be one ("In Koyra, 1,280 people were housed in
+    # a college in the town"; "Muzaffargarh: about 500,000 remain displaced in the district"); else the last one
+    # of the kind named before.
+    here = _last_before(places, _LOOSELY.get(phrase, ANAPHORA[phrase]), found.start(1), starts, text)
+    if here is not None and places[here].start >= sentence.start:
+        return [[(here, places[here])]]
+    referent = _last_before(places, ANAPHORA[phrase], sentence.start, starts, text)
+    return [[(referent, places[referent])]] if referent is not None else []
+
+
+# What a word for a place may stand for when the sentence itself names the place: towns the gazetteer lacks, and
+# districts it has as their towns.
+_LOOSELY: dict[str, tuple[str, ...]] = {"the town": _TOWNS, "the city": _TOWNS, "the district": (*_DISTRICTS, CITY),
+                                        "the county": (*_DISTRICTS, CITY)}
+
+
 def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention],
                       starts: Sequence[int] | None, text: str) -> tuple[int, int] | None:
     """'350 families from the city': the city named last before this sentence, and where the sentence says so."""
@@ -553,6 +583,7 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             origins = [g for g, r in own if "locator" not in r and "destination" not in r]
         chosen = (_antecedent(groups, roles, fig, text) if relative else []) or went_home or origins \
             or ([[(referent[0], places[referent[0]])]] if referent and _in_clause(fig, referent[1], text) else []) \
+            or (_in_the_area(fig, sentence, places, starts, text) if " the " in sentence.text else []) \
             or neutral or _origins_of_the_same(sentence_origins, figures, fig) \
             or _moved_within(sentence, places, starts, own, text) \
             or [g for g, r in own if "locator" not in r] or [g for g, r in own]
