@@ -145,6 +145,9 @@ def test_numbers_in_words_and_digits(phrase: str, value: int, gaz) -> None:
         "About 700 families in Kassala cannot flee the shelling.",
         "Boats land near Teknaf at night, according to three refugees who arrived last week.",
         "In Somalia, food aid has reached 20,000 people in Kismayo.",
+        "In Congo, most of Sake's roughly 80,000 inhabitants had left by Thursday evening.",
+        "In Chad, a further rise of 30 cm could push another 50,000 people out of their homes.",
+        "In Uganda, UNHCR is preparing for as many as 100,000 more Congolese arrivals by June.",
     ],
 )
 def test_not_displacement_figures(text: str, gaz) -> None:

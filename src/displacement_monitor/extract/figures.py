@@ -451,7 +451,7 @@ _AFFECTED_BEFORE = re.compile(r"\baffect(?:ed|s|ing)\s+(?:(?:more than|over|at l
                               r"|almost|an estimated|up to)\s+)?$", re.IGNORECASE)
 # The hedging words that may stand between a verb and its number: "stranded nearly", "designed for up to".
 _HEDGES = (r"(?:(?:some|about|around|nearly|almost|roughly|more than|over|at least|an estimated|up to|only|just"
-           r"|a further|another)\s+)*")
+           r"|a further|another|as many as)\s+)*")
 # People cut off where they are, not moved: "floods stranded 1.2 million families", "500 families were left trapped".
 _STUCK = r"(?:stranded|stranding|trapped|trapping|marooned|cut off|isolated|besieged|encircled)"
 _STUCK_BEFORE = re.compile(rf"\b{_STUCK}\s+{_HEDGES}$", re.IGNORECASE)
@@ -460,7 +460,8 @@ _STUCK_AFTER = re.compile(r",?\s+(?:(?:were|was|are|is|have been|had been|has be
                           rf"{_STUCK}\b", re.IGNORECASE)
 _STUCK_WORDS = ("strand", "trap", "maroon", "cut off", "isolat", "besieg", "encircl")  # one per _STUCK match
 _COUNT_WORDS = ("number", "total", "tally", "figure", "count")  # one is in every _COUNT_REFERENCE match
-_POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "country of", "nation of", "inhabited by",
+_POPULATION_WORDS = ("toll", "home to", "population", "city of", "town of", "country of", "nation of", "island of",
+                     "village of", "inhabited by",
                      "census", "of its",
                      "of their", "'s", "\u2019s", "which ha", "that ha")  # ... POPULATION
 _DENIAL_WORDS = ("deni", "deny", "rejected claim", "no evidence")  # ... DENIAL match
@@ -735,6 +736,9 @@ _BUILDING_BEFORE = re.compile(rf"\b(?:build|builds|building|built|construct\w*|e
                               r"(?:new\s+)?$", re.IGNORECASE)
 # A number that a plan or a readiness governs: "preparing for as many as 100,000 more arrivals", "ready to receive
 # up to 1,500 returnees a week".
+# A modal verb that governs the number: "a further rise could push another 50,000 people out of their homes" (but
+# not "could have displaced").
+_MODAL_GOVERNS = re.compile(rf"\b(?:could|might|would|will|may)\s+(?!have\b|already\b)[a-z]+\s+{_HEDGES}$")
 _FORECAST_GOVERNS = re.compile(rf"\b(?:(?:prepar\w+|bracing|braced|planning|plans?) for|ready to \w+)\s+{_HEDGES}$",
                                re.IGNORECASE)
 _DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|has been|are|being|have|had|has)\s+)?(?:\w+ly\s+)?"
@@ -957,6 +961,7 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
     if _forecast(before, share, bool(after_terms), verb_at) or shared and _forecast(before, after, True) \
             or not after_terms and not governed and _forecast(before, share[:40], True) \
             or ("for" in before[-40:] or "ready" in before[-40:]) and _FORECAST_GOVERNS.search(before[-40:]) \
+            or _MODAL_GOVERNS.search(before[-40:]) \
             or holds_any(lowered, _DENIAL_WORDS) and DENIAL.search(lowered):
         return None
     segment = text[max(lo, start - len(before)):min(hi, end + len(after))]

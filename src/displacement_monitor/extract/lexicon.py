@@ -303,13 +303,15 @@ POPULATION = re.compile(r"\b(?:(?:(?:death )?toll (?:\w+ ){0,4}(?:rose to|reache
                         # "90 percent of the city's roughly 5,000 houses"
                         r"|(?:half|a third|a quarter|most|many|some|all|the majority|two-thirds|three-quarters"
                         r"|\d+(?:\.\d+)? ?(?:per ?cent|%))"
-                        r" of (?:the|this) (?:city|town|village|district|island|camp|area)['\u2019]s"
+                        # ("most of Sake's roughly 80,000 inhabitants")
+                        r" of (?:(?:the|this) (?:city|town|village|district|island|camp|area)|[a-z][\w-]*)['\u2019]s"
                         r"\s+(?:(?:estimated|roughly|about|around|some|nearly|approximately)\s+)?"
                         # "Canoas, which has around 350 thousand inhabitants"
                         r"|(?:which|that) (?:has|had)\s+(?:(?:some|about|around|nearly|roughly|almost|over"
                         r"|more than|fewer than|less than|under)\s+)?"
                         # "a town of about 17,000", but not "the town of Obrenovac, 15,000 people were evacuated"
-                        r"|(?:city|town|country|nation) of\s+(?:(?:some|about|around|nearly|roughly|almost|over"
+                        r"|(?:city|town|country|nation|island|village) of\s+(?:(?:some|about|around|nearly|roughly"
+                        r"|almost|over"
                         r"|more than|at least)\s+)?)$")
 COUNT_REFERENCE = re.compile(r"\b(?:number|total|tally|figure|count)(?:\s+|[,:]\s*)(?:of\s+)?(?:(?:\w+\s+){0,2}?"
                              r"(?P<noun>people|persons|individuals|displaced|idps|households|families|refugees"
