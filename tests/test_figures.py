@@ -1356,3 +1356,15 @@ def test_two_counts_of_families_in_two_places_share_the_verb_after_the_second(ga
     text = ("In Sri Lanka, some 1,400 families in Batticaloa and around 700 families in Ampara are staying with "
             "relatives.")
     assert figures(text, gaz) == [(1400, "households", "sheltered"), (700, "households", "sheltered")]
+
+
+def test_a_part_of_which_counts_what_its_whole_counts(gaz) -> None:
+    # "960 of which" are shelters, which count no one; "38,000 of which" are houses.
+    shelters = "In Lebanon, 189,000 people are in 1,040 collective shelters nationwide, 960 of which are full."
+    houses = "In the Philippines, the storm damaged 142,000 houses, some 38,000 of which were completely destroyed."
+    assert figures(shelters, gaz) == [(189000, "people", "sheltered")]
+    assert figures(houses, gaz) == [(142000, "houses", "destroyed"), (38000, "houses", "destroyed")]
+
+
+def test_people_who_were_left_in_a_town_stayed(gaz) -> None:
+    assert figures("In Ukraine, fewer than 200 civilians were left in Vovchansk by Thursday.", gaz) == []

@@ -769,7 +769,10 @@ def _read_figure(article: str, sentence: Sentence, num: NumberMatch, lo: int, fo
         counts = "households" if noun in HOUSEHOLD_NOUNS else "people" if noun in PEOPLE_NOUNS else None
         reading = _Reading(counts, NOUN_TERMS.get(noun), end + counted.end())
     # The cheaper tests first: each of them alone rules the number out.
-    if reading.unit is None or reading.unit == "implicit" and num.value < 10:
+    if reading.unit is None or reading.unit == "implicit" and (num.value < 10 or after.startswith(" of which") and not (
+            prior is not None and prior.same_sentence and prior.unit == "houses")):
+        # ("1,040 collective shelters, 960 of which are full": things, not people; but "142,000 houses, some 38,000
+        # of which were destroyed")
         return None
     if start >= 2 and text[start - 1] == ":" and text[start - 2].isdigit():
         return None  # the minutes of a time, "at 14:45" (whose hour _excluded turns down)

@@ -252,7 +252,9 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|engulfed|(?:in|to|into) (?:ashes|ruins|rubble))\b"),
     # people "unable to leave" or who "cannot flee" are stranded, not displaced
     "displaced": word_regex(r"\b(?:displac\w+|fled|flee(?<!unable to flee)(?<!not flee)(?<!cannot flee)|flees"
-                            r"|fleeing|left(?!\s+(?:bank|side|wing|behind|over|hand|alone|unattended))"
+                            # (but "fewer than 200 civilians were left in the town": they stayed)
+                            r"|fleeing|(?<!were )(?<!was )(?<!are )(?<!is )(?<!been )(?<!be )"
+                            r"left(?!\s+(?:bank|side|wing|behind|over|hand|alone|unattended))"
                             r"|leave(?<!unable to leave)(?<!not leave)(?<!cannot leave)|leaving|uproot\w*"
                             # ("forced to halt food aid" moved no one)
                             r"|(?:forced|forcing)(?!\s+to\s+(?:halt|stop|suspend|close|shut|cancel|cut|reduce|delay|postpone|pause"
