@@ -60,6 +60,7 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"In Mali, water rose in barangays such as {VILLAGE} and {OTHER} near Mopti.",
     f"In Mali, families moved in with relatives in {VILLAGE}, the district headquarters, near Mopti.",
     f"In Mali, pilgrims near Mopti visit the holy site of {VILLAGE} and the resort of {OTHER}.",
+    f"In Mali, camps have sprung up near Mopti and elsewhere in {VILLAGE}.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
     found = localities(sentence, gaz)

@@ -452,8 +452,9 @@ def _cued_spans(text: str, known: Sequence[PlaceMention]) -> list[tuple[int, int
     for match in _matches_at(_LOCATIVE_LIST, text, [m.start() for m in _LOCATIVE_AT.finditer(text)]):
         members = list(_names(match.group(1), match.start(1)))
         at = _container(text, match.end(), ends)
-        # "near Balukhali": nothing but a place is near; "in X" alone may be a month, a body or an event.
-        near = text.startswith("near", match.start())
+        # "near Balukhali": nothing but a place is near, nor is anything else "elsewhere in"; "in X" alone may be a
+        # month, a body or an event.
+        near = text.startswith("near", match.start()) or text.endswith("elsewhere ", 0, match.start())
         cued = len(members) >= _LONG_LIST or len(members) > 1 and any(s in known_starts for s, _ in members) \
             or at is not None or near or _moved_between(text, match)
         spans.extend((s, e, at, cued) for s, e in members)
