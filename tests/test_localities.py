@@ -61,6 +61,7 @@ def localities(text: str, gaz) -> dict[str, object]:
     f"In Mali, families moved in with relatives in {VILLAGE}, the district headquarters, near Mopti.",
     f"In Mali, pilgrims near Mopti visit the holy site of {VILLAGE} and the resort of {OTHER}.",
     f"In Mali, camps have sprung up near Mopti and elsewhere in {VILLAGE}.",
+    f"In Mali, Mopti hosts the most displaced, 15,973, followed by {VILLAGE} with 13,554.",
 ])
 def test_cues_introduce_an_unknown_place(sentence: str, gaz) -> None:
     found = localities(sentence, gaz)

@@ -135,6 +135,8 @@ _AFTER_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], bool
     # "Foua and Kefraya, two Shi'ite villages in Idlib": names, then how many of what kind they are
     (re.compile(rf",\s+(?:both|two|three|four|five|six)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_PLURAL})\b"
                 r"(?:\s+(?:in|of|near|outside)\s+(?:the\s+)?)?"), (), _TAIL_LIST, True),
+    # "Tripoli had taken in the largest number, 15,973, followed by Minieh-Dennieh with 13,554": a ranking
+    (re.compile(r"\s+with\s+(?=\d)"), ("with",), re.compile(rf"\bfollowed by\s+({_NAME})$"), False),
     # "Ibaji local government area has been submerged": a kind word no English phrase ends with needs no locative
     (re.compile(r"\s+(?:local government area|LGA|upazila|woreda|tehsil|taluka|sub-county|subcounty)\b"),
      ("local government area", "LGA", "upazila", "woreda", "tehsil", "taluka", "sub-county", "subcounty"), _TAIL_NAME,
