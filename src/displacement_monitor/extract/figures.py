@@ -719,6 +719,7 @@ def _share_end(article: str, sentence: Sentence, num: NumberMatch, following: li
 # "11,000 people had been affected": counted as touched by a disaster, not as moved by it.
 _AFFECTED_AFTER = re.compile(r"\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?affected\b")
 _PART_AFTER = re.compile(r"\s+of (?:them|whom)\b")
+_ASIDE = re.compile(r",[^,;.]{1,80},")
 
 
 def _affected_after(text: str, at: int) -> bool:
@@ -728,7 +729,6 @@ def _affected_after(text: str, at: int) -> bool:
     return _AFFECTED_AFTER.match(text, aside.end() if aside else at) is not None
 
 
-_ASIDE = re.compile(r",[^,;.]{1,80},")
 _KILLED_BEFORE = re.compile(rf"\b(?:killed|killing|kills|kill|injured|injuring|wounded|wounding|massacred|executed)\s+"
                             rf"{_HEDGES}$", re.IGNORECASE)
 _KILLED_WORDS = ("kill", "injur", "wound", "massacr", "execut")  # one is in every _KILLED_BEFORE match
@@ -736,11 +736,11 @@ _BUILDING_BEFORE = re.compile(rf"\b(?:build|builds|building|built|construct\w*|e
                               r"(?:new\s+)?$", re.IGNORECASE)
 # A number that a plan or a readiness governs: "preparing for as many as 100,000 more arrivals", "ready to receive
 # up to 1,500 returnees a week".
+_FORECAST_GOVERNS = re.compile(rf"\b(?:(?:prepar\w+|bracing|braced|planning|plans?) for|ready to \w+)\s+{_HEDGES}$",
+                               re.IGNORECASE)
 # A modal verb that governs the number: "a further rise could push another 50,000 people out of their homes" (but
 # not "could have displaced").
 _MODAL_GOVERNS = re.compile(rf"\b(?:could|might|would|will|may)\s+(?!have\b|already\b)[a-z]+\s+{_HEDGES}$")
-_FORECAST_GOVERNS = re.compile(rf"\b(?:(?:prepar\w+|bracing|braced|planning|plans?) for|ready to \w+)\s+{_HEDGES}$",
-                               re.IGNORECASE)
 _DIED = re.compile(r"\s+(?:(?:were|was|have been|had been|has been|are|being|have|had|has)\s+)?(?:\w+ly\s+)?"
                    r"(?:killed|injured|wounded|died|executed|massacred|drowned|slain|murdered"
                    r"|burn(?:ed|t) (?:to death|alive))\b")
@@ -1011,10 +1011,12 @@ _LEFT_BEFORE = re.compile(rf"\b(?:left|leaving|leave|leaves)\s+{_HEDGES}$", re.I
 _SHARED_VERB = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:and|or)\s+")  # a noun, then the next number's
 _SOME_OF_THEM = re.compile(r",\s*(?:many|most|some|half|all|several|the majority|the rest|others|\d[\d,]*)"
                            r" of (?:them|whom)\b")
+
+
 def _same_noun(counted: str, after_next: str) -> bool:
     """Whether the words after the next number name what this one counts ("families" and "900 families")."""
-    noun = counted.split()[-1:] if counted.split() else []
-    return bool(noun) and re.match(rf"[\d.,\s]+{re.escape(noun[0])}\b", after_next) is not None
+    words = counted.split()
+    return bool(words) and re.match(rf"[\d.,\s]+{re.escape(words[-1])}\b", after_next) is not None
 
 
 # Between two counts of people that share the verb after the second: where the first are, and "and".

@@ -308,12 +308,18 @@ _IN_THE_AREA = re.compile(r"\b(?:in|across|throughout)\s+(?:\d[\d,]*\s+\w+\s+(?:
                           r"(the (?:district|province|region|state|county|governorate|city|town))\b(?!['\u2019])")
 
 
+# What a word for a place may stand for when the sentence itself names the place: towns the gazetteer lacks, and
+# districts it has as their towns.
+_LOOSELY: dict[str, tuple[str, ...]] = {"the town": _TOWNS, "the city": _TOWNS, "the district": (*_DISTRICTS, CITY),
+                                        "the county": (*_DISTRICTS, CITY)}
+
+
 def _in_the_area(fig: Span, sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None,
                  text: str) -> list[list[tuple[int, PlaceMention]]]:
     """The place a word like "the district" in the figure's own clause, after it, stands for (see _IN_THE_AREA)."""
     stop = _PARTED.search(text, fig.end, sentence.end)
     found = _IN_THE_AREA.search(text, fig.end, stop.start() if stop else sentence.end)
-    if found is None or _MODIFIER_AFTER.match(text.lower(), found.end()):
+    if found is None or _MODIFIER_AFTER.match(text[found.end():found.end() + 40].lower()):
         return []
     phrase = found.group(1).lower()
     # A place the sentence names first is the one meant, if it may be one ("In Koyra, 1,280 people were housed in
@@ -324,12 +330,6 @@ def _in_the_area(fig: Span, sentence: Sentence, places: Sequence[PlaceMention], 
         return [[(here, places[here])]]
     referent = _last_before(places, ANAPHORA[phrase], sentence.start, starts, text)
     return [[(referent, places[referent])]] if referent is not None else []
-
-
-# What a word for a place may stand for when the sentence itself names the place: towns the gazetteer lacks, and
-# districts it has as their towns.
-_LOOSELY: dict[str, tuple[str, ...]] = {"the town": _TOWNS, "the city": _TOWNS, "the district": (*_DISTRICTS, CITY),
-                                        "the county": (*_DISTRICTS, CITY)}
 
 
 def _anaphoric_origin(sentence: Sentence, places: Sequence[PlaceMention],
