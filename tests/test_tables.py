@@ -296,3 +296,11 @@ def test_a_line_may_hold_several_key_figures_and_a_count_in_two_units(gaz) -> No
     found = {(f.quantity, f.unit, f.term) for f in extract(text, gaz).figures}
     assert found == {(103, "houses", "destroyed"), (2589, "houses", "destroyed"), (9341, "households", "sheltered"),
                      (28452, "people", "sheltered")}
+
+
+def test_a_grid_column_of_hh_counts_households(gaz) -> None:
+    text = ("Somalia: flash update\n\nHouseholds displaced by the floods, by district:\n\n"
+            "District     Displaced (HH)   Sites affected\nDaynile      3,640            48\n"
+            "Kahda        2,910            37\n")
+    found = {(f.quantity, f.unit, f.term) for f in extract(text, gaz).figures}
+    assert found == {(3640, "households", "displaced"), (2910, "households", "displaced")}

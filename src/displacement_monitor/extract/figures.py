@@ -1358,7 +1358,7 @@ def _foreigners(figure: _Found, linked: Sequence[int], sentence: Sentence, place
     return bool(where) and noun.country not in where
 
 
-_HOUSEHOLD_HEAD = re.compile(r"\b(?:households|families)\b", re.IGNORECASE)
+_HOUSEHOLD_HEAD = re.compile(r"\b(?:households|families|hhs?)\b", re.IGNORECASE)  # ("Displaced (HH)")
 
 
 def _row_figure(num: NumberMatch, heading: str, column: str = "", kind: str = "", above: str = "") -> _Found | None:
