@@ -79,6 +79,7 @@ def first(text: str, gaz):
         ("The fire left 2,400 homes in ashes in Quilpue.", (2400, "houses", "destroyed")),
         ("In Parachinar, some 240 houses and some 90 shops had been burned.", (240, "houses", "destroyed")),
         ("Yobe is home to some 150,000 people uprooted by the insurgency.", (150000, "people", "displaced")),
+        ("In Kunar, 3,600 people were evacuated from villages threatened by rockfalls.", (3600, "people", "evacuated")),
         ("Some 9,000 people from Wad Madani had reached Sennar by Monday.", (9000, "people", "displaced")),
         ("In camps that host 900 refugees in Ukhia, some 1,300 shelters were damaged.", (1300, "houses", "destroyed")),
         ("The army resettled 14,000 displaced people in their home towns of Bama.", (14000, "people", "returned")),

@@ -292,7 +292,8 @@ FORECAST = word_regex(r"\b(?:could|may|might|would|will|shall|expect(?:s|ed)? to
                       r"|prepar\w+ (?:for|to)|contingency|at risk|risk of"
                       r"|wants? to|intends? to|aims? to|hopes? to|seeks? to|to (?:assist|support|help|serve)"
                       r"|(?:have|has|need|needs) to be|waiting (?:[\w-]+ ){0,4}?to be"
-                      r"|threaten\w*|fears?|feared|warned|warns|potentially|if"
+                      # ("villages threatened by rockfalls" says what the villages are, not what people may do)
+                      r"|threaten\w*(?! by\b)|fears?|feared|warned|warns|potentially|if"
                       r"|(?:on|under) (?:an? )?(?:evacuation )?(?:alert|warning|notice|watch|standby))\b")
 PERFECT_AFTER_MODAL = re.compile(r"\b(?:could|may|might|would|will)\s+(?:have|already have|well have)\b(?!\s+to\b)")
 DENIAL = word_regex(r"\b(?:denied|denies|deny|rejected claims?|no evidence)\b")
