@@ -1369,3 +1369,19 @@ def test_a_part_of_which_counts_what_its_whole_counts(gaz) -> None:
 
 def test_people_who_were_left_in_a_town_stayed(gaz) -> None:
     assert figures("In Ukraine, fewer than 200 civilians were left in Vovchansk by Thursday.", gaz) == []
+
+
+@pytest.mark.parametrize(("phrase", "lower", "upper"), [
+    ("between 1.5 and 2 million people", 1_500_000, 2_000_000),
+    ("between twelve and fifteen thousand people", 12_000, 15_000),
+    ("one to two million people", 1_000_000, 2_000_000),
+])
+def test_a_range_s_lower_end_shares_the_upper_end_s_multiplier(phrase: str, lower: int, upper: int, gaz) -> None:
+    found = extract(f"In Pakistan, {phrase} fled the floods.", gaz).figures
+    assert [(f.quantity, f.quantity_max) for f in found] == [(lower, upper)]
+
+
+def test_a_number_in_a_name_is_no_figure(gaz) -> None:
+    text = ("In Pakistan, about 19,000 people were staying in relief camps. Rescue 1122, the province's emergency "
+            "service, said its boats had carried 9,300 people out of flooded villages.")
+    assert [f.quantity for f in extract(text, gaz).figures] == [19000, 9300]

@@ -39,7 +39,7 @@ from .lexicon import (
     word_regex,
 )
 from .linking import place_indexes
-from .numbers import MULTIPLIERS, NumberMatch, find_numbers
+from .numbers import MULTIPLIERS, WORD_NUMBERS, NumberMatch, find_numbers, parse_quantity
 from .sentences import Sentence, headline_end, split_sentences
 from .sources import ORGANISATIONS, find_source, is_title, named_officials
 from .tables import Row, key_figures, table_rows
@@ -513,6 +513,8 @@ _NAME_AFTER = re.compile(r"\s+([A-Z][a-z][\w'\u2019-]*)")
 _TITLE_WORDS = re.compile(r"[A-Z]\w*\s+[A-Z]\w*\s+[A-Z]\w*\s+$")
 _SET_OFF_OR_LISTED = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$|(?:and|or)\b)")
 _NAMED_NUMBER = 1000
+_NAME_OPENING = re.compile(r"\s*[A-Z][a-z][\w'\u2019-]* ")  # a clause that opens with a name, then the number
+_HEDGE_WORDS = frozenset("some about around nearly almost roughly over only just another".split())
 # A person's own kin: "with his wife and five children", "her three sons".
 _FAMILY_BEFORE = re.compile(r"\b(?:his|her|my|our)\s+(?:[a-z-]+\s+){0,2}$")
 _FAMILY = 20
@@ -536,12 +538,17 @@ def _excluded(before: str, after: str, num: NumberMatch, moved: bool = False) ->
         return True  # "70 per cent of the new arrivals are under 18": an age
     if num.value < _FAMILY and _FAMILY_BEFORE.search(before[-40:]):
         return True  # "who returned with his wife and five children": one family's story
-    if num.value < _NAMED_NUMBER and before.endswith(" ") and _NAME_BEFORE.search(before[-30:]) \
+    # (or a long number written without separators, as counts of people are not: "Rescue 1122, the emergency service")
+    if (num.value < _NAMED_NUMBER or num.text.isdigit()) and before.endswith(" ") \
+            and _NAME_BEFORE.search(before[-30:]) \
             and (_SET_OFF_OR_LISTED.match(after)
                  or num.text.isdigit() and (name_after := _NAME_AFTER.match(after)) is not None
                  and name_after.group(1).lower() not in _COUNTED_NOUNS and not _TITLE_WORDS.search(before[-30:])):
         # part of a name: "the neighbourhoods of Solino, Nazon and Delmas 30", "Camp 5", "North 24 Parganas"
         return True
+    if num.value >= _NAMED_NUMBER and num.text.isdigit() and _SET_OFF.match(after) \
+            and _NAME_OPENING.fullmatch(before) and before.split()[0].lower() not in _HEDGE_WORDS:
+        return True  # "Rescue 1122, the province's emergency service, said"
     # The patterns end at the number, so only its last few words matter.
     backwards = before[-30:][::-1]
     if _EXCLUDED_BEFORE_BACKWARDS.match(backwards):
@@ -1072,6 +1079,19 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
     for i, num in enumerate(numbers):
         if i == skip:
             continue
+        # "between 1.5 and 2 million", "between twelve and fifteen thousand": a lower end too small to be read
+        # as a number of its own, which shares the upper end's multiplier
+        if (written := _TRAILING_MULTIPLIER.search(num.text)) \
+                and (bare := _BARE_LOWER.search(text, max(0, num.start - 30), num.start)):
+            multiplier = MULTIPLIERS[written.group(1).lower()]
+            lower = round(float(bare.group(1)) * multiplier) if bare.group(1)[0].isdigit() \
+                else parse_quantity(bare.group(1)) * multiplier
+            if lower < num.value and not _dated(text, bare.start(1)):
+                if kept and kept[-1].end > bare.start(1):
+                    kept.pop()  # ("one to two million": "one" was read alone)
+                upper[bare.start(1)] = num.value
+                kept.append(NumberMatch(bare.start(1), num.end, text[bare.start(1):num.end], lower))
+                continue
         if i + 1 < len(numbers) and not num.vague:
             nxt = numbers[i + 1]
             gap = text[num.end:nxt.start]
@@ -1091,6 +1111,8 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
 
 _TIME_AFTER = re.compile(r"\s+(?:nights?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_BARE_LOWER = re.compile(rf"(?<![\w.,])(\d+\.\d+|{'|'.join(WORD_NUMBERS[:28])})\s*(?:and|to|-|\u2013)\s*$",
+                         re.IGNORECASE)
 
 
 def _years(num: NumberMatch, nxt: NumberMatch) -> bool:
