@@ -411,6 +411,8 @@ _BELIEVED = re.compile(r"\bbelieved\b|\bthought to\b")
 _MONTH_RE = "|".join(MONTHS)
 _EXCLUDED_AFTER = re.compile(
     r"\s*(?:%|percent\b|per cent\b|-year|-month|-day|-week|-km|km\b|:\d|\.\d|th\b|st\b|nd\b|rd\b"
+    # a compound word: "a three-wheeler driver", "two-storey houses" (but "3,000-odd people" counts them)
+    r"|-(?!odd\b|plus\b)[a-z]"
     # a month (lower-case "may" is the verb: "350,000 may have fled")
     rf"|(?!may\b)(?:{_MONTH_RE})\b|(?-i:May)\b"
     # "one in five", "1 in 1,000", but not "211,000 in 2016"

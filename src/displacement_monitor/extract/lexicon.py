@@ -224,6 +224,8 @@ TERM_PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|(?:living|staying|live|lived|stay|stayed)(?: now| still| currently| temporarily)?"
                             r" (?:in|on|at) (?:a |an |the )?(?:\d[\d,]* )?(?:[\w-]+ )?(?:camps?|shelters?|tents?"
                             r"|schools?|sites?|settlements?|collective|makeshift|public buildings|dormitories|hostels"
+                            r"|gymnasiums?|gyms?|halls?|churches|chapels?|mosques?|temples?|monaster(?:y|ies)"
+                            r"|classrooms?|madrasas?"
                             r"|hotels|modular|temporary (?:housing|homes|accommodation)|container)|taken in"
                             r"|took in|taking in|accommodated|lodged|sleeping in(?! the (?:open|streets?))"
                             r"|(?:been|were|was|are|is) settled"
