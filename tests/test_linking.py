@@ -594,3 +594,9 @@ def test_the_town_may_be_the_place_its_own_sentence_opens_with(gaz) -> None:
     text = ("Cyclone Remal hit Shyamnagar in Bangladesh. In Koyra, 1,280 people were being housed in a college in "
             "the town, officials said.")
     assert linked(text, gaz) == {1280: ["Koyra"]}
+
+
+def test_the_two_districts_are_the_last_two_named(gaz) -> None:
+    text = ("The earthquake struck Jajarkot and Rukum West districts in Nepal on Friday. Nepal's disaster authority "
+            "said nearly 8,000 houses were destroyed in the two districts.")
+    assert linked(text, gaz) == {8000: ["Jajarkot", "Rukum West"]}

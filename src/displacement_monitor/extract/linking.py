@@ -597,6 +597,10 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
             indexes = list(previous)
         if k > 0 and _EARLIER_COUNT.search(text, max(sentence.start, fig.start - 40), fig.start):
             indexes = list(found[-1])  # "20,000 are sheltering in Malakal ..., up from around 10,000": the same count
+        if not indexes and (" two " in sentence.text or "both" in sentence.text):
+            # "houses were destroyed in the two districts": the last two named (even where the sentence names the
+            # country, as its government or its agency: "Nepal's disaster authority said")
+            indexes = _the_two(sentence, places, starts, text)
         if not indexes and k in national:
             pass  # "Burkina Faso now counts two million displaced", "1.3 million across the country"
         elif not indexes and k > 0:
@@ -623,6 +627,31 @@ def place_indexes(figures: Sequence[Span], sentence: Sentence, places: Sequence[
         if _RESTATED.fullmatch(text, figures[k - 1].end, figures[k].start):
             found[k - 1] = found[k] = found[k] or found[k - 1]
     return _respectively(found) if "respectively" in sentence.text else found
+
+
+# "the two districts", "both townships": the last two such places named before.
+_THE_TWO = re.compile(r"\b(?:the two|both(?: the)?) (districts|townships|provinces|regions|states|governorates|towns"
+                      r"|cities|villages|camps)\b", re.IGNORECASE)
+_PLURAL_KINDS: dict[str, tuple[str, ...]] = {
+    "districts": _DISTRICTS, "townships": _DISTRICTS, "provinces": (ADMIN1,), "regions": (ADMIN1,),
+    "states": (ADMIN1,), "governorates": (ADMIN1,), "towns": _TOWNS, "cities": _TOWNS, "villages": _TOWNS,
+    "camps": ("camp",)}
+
+
+def _the_two(sentence: Sentence, places: Sequence[PlaceMention], starts: Sequence[int] | None,
+             text: str) -> list[int]:
+    """The two places "the two districts" (and the like) stand for: the last two of that kind named before the
+    sentence, one place each however often named; none unless there are two."""
+    found = _THE_TWO.search(sentence.text)
+    if found is None:
+        return []
+    kinds = _PLURAL_KINDS[found.group(1).lower()]
+    chosen: dict[tuple[int, str], int] = {}
+    offset = sentence.start
+    while len(chosen) < 2 and (i := _last_before(places, kinds, offset, starts, text)) is not None:
+        chosen.setdefault(_identity(places[i]), i)
+        offset = places[i].start
+    return sorted(chosen.values()) if len(chosen) == 2 else []
 
 
 # A count's earlier value: "up from around 10,000 before the assault", "down from a peak of over one million".
