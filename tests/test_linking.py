@@ -600,3 +600,9 @@ def test_the_two_districts_are_the_last_two_named(gaz) -> None:
     text = ("The earthquake struck Jajarkot and Rukum West districts in Nepal on Friday. Nepal's disaster authority "
             "said nearly 8,000 houses were destroyed in the two districts.")
     assert linked(text, gaz) == {8000: ["Jajarkot", "Rukum West"]}
+
+
+def test_people_who_crossed_through_the_town_are_about_the_town(gaz) -> None:
+    text = ("Venezuelans keep arriving in Pacaraima, on Brazil's border. More than 40,000 Venezuelans have crossed "
+            "into Brazil through the town since January, the federal police said.")
+    assert linked(text, gaz) == {40000: ["Pacaraima"]}

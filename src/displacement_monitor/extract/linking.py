@@ -303,8 +303,8 @@ def _moved_within(sentence: Sentence, places: Sequence[PlaceMention], starts: Se
 
 
 # Where the figure's own clause says it is, by a word for a place named before: "housed in 91 camps across the
-# district, most of them in Meppadi" is the district's.
-_IN_THE_AREA = re.compile(r"\b(?:in|across|throughout)\s+(?:\d[\d,]*\s+\w+\s+(?:in|across)\s+)?"
+# district, most of them in Meppadi" is the district's; "crossed into Brazil through the town" the town's.
+_IN_THE_AREA = re.compile(r"\b(?:in|across|throughout|through|at)\s+(?:\d[\d,]*\s+\w+\s+(?:in|across)\s+)?"
                           r"(the (?:district|province|region|state|county|governorate|city|town))\b(?!['\u2019])")
 
 
