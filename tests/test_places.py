@@ -199,6 +199,7 @@ def test_an_admin_area_takes_the_kind_the_article_writes(text: str, name: str, g
     ("In Yemen, airstrikes hit Saada province again.", "Saada Governorate"),
     ("Ukraine ordered families out of the Kharkiv region.", "Kharkiv Oblast"),
     ("Rains flooded homes across the Garissa region of Kenya.", "Garissa County"),
+    ("In Japan, the quake shook Niigata and Toyama prefectures.", "Niigata Prefecture"),
 ])
 def test_an_admin_area_takes_its_country_s_one_official_kind(text: str, name: str, gaz) -> None:
     # Where every first-level division has one kind, that kind names it whatever word the report uses, and the

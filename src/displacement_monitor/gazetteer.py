@@ -35,7 +35,7 @@ import ahocorasick
 from . import config
 
 # Bump when the builder changes what it writes, so stale caches are rebuilt.
-INDEX_VERSION = 20
+INDEX_VERSION = 21
 
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 # A second-level area (a district; a province where the first level is regions, as in the Philippines).
@@ -254,14 +254,14 @@ ADMIN_TYPES = {
     **dict.fromkeys("NG SD SS US MM IN MX BR VE AU MY".split(), "State"),
     **dict.fromkeys("UA RU BY KZ".split(), "Oblast"),
     "HT": "Department",
-    "CF": "Prefecture",
+    **dict.fromkeys("CF JP".split(), "Prefecture"),
     **dict.fromkeys("KE LR".split(), "County"),
     "BD": "Division",
 }
 # Countries whose first-level divisions all have one official kind, which names them whatever word a report uses:
 # "the Kherson region" is Kherson Oblast, "Dohuk province" Dohuk Governorate. (Myanmar has states and regions,
 # Russia oblasts, krais and republics: there the report's word stands.)
-UNIFORM_ADMIN_TYPES = frozenset("IQ YE LB EG SY JO KW BH OM UA BY KE LR HT BD".split())
+UNIFORM_ADMIN_TYPES = frozenset("IQ YE LB EG SY JO KW BH OM UA BY KE LR HT BD JP".split())
 _TYPE_WORDS = ("governorate", "province", "region", "state", "oblast", "department", "district", "county",
                "territory", "prefecture", "division", "city", "capital", "municipality", "krai", "republic",
                "strip", "bank")  # "Gaza Strip", "West Bank"
