@@ -606,3 +606,9 @@ def test_people_who_crossed_through_the_town_are_about_the_town(gaz) -> None:
     text = ("Venezuelans keep arriving in Pacaraima, on Brazil's border. More than 40,000 Venezuelans have crossed "
             "into Brazil through the town since January, the federal police said.")
     assert linked(text, gaz) == {40000: ["Pacaraima"]}
+
+
+def test_the_town_a_storm_struck_near_is_no_origin(gaz) -> None:
+    text = ("More than 30,000 people are sheltering in centres in Mozambique's Zambezia province after the cyclone "
+            "made landfall near the port city of Quelimane.")
+    assert "Zambezia Province" in linked(text, gaz)[30000]

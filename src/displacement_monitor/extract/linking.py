@@ -84,6 +84,7 @@ _SPEAKERS_OF = re.compile(r"(?:\s+(?:state|province|provincial|regional|district
 _SPEAKER_OF = re.compile(rf"\b(?:{_SPEAKING_BODIES})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_NEAR = re.compile(r"\b(?:near|outside|around|beside|close to|next to)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _KIND_BEFORE_OF = re.compile(r"\b(?:town|city|village|camp|settlement|district|province|region|state|county"
                              r"|governorate|area|department|prefecture|municipality|commune|territory|zone|oblast)\s+$",
                              re.IGNORECASE)
@@ -110,6 +111,8 @@ def _role(text: str, mention: PlaceMention, sentence_start: int) -> str:
         kind = _KIND_BEFORE_OF.search(lead, 0, origin.start())
         if kind is not None:  # "the town of Dhusamareb": that "of" only names the town, and what comes before
             lead = lead[:kind.start()]  # "the town" says where people went ("towards the port city of Hodeidah")
+            if _NEAR.search(lead):
+                return "neutral"  # ("landfall near the port city of Quelimane" says where, not whence)
             if DESTINATION.search_last(lead) is None:
                 return "origin"  # ("fleeing the assault on the city of Homs")
             origin = ORIGIN.search_last(lead)
