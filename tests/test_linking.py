@@ -612,3 +612,9 @@ def test_the_town_a_storm_struck_near_is_no_origin(gaz) -> None:
     text = ("More than 30,000 people are sheltering in centres in Mozambique's Zambezia province after the cyclone "
             "made landfall near the port city of Quelimane.")
     assert "Zambezia Province" in linked(text, gaz)[30000]
+
+
+def test_the_district_is_a_district_the_gazetteer_knows_before_a_village(gaz) -> None:
+    text = ("About 1,400 families returned to Sinjar district in Iraq in May, many to the village of Gohbal. The UN "
+            "says some 6,000 houses across the district were destroyed in the fighting.")
+    assert linked(text, gaz)[6000] == ["Sinjar District"]

@@ -331,7 +331,10 @@ def _in_the_area(fig: Span, sentence: Sentence, places: Sequence[PlaceMention], 
     here = _last_before(places, _LOOSELY.get(phrase, ANAPHORA[phrase]), found.start(1), starts, text)
     if here is not None and places[here].start >= sentence.start:
         return [[(here, places[here])]]
-    referent = _last_before(places, ANAPHORA[phrase], sentence.start, starts, text)
+    # (a district the gazetteer knows before a locality, which may be a village: "houses across the district")
+    referent = _last_before(places, (ADMIN2,), sentence.start, starts, text) if phrase == "the district" else None
+    if referent is None:
+        referent = _last_before(places, ANAPHORA[phrase], sentence.start, starts, text)
     return [[(referent, places[referent])]] if referent is not None else []
 
 
