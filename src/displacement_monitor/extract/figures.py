@@ -1113,8 +1113,9 @@ def _ranges(numbers: list[NumberMatch], text: str) -> tuple[list[NumberMatch], d
 
 _TIME_AFTER = re.compile(r"\s+(?:nights?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_BARE_LOWER = re.compile(rf"(?<![\w.,])(\d+\.\d+|{'|'.join(WORD_NUMBERS[:28])})\s*(?:and|to|-|\u2013)\s*$",
-                         re.IGNORECASE)
+# (a decimal, or a number word below a hundred: "zero" to "ninety")
+_BARE_LOWER = re.compile(rf"(?<![\w.,])(\d+\.\d+|{'|'.join(WORD_NUMBERS[:WORD_NUMBERS.index('hundred')])})"
+                         r"\s*(?:and|to|-|\u2013)\s*$", re.IGNORECASE)
 
 
 def _years(num: NumberMatch, nxt: NumberMatch) -> bool:
